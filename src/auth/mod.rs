@@ -1,0 +1,5 @@
+//! Credentials: password hashing and random secrets.
+
+pub mod password;
+pub mod ratelimit;
+pub mod secret;

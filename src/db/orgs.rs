@@ -1,0 +1,76 @@
+//! Organisations: the companies using Reelhouse, each a walled garden.
+
+use serde::Serialize;
+use sqlx::AnyExecutor;
+
+use super::{new_id, now_ms};
+
+/// The slug of the organisation created on first start.
+pub const DEFAULT_SLUG: &str = "default";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Org {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+}
+
+/// Whether a slug is usable in URLs and on the command line: lower-case letters, digits and
+/// dashes, 2 to 63 characters, not starting or ending with a dash.
+pub fn is_valid_slug(slug: &str) -> bool {
+    (2..=63).contains(&slug.len())
+        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !slug.starts_with('-')
+        && !slug.ends_with('-')
+}
+
+pub async fn by_slug<'e>(db: impl AnyExecutor<'e>, slug: &str) -> sqlx::Result<Option<Org>> {
+    sqlx::query_as("select id, slug, name from organisations where slug = $1")
+        .bind(slug)
+        .fetch_optional(db)
+        .await
+}
+
+pub async fn by_id<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<Option<Org>> {
+    sqlx::query_as("select id, slug, name from organisations where id = $1")
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// Creates an organisation with a fresh signing key.
+pub async fn create<'e>(db: impl AnyExecutor<'e>, slug: &str, name: &str) -> sqlx::Result<Org> {
+    let org = Org { id: new_id(), slug: slug.to_owned(), name: name.to_owned() };
+    sqlx::query(
+        "insert into organisations (id, slug, name, signing_key, created_at) \
+         values ($1, $2, $3, $4, $5)",
+    )
+    .bind(&org.id)
+    .bind(&org.slug)
+    .bind(&org.name)
+    .bind(crate::auth::secret::random_hex(32))
+    .bind(now_ms())
+    .execute(db)
+    .await?;
+    Ok(org)
+}
+
+/// The organisation with `slug`, created with `name` when it does not exist yet.
+pub async fn get_or_create(pool: &sqlx::AnyPool, slug: &str, name: &str) -> sqlx::Result<Org> {
+    if let Some(org) = by_slug(pool, slug).await? {
+        return Ok(org);
+    }
+    match create(pool, slug, name).await {
+        Ok(org) => Ok(org),
+        // Another process created it between our look-up and insert.
+        Err(err) if super::is_unique_violation(&err) => {
+            by_slug(pool, slug).await?.ok_or(err)
+        }
+        Err(err) => Err(err),
+    }
+}
+
+/// The default organisation, created on first start.
+pub async fn ensure_default(pool: &sqlx::AnyPool) -> sqlx::Result<Org> {
+    get_or_create(pool, DEFAULT_SLUG, "Reelhouse").await
+}

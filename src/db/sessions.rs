@@ -1,0 +1,118 @@
+//! Browser sessions and the look-up of who is calling (by session cookie or API token).
+
+use sqlx::{AnyExecutor, AnyPool};
+
+use super::orgs::Org;
+use super::users::User;
+use super::{new_id, now_ms};
+use crate::auth::secret;
+
+/// How long a session lasts after sign-in.
+pub const SESSION_TTL_MS: i64 = 14 * 24 * 3600 * 1000;
+
+/// A signed-in person and their organisation.
+#[derive(Clone, Debug)]
+pub struct Identity {
+    pub user: User,
+    pub org: Org,
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Identity {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<Identity> {
+        use sqlx::Row;
+        Ok(Identity {
+            user: User::from_row(row)?,
+            org: Org {
+                id: row.try_get("org_id")?,
+                slug: row.try_get("org_slug")?,
+                name: row.try_get("org_name")?,
+            },
+        })
+    }
+}
+
+const IDENTITY_COLUMNS: &str = "u.id, u.org_id, u.email, u.name, u.role, u.active, \
+                                o.slug as org_slug, o.name as org_name";
+
+/// Starts a session for a user and returns the cookie value (in clear, only now).
+pub async fn create<'e>(db: impl AnyExecutor<'e>, user: &User) -> sqlx::Result<String> {
+    let token = secret::random_token();
+    let now = now_ms();
+    sqlx::query(
+        "insert into sessions (id, org_id, user_id, token_hash, created_at, expires_at) \
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(new_id())
+    .bind(&user.org_id)
+    .bind(&user.id)
+    .bind(secret::hash_token(&token))
+    .bind(now)
+    .bind(now + SESSION_TTL_MS)
+    .execute(db)
+    .await?;
+    Ok(token)
+}
+
+/// The active user behind a session cookie that has not expired.
+pub async fn identity_by_session(pool: &AnyPool, token: &str) -> sqlx::Result<Option<Identity>> {
+    sqlx::query_as(&format!(
+        "select {IDENTITY_COLUMNS} from sessions s \
+         join users u on u.id = s.user_id join organisations o on o.id = u.org_id \
+         where s.token_hash = $1 and s.expires_at > $2 and u.active = 1"
+    ))
+    .bind(secret::hash_token(token))
+    .bind(now_ms())
+    .fetch_optional(pool)
+    .await
+}
+
+/// The active user behind an API token that has not been revoked.
+pub async fn identity_by_token(pool: &AnyPool, token: &str) -> sqlx::Result<Option<Identity>> {
+    let hash = secret::hash_token(token);
+    let identity = sqlx::query_as(&format!(
+        "select {IDENTITY_COLUMNS} from api_tokens t \
+         join users u on u.id = t.user_id join organisations o on o.id = u.org_id \
+         where t.token_hash = $1 and t.revoked_at is null and u.active = 1"
+    ))
+    .bind(&hash)
+    .fetch_optional(pool)
+    .await?;
+    if identity.is_some() {
+        // Recorded at most once a minute, so a busy token does not write on every request.
+        let now = now_ms();
+        sqlx::query(
+            "update api_tokens set last_used_at = $1 \
+             where token_hash = $2 and (last_used_at is null or last_used_at < $3)",
+        )
+        .bind(now)
+        .bind(&hash)
+        .bind(now - 60_000)
+        .execute(pool)
+        .await?;
+    }
+    Ok(identity)
+}
+
+/// Ends the session with this cookie value.
+pub async fn delete_by_token<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from sessions where token_hash = $1")
+        .bind(secret::hash_token(token))
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of a user (deactivation).
+pub async fn delete_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(db).await?;
+    Ok(())
+}
+
+/// Removes expired sessions; returns how many.
+pub async fn delete_expired<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<u64> {
+    let done = sqlx::query("delete from sessions where expires_at <= $1")
+        .bind(now_ms())
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,230 @@
+//! Users and their roles.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use sqlx::AnyExecutor;
+
+use super::{new_id, now_ms};
+
+/// What a person may do in their organisation. Ordered: each role can do what the ones before it
+/// can.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Uploads videos, follows playlists, sees their own progress.
+    Member,
+    /// Curates the library and playlists, attaches handouts, sees progress reports.
+    Trainer,
+    /// Manages people, branding, everything.
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Member => "member",
+            Role::Trainer => "trainer",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Role {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Role, String> {
+        match s {
+            "member" => Ok(Role::Member),
+            "trainer" => Ok(Role::Trainer),
+            "admin" => Ok(Role::Admin),
+            other => Err(format!("unknown role {other:?} (expected admin, trainer or member)")),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    pub id: String,
+    pub org_id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for User {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<User> {
+        use sqlx::Row;
+        let role: String = row.try_get("role")?;
+        Ok(User {
+            id: row.try_get("id")?,
+            org_id: row.try_get("org_id")?,
+            email: row.try_get("email")?,
+            name: row.try_get("name")?,
+            role: role.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+            active: row.try_get::<i64, _>("active")? != 0,
+        })
+    }
+}
+
+/// Email addresses are compared without regard to case or surrounding blanks.
+pub fn normalize_email(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Creates a user; `password_hash` is an argon2id PHC string, or `None` until one is set.
+pub async fn create<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    email: &str,
+    name: &str,
+    role: Role,
+    password_hash: Option<&str>,
+) -> sqlx::Result<User> {
+    let user = User {
+        id: new_id(),
+        org_id: org_id.to_owned(),
+        email: normalize_email(email),
+        name: name.trim().to_owned(),
+        role,
+        active: true,
+    };
+    sqlx::query(
+        "insert into users (id, org_id, email, name, role, password_hash, active, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(&user.id)
+    .bind(&user.org_id)
+    .bind(&user.email)
+    .bind(&user.name)
+    .bind(role.as_str())
+    .bind(password_hash)
+    .bind(super::flag(true))
+    .bind(now_ms())
+    .execute(db)
+    .await?;
+    Ok(user)
+}
+
+pub async fn by_email<'e>(db: impl AnyExecutor<'e>, email: &str) -> sqlx::Result<Option<User>> {
+    sqlx::query_as("select id, org_id, email, name, role, active from users where email = $1")
+        .bind(normalize_email(email))
+        .fetch_optional(db)
+        .await
+}
+
+/// How many users exist on the whole server (zero on first start).
+pub async fn count_all<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from users").fetch_one(db).await
+}
+
+/// A user and their stored password hash, for sign-in.
+pub async fn with_password_by_email<'e>(
+    db: impl AnyExecutor<'e>,
+    email: &str,
+) -> sqlx::Result<Option<(User, Option<String>)>> {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "select id, org_id, email, name, role, active, password_hash from users where email = $1",
+    )
+    .bind(normalize_email(email))
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        let user = <User as sqlx::FromRow<_>>::from_row(&row)?;
+        Ok((user, row.try_get("password_hash")?))
+    })
+    .transpose()
+}
+
+/// A user of an organisation, as people managing it see them.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Member {
+    pub id: String,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub active: bool,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Member {
+    fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<Member> {
+        use sqlx::Row;
+        let user = User::from_row(row)?;
+        Ok(Member {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            active: user.active,
+            created_at: row.try_get("created_at")?,
+        })
+    }
+}
+
+const MEMBER_COLUMNS: &str = "id, org_id, email, name, role, active, created_at";
+
+/// Everyone in an organisation, by name.
+pub async fn list_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Vec<Member>> {
+    sqlx::query_as(&format!(
+        "select {MEMBER_COLUMNS} from users where org_id = $1 order by name, email"
+    ))
+    .bind(org_id)
+    .fetch_all(db)
+    .await
+}
+
+/// One user of an organisation; `None` for a user of another organisation.
+pub async fn member_in_org<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    user_id: &str,
+) -> sqlx::Result<Option<Member>> {
+    sqlx::query_as(&format!("select {MEMBER_COLUMNS} from users where org_id = $1 and id = $2"))
+        .bind(org_id)
+        .bind(user_id)
+        .fetch_optional(db)
+        .await
+}
+
+/// How many active admins an organisation has (it must keep at least one).
+pub async fn active_admins<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from users where org_id = $1 and role = 'admin' and active = 1",
+    )
+    .bind(org_id)
+    .fetch_one(db)
+    .await
+}
+
+/// Changes a user's role, name or active flag within an organisation.
+pub async fn update<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    user_id: &str,
+    role: Role,
+    name: &str,
+    active: bool,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set role = $1, name = $2, active = $3 where org_id = $4 and id = $5")
+        .bind(role.as_str())
+        .bind(name)
+        .bind(super::flag(active))
+        .bind(org_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,178 @@
+//! Invitations: how a new hire arrives. An admin or trainer invites an email address with a role;
+//! the single-use link (shown to the inviter to pass on) lets the person set their name and
+//! password, and signs them in.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::account::Me;
+use super::auth::{self, Caller, Trainer};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
+use crate::auth::password;
+use crate::db::invitations::{self, Invitation};
+use crate::db::users::{self, Role};
+use crate::db::{self, now_ms, sessions};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_invitations, create_invitation))
+        .routes(routes!(revoke_invitation))
+        .routes(routes!(accept_invitation))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewInvitation {
+    pub email: String,
+    pub role: Role,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedInvitation {
+    pub id: String,
+    pub email: String,
+    pub role: Role,
+    /// Unix milliseconds.
+    pub expires_at: i64,
+    /// The link to hand to the person; it works once.
+    pub accept_url: String,
+    /// The token inside the link, shown only in this response.
+    pub token: String,
+}
+
+/// Whether a string looks enough like an email address to send to.
+fn plausible_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else { return false };
+    email.len() <= 254
+        && !local.is_empty()
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Invite a person by email with a role. Trainers invite members; admins invite any role.
+#[utoipa::path(post, path = "/api/v1/invitations", tag = "people", request_body = NewInvitation,
+    responses((status = 201, body = CreatedInvitation), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn create_invitation(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Json(request): Json<NewInvitation>,
+) -> Result<(StatusCode, Json<CreatedInvitation>), ApiError> {
+    let email = users::normalize_email(&request.email);
+    if !plausible_email(&email) {
+        return Err(ApiError::invalid("that does not look like an email address"));
+    }
+    if request.role > Role::Member && caller.user.role < Role::Admin {
+        return Err(ApiError::Forbidden("only admins can invite trainers and admins".into()));
+    }
+    if let Some(existing) = users::by_email(state.db.pool(), &email).await? {
+        // Inside the organisation this is useful to say; about other organisations' people it
+        // would leak who uses the server, so their invitation is made and refused on accept.
+        if existing.org_id == caller.org.id {
+            return Err(ApiError::Conflict(format!("{email} is already in your organisation")));
+        }
+    }
+    let (invitation, token) =
+        invitations::create(state.db.pool(), &caller.org.id, &email, request.role, &caller.user.id)
+            .await?;
+    let mut accept_url = state.config.public_url.clone();
+    accept_url.set_path(&format!("/invite/{token}"));
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedInvitation {
+            id: invitation.id,
+            email: invitation.email,
+            role: invitation.role,
+            expires_at: invitation.expires_at,
+            accept_url: accept_url.to_string(),
+            token,
+        }),
+    ))
+}
+
+/// The organisation's invitations that are still open. Trainers and admins.
+#[utoipa::path(get, path = "/api/v1/invitations", tag = "people",
+    responses((status = 200, body = [Invitation]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn list_invitations(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+) -> Result<Json<Vec<Invitation>>, ApiError> {
+    Ok(Json(invitations::pending_in_org(state.db.pool(), &caller.org.id).await?))
+}
+
+/// Revoke an open invitation; its link stops working. Trainers and admins.
+#[utoipa::path(delete, path = "/api/v1/invitations/{invitation_id}", tag = "people",
+    params(("invitation_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn revoke_invitation(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(invitation_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    if invitations::revoke(state.db.pool(), &caller.org.id, &invitation_id).await? {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::NotFound)
+    }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct AcceptInvitation {
+    pub token: String,
+    pub name: String,
+    pub password: String,
+}
+
+/// Accept an invitation: create the account, set its password, and sign in. Public (the token
+/// is the credential).
+#[utoipa::path(post, path = "/api/v1/invitations/accept", tag = "people", request_body = AcceptInvitation,
+    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn accept_invitation(
+    State(state): State<AppState>,
+    Json(request): Json<AcceptInvitation>,
+) -> Result<impl IntoResponse, ApiError> {
+    let invitation = invitations::by_token(state.db.pool(), request.token.trim())
+        .await?
+        .ok_or_else(|| ApiError::BadRequest("this invitation link is not valid".into()))?;
+    if invitation.accepted_at.is_some() {
+        return Err(ApiError::Gone("this invitation was already used; sign in instead".into()));
+    }
+    if invitation.revoked_at.is_some() {
+        return Err(ApiError::Gone("this invitation was withdrawn; ask for a new one".into()));
+    }
+    if invitation.expires_at <= now_ms() {
+        return Err(ApiError::Gone("this invitation has expired; ask for a new one".into()));
+    }
+    let name = request.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::invalid("give your name (1 to 100 characters)"));
+    }
+    let hash = password::hash(request.password).await.map_err(|err| match err {
+        password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
+        other => ApiError::Internal(other.into()),
+    })?;
+
+    let mut tx = state.db.pool().begin().await?;
+    if !invitations::mark_accepted(&mut *tx, &invitation.id).await? {
+        return Err(ApiError::Gone("this invitation was already used; sign in instead".into()));
+    }
+    let user = users::create(&mut *tx, &invitation.org_id, &invitation.email, name, invitation.role, Some(&hash))
+        .await
+        .map_err(|err| match db::is_unique_violation(&err) {
+            true => ApiError::Conflict("an account with this email exists already; sign in instead".into()),
+            false => err.into(),
+        })?;
+    let token = sessions::create(&mut *tx, &user).await?;
+    tx.commit().await?;
+
+    let org = db::orgs::by_id(state.db.pool(), &user.org_id).await?.ok_or(ApiError::NotFound)?;
+    Ok(([auth::session_set_cookie(&state, &token)], Json(Me::new(user, org))))
+}

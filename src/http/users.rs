@@ -1,0 +1,74 @@
+//! People of an organisation: the list (trainers, to assign playlists) and role and activation
+//! changes (admins). Deactivating someone stops their sessions and tokens at once.
+
+use axum::extract::{Path, State};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::auth::{Admin, Caller, Trainer};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
+use crate::db::users::{self, Member, Role};
+use crate::db::{sessions, tokens};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(list_users)).routes(routes!(update_user))
+}
+
+/// Everyone in the caller's organisation. Trainers and admins.
+#[utoipa::path(get, path = "/api/v1/users", tag = "people",
+    responses((status = 200, body = [Member]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn list_users(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+) -> Result<Json<Vec<Member>>, ApiError> {
+    Ok(Json(users::list_in_org(state.db.pool(), &caller.org.id).await?))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct UserChange {
+    pub role: Option<Role>,
+    pub name: Option<String>,
+    /// false deactivates: the person's sessions and tokens stop working at once.
+    pub active: Option<bool>,
+}
+
+/// Change a person's role, name or activation. Admins.
+#[utoipa::path(patch, path = "/api/v1/users/{user_id}", tag = "people", request_body = UserChange,
+    params(("user_id" = String, Path)),
+    responses((status = 200, body = Member), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn update_user(
+    State(state): State<AppState>,
+    caller: Caller<Admin>,
+    Path(user_id): Path<String>,
+    Json(change): Json<UserChange>,
+) -> Result<Json<Member>, ApiError> {
+    let pool = state.db.pool();
+    let mut tx = pool.begin().await?;
+    let current = users::member_in_org(&mut *tx, &caller.org.id, &user_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let role = change.role.unwrap_or(current.role);
+    let active = change.active.unwrap_or(current.active);
+    let name = change.name.as_deref().map(str::trim).unwrap_or(&current.name).to_owned();
+    if name.is_empty() {
+        return Err(ApiError::invalid("the name cannot be empty"));
+    }
+    let loses_admin = current.role == Role::Admin && current.active && (role != Role::Admin || !active);
+    if loses_admin && users::active_admins(&mut *tx, &caller.org.id).await? <= 1 {
+        return Err(ApiError::Conflict("the organisation must keep at least one active admin".into()));
+    }
+    users::update(&mut *tx, &caller.org.id, &user_id, role, &name, active).await?;
+    if !active {
+        sessions::delete_for_user(&mut *tx, &user_id).await?;
+        tokens::revoke_all_for_user(&mut *tx, &user_id).await?;
+    }
+    let updated = users::member_in_org(&mut *tx, &caller.org.id, &user_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    tx.commit().await?;
+    Ok(Json(updated))
+}

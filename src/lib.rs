@@ -1,0 +1,19 @@
+//! Reelhouse: a self-hosted video-learning server.
+//!
+//! Crate map:
+//! - [`config`]: every setting, from the environment and an optional TOML file;
+//! - [`db`]: the SQLite/PostgreSQL pool, migrations and queries, one module per table group;
+//! - [`storage`]: the [`storage::Store`] trait over local files and S3;
+//! - [`auth`]: password hashing and secrets;
+//! - [`http`]: the axum application, one module per resource;
+//! - [`transcode`]: FFmpeg (through ffmpeg-next);
+//! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
+
+pub mod auth;
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod http;
+pub mod storage;
+pub mod telemetry;
+pub mod transcode;

@@ -1,0 +1,189 @@
+//! Objects as files under a root folder.
+//!
+//! A put writes to a hidden temp file beside the final one (`.NAME.UUID.partial`), syncs it and
+//! renames it into place, so a crash never leaves a half-written object under its final key.
+//! Keys are validated by [`ObjectKey`], so no path ever leaves the root.
+
+use std::io::{self, SeekFrom};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, UNIX_EPOCH};
+
+use async_trait::async_trait;
+use futures_util::StreamExt;
+use tokio::fs;
+use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+use tokio_util::io::ReaderStream;
+
+use super::{ByteRange, ByteStream, GetObject, ObjectKey, ObjectMeta, Store, StoreError};
+
+/// How much of a file is read per chunk when streaming it out.
+const READ_CHUNK: usize = 256 * 1024;
+
+#[derive(Debug)]
+pub struct FsStore {
+    root: PathBuf,
+}
+
+impl FsStore {
+    /// A store rooted at `root`, which is created when missing.
+    pub fn new(root: PathBuf) -> Result<FsStore, StoreError> {
+        std::fs::create_dir_all(&root)?;
+        Ok(FsStore { root })
+    }
+
+    fn path(&self, key: &ObjectKey) -> PathBuf {
+        self.root.join(key.as_str())
+    }
+
+    async fn meta(&self, key: &str, path: &Path) -> Result<ObjectMeta, StoreError> {
+        let metadata = fs::metadata(path).await.map_err(|e| not_found_or_io(key, e))?;
+        if !metadata.is_file() {
+            return Err(StoreError::NotFound(key.to_owned()));
+        }
+        let modified = metadata.modified()?.duration_since(UNIX_EPOCH).unwrap_or_default();
+        Ok(ObjectMeta {
+            key: key.to_owned(),
+            size: metadata.len(),
+            etag: format!("\"{:x}-{:x}\"", metadata.len(), modified.as_nanos()),
+            last_modified_ms: i64::try_from(modified.as_millis()).unwrap_or(i64::MAX),
+        })
+    }
+
+    /// Removes the now-empty folders between `path` and the root, so deleted videos leave no
+    /// trees of empty folders behind. Best effort: a folder still in use is left alone.
+    async fn prune_empty_parents(&self, path: &Path) {
+        let mut dir = path.parent();
+        while let Some(d) = dir {
+            if d == self.root || !d.starts_with(&self.root) || fs::remove_dir(d).await.is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+}
+
+fn not_found_or_io(key: &str, err: io::Error) -> StoreError {
+    if err.kind() == io::ErrorKind::NotFound {
+        StoreError::NotFound(key.to_owned())
+    } else {
+        StoreError::Io(err)
+    }
+}
+
+/// Writes `body` into a new file at `temp` and syncs it to disk.
+async fn write_temp(temp: &Path, mut body: ByteStream) -> Result<u64, StoreError> {
+    let mut file = fs::File::create(temp).await?;
+    let mut written = 0u64;
+    while let Some(chunk) = body.next().await {
+        let chunk = chunk?;
+        file.write_all(&chunk).await?;
+        written += chunk.len() as u64;
+    }
+    file.sync_all().await?;
+    Ok(written)
+}
+
+#[async_trait]
+impl Store for FsStore {
+    async fn put_stream(&self, key: &ObjectKey, body: ByteStream) -> Result<u64, StoreError> {
+        let path = self.path(key);
+        let parent = path.parent().unwrap_or(&self.root);
+        fs::create_dir_all(parent).await?;
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
+        let temp = parent.join(format!(".{name}.{}.partial", uuid::Uuid::new_v4()));
+        match write_temp(&temp, body).await {
+            Ok(written) => {
+                fs::rename(&temp, &path).await?;
+                Ok(written)
+            }
+            Err(err) => {
+                let _ = fs::remove_file(&temp).await;
+                Err(err)
+            }
+        }
+    }
+
+    async fn get_range(
+        &self,
+        key: &ObjectKey,
+        range: Option<ByteRange>,
+    ) -> Result<GetObject, StoreError> {
+        let path = self.path(key);
+        let mut file = fs::File::open(&path).await.map_err(|e| not_found_or_io(key.as_str(), e))?;
+        let meta = self.meta(key.as_str(), &path).await?;
+        let Some(range) = range else {
+            let body = ReaderStream::with_capacity(file, READ_CHUNK);
+            return Ok(GetObject { meta, range: None, body: Box::pin(body) });
+        };
+        let (first, last) = range.resolve(meta.size).ok_or(StoreError::InvalidRange)?;
+        file.seek(SeekFrom::Start(first)).await?;
+        let body = ReaderStream::with_capacity(file.take(last - first + 1), READ_CHUNK);
+        Ok(GetObject { meta, range: Some((first, last)), body: Box::pin(body) })
+    }
+
+    async fn head(&self, key: &ObjectKey) -> Result<ObjectMeta, StoreError> {
+        self.meta(key.as_str(), &self.path(key)).await
+    }
+
+    async fn delete(&self, key: &ObjectKey) -> Result<(), StoreError> {
+        let path = self.path(key);
+        match fs::remove_file(&path).await {
+            Ok(()) => {
+                self.prune_empty_parents(&path).await;
+                Ok(())
+            }
+            Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(err) => Err(err.into()),
+        }
+    }
+
+    async fn list(&self, prefix: &str) -> Result<Vec<ObjectMeta>, StoreError> {
+        // Walk only the deepest folder the prefix names; a prefix may end mid-name.
+        let start = match prefix.rfind('/') {
+            Some(i) => self.root.join(&prefix[..i]),
+            None => self.root.clone(),
+        };
+        let mut found = Vec::new();
+        let mut folders = vec![start];
+        while let Some(folder) = folders.pop() {
+            let mut entries = match fs::read_dir(&folder).await {
+                Ok(entries) => entries,
+                Err(err) if err.kind() == io::ErrorKind::NotFound => continue,
+                Err(err) => return Err(err.into()),
+            };
+            while let Some(entry) = entries.next_entry().await? {
+                let path = entry.path();
+                let Some(key) = path.strip_prefix(&self.root).ok().and_then(Path::to_str) else {
+                    continue;
+                };
+                let hidden = entry.file_name().to_string_lossy().starts_with('.');
+                if hidden {
+                    continue;
+                }
+                if entry.file_type().await?.is_dir() {
+                    folders.push(path);
+                } else if key.starts_with(prefix) {
+                    found.push(self.meta(key, &path).await?);
+                }
+            }
+        }
+        found.sort_by(|a, b| a.key.cmp(&b.key));
+        Ok(found)
+    }
+
+    async fn presign_get(
+        &self,
+        _key: &ObjectKey,
+        _ttl: Duration,
+    ) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+
+    async fn ping(&self) -> Result<(), StoreError> {
+        fs::create_dir_all(&self.root).await?;
+        let probe = self.root.join(format!(".ping.{}", uuid::Uuid::new_v4()));
+        fs::write(&probe, b"ok").await?;
+        fs::remove_file(&probe).await?;
+        Ok(())
+    }
+}

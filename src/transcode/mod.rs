@@ -1,0 +1,36 @@
+//! Transcoding with FFmpeg, in-process through ffmpeg-next.
+
+/// The FFmpeg libraries linked into this binary and their versions, as `(library, "x.y.z")`.
+pub fn ffmpeg_versions() -> Vec<(&'static str, String)> {
+    fn dotted(v: u32) -> String {
+        format!("{}.{}.{}", v >> 16, (v >> 8) & 0xff, v & 0xff)
+    }
+    // SAFETY: the *_version functions only return a constant compiled into each library.
+    unsafe {
+        vec![
+            ("libavformat", dotted(ffmpeg_next::ffi::avformat_version())),
+            ("libavcodec", dotted(ffmpeg_next::ffi::avcodec_version())),
+            ("libavfilter", dotted(ffmpeg_next::ffi::avfilter_version())),
+            ("libavutil", dotted(ffmpeg_next::ffi::avutil_version())),
+            ("libswscale", dotted(ffmpeg_next::ffi::swscale_version())),
+            ("libswresample", dotted(ffmpeg_next::ffi::swresample_version())),
+        ]
+    }
+}
+
+/// Whether the encoders and filters the pipeline depends on are present in the linked FFmpeg.
+pub fn missing_components() -> Vec<&'static str> {
+    let _ = ffmpeg_next::init();
+    let mut missing = Vec::new();
+    for encoder in ["libx264", "aac"] {
+        if ffmpeg_next::encoder::find_by_name(encoder).is_none() {
+            missing.push(encoder);
+        }
+    }
+    for filter in ["scale", "transpose", "fps", "zscale", "tonemap"] {
+        if ffmpeg_next::filter::find(filter).is_none() {
+            missing.push(filter);
+        }
+    }
+    missing
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs what building and testing Reelhouse needs, when it is missing: Debian's FFmpeg
+# development packages, libclang (for the FFmpeg bindings), PostgreSQL, nginx and wrk (benchmark
+# anchors), Chromium (browser tests), the s3s-fs S3-compatible test server, and the web app's npm
+# packages. Safe to run again: it only installs what is not there.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+packages=(
+  ffmpeg libavcodec-dev libavformat-dev libavutil-dev libavfilter-dev libavdevice-dev
+  libswscale-dev libswresample-dev libclang-dev clang pkg-config
+  postgresql nginx-light wrk chromium
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing Debian packages: ${missing[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+tools="${REELHOUSE_TOOLS:-/var/tmp/reelhouse-tools}"
+if [ ! -x "$tools/bin/s3s-fs" ]; then
+  echo "installing s3s-fs (S3-compatible test server) into $tools"
+  mkdir -p "$tools"
+  cargo install s3s-fs@0.14.1 --locked --features binary --root "$tools" --quiet
+fi
+
+if [ -f web/package-lock.json ] && [ ! -d web/node_modules ]; then
+  echo "installing the web app's npm packages"
+  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+fi

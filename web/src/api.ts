@@ -1,0 +1,310 @@
+// The one module that talks to the Reelhouse server. Every fetch of the app lives here, with the
+// JSON shapes it sends and receives as TypeScript types (see shared/CONTRACT.md and the server's
+// /api/v1/openapi.json). Uploads are the one exception on the wire: tus-js-client sends them to
+// UPLOADS_ENDPOINT itself, but the endpoint and the upload status call are defined here.
+//
+// The server answers errors as {"error": {"code", "message"}}; every function here throws an
+// ApiError carrying that message, which pages show to the person as it is.
+
+/** A time as the server sends it: unix milliseconds or an ISO 8601 string. */
+export type Timestamp = number | string;
+
+export type Role = 'admin' | 'trainer' | 'member';
+
+export interface Branding {
+  name: string;
+  logo_url: string | null;
+  primary_color: string | null;
+  accent_color: string | null;
+  welcome_message: string | null;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  org: { id: string; slug: string; name: string };
+}
+
+/** One on-boarding playlist assigned to the signed-in person (GET /api/v1/me/assignments). */
+export interface Assignment {
+  id: string;
+  playlist_id: string;
+  title: string;
+  description?: string | null;
+  cover_url?: string | null;
+  due_at: Timestamp | null;
+  overdue: boolean;
+  completed: boolean;
+  items_total: number;
+  items_completed: number;
+  /** 0..1 */
+  fraction: number;
+}
+
+export type LibraryKind = 'video' | 'handout' | 'resource';
+
+export interface LibraryItem {
+  id: string;
+  kind: LibraryKind;
+  title: string;
+  tagline: string | null;
+  tags: string[];
+  /** resources: the external link */
+  url?: string | null;
+  /** videos: poster image and length, when known */
+  poster_url?: string | null;
+  duration_s?: number | null;
+}
+
+export interface LibraryPage {
+  items: LibraryItem[];
+  next_cursor: string | null;
+}
+
+export interface LibraryQuery {
+  q?: string;
+  tag?: string;
+  kind?: LibraryKind | '';
+  cursor?: string | null;
+}
+
+export interface UploadStatus {
+  upload_id: string;
+  offset: number;
+  length: number;
+  video_id: string | null;
+}
+
+export type VideoStatus = 'uploading' | 'queued' | 'processing' | 'ready' | 'failed';
+
+export interface Handout {
+  id: string;
+  filename: string;
+  title?: string | null;
+  size_bytes?: number | null;
+  content_type?: string | null;
+}
+
+export interface ProgressResult {
+  watched_s: number;
+  /** 0..1, each second of the video counted once */
+  fraction: number;
+  completed: boolean;
+  position_s: number;
+}
+
+export interface Video {
+  id: string;
+  title: string;
+  status: VideoStatus;
+  /** a sentence for a person, set when status is "failed" */
+  error: string | null;
+  duration_s: number | null;
+  width: number | null;
+  height: number | null;
+  renditions: { height: number; bandwidth: number }[];
+  hls_url: string | null;
+  poster_url: string | null;
+  handouts: Handout[];
+  /** optional: 0..1 while queued/processing */
+  transcode_progress?: number | null;
+  /** optional: the caller's own progress on this video, to resume from */
+  my_progress?: ProgressResult | null;
+}
+
+export interface ProgressReport {
+  /** watched [start_s, end_s] spans, in seconds of the video */
+  intervals: [number, number][];
+  position_s: number;
+}
+
+export interface PlaylistItem {
+  kind: LibraryKind;
+  item_id: string;
+  title: string;
+  completed: boolean;
+  locked: boolean;
+  /** resources: the external link */
+  url?: string | null;
+}
+
+export interface Playlist {
+  id: string;
+  title: string;
+  description: string | null;
+  cover_url: string | null;
+  intro: string | null;
+  sequential: boolean;
+  items: PlaylistItem[];
+}
+
+/** An error answered by the server (or the network), with a message fit to show a person. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The tus endpoint that tus-js-client creates uploads at. */
+export const UPLOADS_ENDPOINT = '/api/v1/uploads';
+
+let onUnauthorized: (() => void) | null = null;
+
+/** Called when any call (other than sign-in itself) answers 401: the session has ended. */
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  body?: unknown;
+  /** 401 is an answer to show, not a reason to go to the sign-in page */
+  expect401?: boolean;
+  keepalive?: boolean;
+  signal?: AbortSignal;
+}
+
+async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      keepalive: opts.keepalive,
+      signal: opts.signal,
+    });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    const err = errorFromBody(res.status, text);
+    if (res.status === 401 && !opts.expect401) onUnauthorized?.();
+    throw err;
+  }
+  if (text === '') return undefined as T;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new ApiError(res.status, 'bad_response', 'The server sent an answer the app cannot read.');
+  }
+}
+
+/** Turns an error response body into an ApiError; also used for tus upload errors. */
+export function errorFromBody(status: number, body: string): ApiError {
+  try {
+    const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
+    if (parsed.error?.message) {
+      return new ApiError(status, parsed.error.code ?? 'error', parsed.error.message);
+    }
+  } catch {
+    // not JSON: a proxy or the network answered; fall through to a generic sentence
+  }
+  const message =
+    status >= 500
+      ? `The server had a problem (${status}). Please try again in a moment.`
+      : `The request failed (${status}).`;
+  return new ApiError(status, 'http_' + status, message);
+}
+
+/** `/a/b` + {x: '1', y: ''} → `/a/b?x=1` (empty values are left out). */
+function withQuery(path: string, query: Record<string, string | null | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+const enc = encodeURIComponent;
+
+/** Lists may come bare or wrapped as {"items": [...]}; accept both. */
+function itemsOf<T>(body: T[] | { items: T[] }): T[] {
+  return Array.isArray(body) ? body : body.items;
+}
+
+// --- public -------------------------------------------------------------------------------
+
+export function getBranding(signal?: AbortSignal): Promise<Branding> {
+  return request('GET', '/api/v1/branding', { signal, expect401: true });
+}
+
+export async function login(email: string, password: string): Promise<void> {
+  await request('POST', '/api/v1/auth/login', { body: { email, password }, expect401: true });
+}
+
+export async function acceptInvitation(token: string, name: string, password: string): Promise<void> {
+  await request('POST', '/api/v1/invitations/accept', {
+    body: { token, name, password },
+    expect401: true,
+  });
+}
+
+// --- identity -----------------------------------------------------------------------------
+
+/** The signed-in person; throws ApiError 401 when there is no session (without redirecting). */
+export function getMe(): Promise<Me> {
+  return request('GET', '/api/v1/auth/me', { expect401: true });
+}
+
+export async function logout(): Promise<void> {
+  await request('POST', '/api/v1/auth/logout', { expect401: true });
+}
+
+// --- learning -----------------------------------------------------------------------------
+
+export async function myAssignments(signal?: AbortSignal): Promise<Assignment[]> {
+  const body = await request<Assignment[] | { items: Assignment[] }>('GET', '/api/v1/me/assignments', {
+    signal,
+  });
+  return itemsOf(body);
+}
+
+export function searchLibrary(query: LibraryQuery, signal?: AbortSignal): Promise<LibraryPage> {
+  const path = withQuery('/api/v1/library', {
+    q: query.q,
+    tag: query.tag,
+    kind: query.kind,
+    cursor: query.cursor,
+  });
+  return request('GET', path, { signal });
+}
+
+export function getPlaylist(id: string, signal?: AbortSignal): Promise<Playlist> {
+  return request('GET', `/api/v1/playlists/${enc(id)}`, { signal });
+}
+
+// --- videos -------------------------------------------------------------------------------
+
+export function getVideo(id: string, signal?: AbortSignal): Promise<Video> {
+  return request('GET', `/api/v1/videos/${enc(id)}`, { signal });
+}
+
+/** Reports watched spans. `keepalive` lets the request outlive the page (pagehide). */
+export function reportProgress(
+  videoId: string,
+  report: ProgressReport,
+  keepalive = false,
+): Promise<ProgressResult> {
+  return request('POST', `/api/v1/videos/${enc(videoId)}/progress`, { body: report, keepalive });
+}
+
+export function handoutDownloadUrl(handoutId: string): string {
+  return `/api/v1/handouts/${enc(handoutId)}/download`;
+}
+
+// --- uploads ------------------------------------------------------------------------------
+
+export function getUpload(uploadId: string, signal?: AbortSignal): Promise<UploadStatus> {
+  return request('GET', `${UPLOADS_ENDPOINT}/${enc(uploadId)}`, { signal });
+}

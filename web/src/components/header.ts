@@ -1,0 +1,67 @@
+// The app bar of signed-in pages: the organisation's brand (link home), the main navigation and
+// a sign-out button. On phones the navigation becomes a bar along the bottom, within thumb reach
+// (see .nav in style.css).
+
+import type { Me } from '../api';
+import { branding } from '../branding';
+import { h } from '../dom';
+import { navigate } from '../router';
+import { signOut } from '../session';
+import { icon, type IconName } from './icon';
+
+const LINKS: { href: string; label: string; icon: IconName }[] = [
+  { href: '/', label: 'Home', icon: 'home' },
+  { href: '/library', label: 'Library', icon: 'library' },
+  { href: '/upload', label: 'Upload', icon: 'upload' },
+];
+
+function section(path: string): string {
+  if (path === '/' || path.startsWith('/playlists/')) return '/';
+  if (path.startsWith('/library') || path.startsWith('/videos/')) return '/library';
+  return path;
+}
+
+export function appHeader(me: Me, path: string): HTMLElement {
+  const b = branding();
+  const active = section(path);
+  const nav = h(
+    'nav',
+    { class: 'nav', 'aria-label': 'Main' },
+    LINKS.map((l) =>
+      h(
+        'a',
+        { href: l.href, 'aria-current': l.href === active ? 'page' : null },
+        icon(l.icon),
+        h('span', null, l.label),
+      ),
+    ),
+  );
+  const signOutButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'button-link',
+      onClick: async () => {
+        signOutButton.disabled = true;
+        try {
+          await signOut();
+        } finally {
+          navigate('/signin', { replace: true });
+        }
+      },
+    },
+    'Sign out',
+  );
+  return h(
+    'header',
+    { class: 'app-header' },
+    h(
+      'a',
+      { class: 'brand', href: '/' },
+      b.logo_url ? h('img', { class: 'brand-logo', src: b.logo_url, alt: '' }) : null,
+      h('span', { class: 'brand-name' }, b.name),
+    ),
+    nav,
+    h('div', { class: 'account' }, h('span', { class: 'account-name', title: me.email }, me.name), signOutButton),
+  );
+}
