@@ -148,7 +148,7 @@ create table renditions (
     bandwidth bigint not null,
     average_bandwidth bigint not null,
     codecs text not null,
-    frame_rate real,
+    frame_rate double precision,
     playlist_key text not null,
     unique (video_id, height)
 );

@@ -19,6 +19,6 @@ echo "=== Rust tests on PostgreSQL with the S3 store ==="
 REELHOUSE_TEST_DATABASE=postgres REELHOUSE_TEST_STORAGE=s3 cargo test --locked --quiet -- --test-threads 2
 
 if [ -f web/package.json ]; then
-  echo "=== web app: type check and build ==="
-  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm run build --silent)
+  echo "=== web app: unit tests, type check and build ==="
+  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build --silent)
 fi

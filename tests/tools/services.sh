@@ -58,8 +58,11 @@ start_s3() {
   echo "s3s-fs on 127.0.0.1:$port"
 }
 
+# Keeps the exit status of the run it ends: a test failure stays a failure, a pass a pass.
 stop_services() {
-  [ -n "$s3_pid" ] && kill "$s3_pid" 2>/dev/null && wait "$s3_pid" 2>/dev/null
-  [ -n "$pg_data" ] && as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1
-  rm -rf "$services_dir"
+  local status=$?
+  if [ -n "$s3_pid" ]; then kill "$s3_pid" 2>/dev/null || true; wait "$s3_pid" 2>/dev/null || true; fi
+  if [ -n "$pg_data" ]; then as_pg "$pg_bin/pg_ctl" -D "$pg_data" -m immediate stop >/dev/null 2>&1 || true; fi
+  rm -rf "$services_dir" || true
+  return "$status"
 }
