@@ -66,6 +66,22 @@ async fn openapi_document_and_metrics() {
 }
 
 #[tokio::test]
+async fn json_is_compressed_for_clients_that_ask() {
+    let app = TestApp::spawn().await;
+    let response = app
+        .client
+        .get(app.at("/api/v1/openapi.json"))
+        .header("accept-encoding", "gzip")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 200);
+    assert_eq!(response.headers()["content-encoding"], "gzip");
+    let plain = app.client.get(app.at("/api/v1/openapi.json")).send().await.unwrap();
+    assert!(plain.headers().get("content-encoding").is_none());
+}
+
+#[tokio::test]
 async fn request_ids_are_set_and_propagated() {
     let app = TestApp::spawn().await;
     let response = app.client.get(app.at("/healthz")).send().await.unwrap();
