@@ -16,7 +16,11 @@ use crate::http::{self, AppState};
 use crate::{storage, telemetry, transcode};
 
 #[derive(Parser)]
-#[command(name = "reelhouse", version, about = "Self-hosted video-learning server")]
+#[command(
+    name = "reelhouse",
+    version,
+    about = "Self-hosted video-learning server"
+)]
 struct Cli {
     /// A TOML file of settings (same names as the environment, lower case, no REELHOUSE_ prefix).
     #[arg(long, global = true, env = "REELHOUSE_CONFIG")]
@@ -85,7 +89,10 @@ enum AdminCommand {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     telemetry::init_logging();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(runtime) => runtime,
         Err(err) => {
             eprintln!("error: cannot start the async runtime: {err}");
@@ -128,16 +135,22 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
     let db = Db::connect(&config.database_url)
         .await
         .with_context(|| format!("cannot connect to the database {:?}", config.database_url))?;
-    db.migrate().await.context("cannot apply database migrations")?;
-    db::orgs::ensure_default(db.pool()).await.context("cannot create the default organisation")?;
+    db.migrate()
+        .await
+        .context("cannot apply database migrations")?;
+    db::orgs::ensure_default(db.pool())
+        .await
+        .context("cannot create the default organisation")?;
     Ok(db)
 }
 
 /// Builds everything the HTTP app and the workers share.
 pub async fn app_state(config: Config) -> anyhow::Result<AppState> {
     let db = open_db(&config).await?;
-    let store = storage::open(&config).await.context("cannot open the store")?;
-    Ok(AppState::new(config, db, store))
+    let store = storage::open(&config)
+        .await
+        .context("cannot open the store")?;
+    Ok(AppState::new(config, db, store)?)
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
@@ -149,7 +162,10 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         .with_context(|| format!("cannot listen on {} (REELHOUSE_BIND)", config.bind))?;
     let addr = listener.local_addr()?;
     tracing::info!(%addr, "listening");
-    println!("Reelhouse is serving on http://{addr} (public URL {})", config.public_url);
+    println!(
+        "Reelhouse is serving on http://{addr} (public URL {})",
+        config.public_url
+    );
     match first_login {
         Some((email, password)) => println!(
             "First start: sign in at {} as {email} with password {password}\n\
@@ -182,14 +198,28 @@ async fn create_first_admin(db: &Db) -> anyhow::Result<Option<(String, String)>>
     let email = "admin@reelhouse.local";
     let password = crate::auth::secret::random_token()[..20].to_owned();
     let hash = password::hash(password.clone()).await?;
-    db::users::create(db.pool(), &org.id, email, "Administrator", Role::Admin, Some(&hash)).await?;
+    db::users::create(
+        db.pool(),
+        &org.id,
+        email,
+        "Administrator",
+        Role::Admin,
+        Some(&hash),
+    )
+    .await?;
     Ok(Some((email.to_owned(), password)))
 }
 
 async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
     let db = open_db(config).await?;
     match command {
-        AdminCommand::CreateUser { email, name, role, password_stdin, org } => {
+        AdminCommand::CreateUser {
+            email,
+            name,
+            role,
+            password_stdin,
+            org,
+        } => {
             let slug = org.as_deref().unwrap_or(db::orgs::DEFAULT_SLUG);
             if !db::orgs::is_valid_slug(slug) {
                 bail!("--org {slug:?} is not a valid slug (lower-case letters, digits, dashes)");
@@ -209,7 +239,10 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                     true => anyhow::anyhow!("a user with the email {email} already exists"),
                     false => err.into(),
                 })?;
-            println!("created {} {} in organisation {}", user.role, user.email, org.slug);
+            println!(
+                "created {} {} in organisation {}",
+                user.role, user.email, org.slug
+            );
             if generated {
                 println!("password: {password}");
             }

@@ -43,6 +43,30 @@ pub struct Config {
     pub workers: usize,
     /// `REELHOUSE_WEB_DIR`: the built web app served at `/`. Default `web/dist`.
     pub web_dir: PathBuf,
+    /// `REELHOUSE_SMTP_URL` and `REELHOUSE_SMTP_FROM`: where invitation emails go out. Unset:
+    /// no email is sent, and inviters copy the link.
+    pub smtp: Option<SmtpSettings>,
+}
+
+/// An SMTP relay: `smtp://[user:pass@]host[:port][?tls=required]` or `smtps://…`, and the
+/// sender address (default `Reelhouse <noreply@HOST-OF-PUBLIC-URL>`).
+#[derive(Clone)]
+pub struct SmtpSettings {
+    pub url: String,
+    pub from: String,
+}
+
+impl fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut shown = Url::parse(&self.url).map_err(|_| fmt::Error)?;
+        if shown.password().is_some() {
+            let _ = shown.set_password(Some("***"));
+        }
+        f.debug_struct("SmtpSettings")
+            .field("url", &shown.as_str())
+            .field("from", &self.from)
+            .finish()
+    }
 }
 
 /// Where the database lives.
@@ -85,13 +109,23 @@ pub struct S3Settings {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the config file {path}: {source}")]
-    File { path: PathBuf, source: std::io::Error },
+    File {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the config file {path} is not valid TOML: {source}")]
-    Toml { path: PathBuf, source: Box<toml::de::Error> },
+    Toml {
+        path: PathBuf,
+        source: Box<toml::de::Error>,
+    },
     #[error("the config file {path} has an unknown setting `{name}`")]
     UnknownSetting { path: PathBuf, name: String },
     #[error("{setting} is invalid: {reason} (got {value:?})")]
-    Invalid { setting: &'static str, value: String, reason: String },
+    Invalid {
+        setting: &'static str,
+        value: String,
+        reason: String,
+    },
 }
 
 /// The names a setting can be given under, the environment name first.
@@ -106,6 +140,8 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_WORKERS",
     "REELHOUSE_WEB_DIR",
     "REELHOUSE_S3_PATH_STYLE",
+    "REELHOUSE_SMTP_URL",
+    "REELHOUSE_SMTP_FROM",
     "AWS_ENDPOINT_URL",
     "AWS_REGION",
     "AWS_ACCESS_KEY_ID",
@@ -114,7 +150,9 @@ const SETTINGS: &[&str] = &[
 
 /// The TOML name of an environment setting: lower case, without the `REELHOUSE_` prefix.
 fn file_name(env_name: &str) -> String {
-    env_name.trim_start_matches("REELHOUSE_").to_ascii_lowercase()
+    env_name
+        .trim_start_matches("REELHOUSE_")
+        .to_ascii_lowercase()
 }
 
 impl Config {
@@ -146,15 +184,16 @@ impl Config {
         let data_dir = PathBuf::from(get("REELHOUSE_DATA_DIR").unwrap_or("./data"));
         let default_db = format!("sqlite://{}", data_dir.join("reelhouse.db").display());
         let default_store = format!("file://{}", data_dir.join("objects").display());
+        let public_url = parse_url(
+            "REELHOUSE_PUBLIC_URL",
+            get("REELHOUSE_PUBLIC_URL").unwrap_or("http://127.0.0.1:8080"),
+        )?;
         Ok(Config {
-            bind: parse("REELHOUSE_BIND", get("REELHOUSE_BIND").unwrap_or("127.0.0.1:8080"))?,
-            public_url: parse_url(
-                "REELHOUSE_PUBLIC_URL",
-                get("REELHOUSE_PUBLIC_URL").unwrap_or("http://127.0.0.1:8080"),
+            bind: parse(
+                "REELHOUSE_BIND",
+                get("REELHOUSE_BIND").unwrap_or("127.0.0.1:8080"),
             )?,
-            database_url: DatabaseUrl::parse(
-                get("REELHOUSE_DATABASE_URL").unwrap_or(&default_db),
-            )?,
+            database_url: DatabaseUrl::parse(get("REELHOUSE_DATABASE_URL").unwrap_or(&default_db))?,
             storage: StorageUrl::parse(get("REELHOUSE_STORAGE").unwrap_or(&default_store))?,
             s3: S3Settings {
                 endpoint_url: get("AWS_ENDPOINT_URL")
@@ -180,6 +219,12 @@ impl Config {
                 None => default_workers(),
             },
             web_dir: PathBuf::from(get("REELHOUSE_WEB_DIR").unwrap_or("web/dist")),
+            smtp: smtp_settings(
+                get("REELHOUSE_SMTP_URL"),
+                get("REELHOUSE_SMTP_FROM"),
+                &public_url,
+            )?,
+            public_url,
             data_dir,
         })
     }
@@ -196,16 +241,45 @@ pub fn default_workers() -> usize {
     (cpus / 2).max(1)
 }
 
+fn smtp_settings(
+    url: Option<&str>,
+    from: Option<&str>,
+    public_url: &Url,
+) -> Result<Option<SmtpSettings>, ConfigError> {
+    let Some(url) = url else { return Ok(None) };
+    // The URL may hold a password: errors never repeat it.
+    let parsed = Url::parse(url).map_err(|e| invalid("REELHOUSE_SMTP_URL", "(hidden)", e))?;
+    if !matches!(parsed.scheme(), "smtp" | "smtps") || parsed.host().is_none() {
+        return Err(invalid(
+            "REELHOUSE_SMTP_URL",
+            "(hidden)",
+            "expected smtp://host or smtps://host",
+        ));
+    }
+    let host = public_url.host_str().unwrap_or("localhost");
+    let from = from.map_or_else(|| format!("Reelhouse <noreply@{host}>"), str::to_owned);
+    Ok(Some(SmtpSettings {
+        url: url.to_owned(),
+        from,
+    }))
+}
+
 fn read_file(path: &Path) -> Result<HashMap<&'static str, String>, ConfigError> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|source| ConfigError::File { path: path.to_owned(), source })?;
-    let table: toml::Table = text
-        .parse()
-        .map_err(|source| ConfigError::Toml { path: path.to_owned(), source: Box::new(source) })?;
+    let text = std::fs::read_to_string(path).map_err(|source| ConfigError::File {
+        path: path.to_owned(),
+        source,
+    })?;
+    let table: toml::Table = text.parse().map_err(|source| ConfigError::Toml {
+        path: path.to_owned(),
+        source: Box::new(source),
+    })?;
     let mut values = HashMap::new();
     for (key, value) in table {
         let Some(name) = SETTINGS.iter().find(|name| file_name(name) == key) else {
-            return Err(ConfigError::UnknownSetting { path: path.to_owned(), name: key });
+            return Err(ConfigError::UnknownSetting {
+                path: path.to_owned(),
+                name: key,
+            });
         };
         let text = match value {
             toml::Value::String(s) => s,
@@ -217,7 +291,11 @@ fn read_file(path: &Path) -> Result<HashMap<&'static str, String>, ConfigError> 
 }
 
 fn invalid(setting: &'static str, value: &str, reason: impl fmt::Display) -> ConfigError {
-    ConfigError::Invalid { setting, value: value.to_owned(), reason: reason.to_string() }
+    ConfigError::Invalid {
+        setting,
+        value: value.to_owned(),
+        reason: reason.to_string(),
+    }
 }
 
 fn parse<T>(setting: &'static str, value: &str) -> Result<T, ConfigError>
@@ -231,7 +309,11 @@ where
 fn parse_url(setting: &'static str, value: &str) -> Result<Url, ConfigError> {
     let url: Url = parse(setting, value)?;
     if !matches!(url.scheme(), "http" | "https") {
-        return Err(invalid(setting, value, "expected an http:// or https:// URL"));
+        return Err(invalid(
+            setting,
+            value,
+            "expected an http:// or https:// URL",
+        ));
     }
     Ok(url)
 }
@@ -247,7 +329,10 @@ fn parse_bool(setting: &'static str, value: &str) -> Result<bool, ConfigError> {
 impl DatabaseUrl {
     fn parse(value: &str) -> Result<DatabaseUrl, ConfigError> {
         const SETTING: &str = "REELHOUSE_DATABASE_URL";
-        if let Some(path) = value.strip_prefix("sqlite://").or(value.strip_prefix("sqlite:")) {
+        if let Some(path) = value
+            .strip_prefix("sqlite://")
+            .or(value.strip_prefix("sqlite:"))
+        {
             let path = path.split('?').next().unwrap_or_default();
             if path.is_empty() {
                 return Err(invalid(SETTING, value, "sqlite:// needs a file path"));
@@ -258,7 +343,11 @@ impl DatabaseUrl {
         match url.scheme() {
             "postgres" | "postgresql" if url.host().is_some() => Ok(DatabaseUrl::Postgres(url)),
             "postgres" | "postgresql" => Err(invalid(SETTING, value, "the URL has no host")),
-            _ => Err(invalid(SETTING, value, "expected sqlite://PATH or postgres://…")),
+            _ => Err(invalid(
+                SETTING,
+                value,
+                "expected sqlite://PATH or postgres://…",
+            )),
         }
     }
 }
@@ -290,14 +379,23 @@ impl StorageUrl {
         if let Some(rest) = value.strip_prefix("s3://") {
             let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
             let bucket_ok = (3..=63).contains(&bucket.len())
-                && bucket.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+                && bucket.bytes().all(|b| {
+                    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'
+                });
             if !bucket_ok {
                 return Err(invalid(SETTING, value, "not a valid S3 bucket name"));
             }
             let prefix = prefix.trim_matches('/').to_owned();
-            return Ok(StorageUrl::S3 { bucket: bucket.to_owned(), prefix });
+            return Ok(StorageUrl::S3 {
+                bucket: bucket.to_owned(),
+                prefix,
+            });
         }
-        Err(invalid(SETTING, value, "expected file://PATH or s3://BUCKET[/PREFIX]"))
+        Err(invalid(
+            SETTING,
+            value,
+            "expected file://PATH or s3://BUCKET[/PREFIX]",
+        ))
     }
 }
 
@@ -306,7 +404,11 @@ impl MediaDelivery {
         match value.trim() {
             "proxy" => Ok(MediaDelivery::Proxy),
             "presigned" => Ok(MediaDelivery::Presigned),
-            _ => Err(invalid("REELHOUSE_MEDIA_DELIVERY", value, "expected proxy or presigned")),
+            _ => Err(invalid(
+                "REELHOUSE_MEDIA_DELIVERY",
+                value,
+                "expected proxy or presigned",
+            )),
         }
     }
 }
@@ -317,7 +419,10 @@ impl fmt::Debug for S3Settings {
             .field("endpoint_url", &self.endpoint_url.as_ref().map(Url::as_str))
             .field("region", &self.region)
             .field("access_key_id", &self.access_key_id)
-            .field("secret_access_key", &self.secret_access_key.as_ref().map(|_| "***"))
+            .field(
+                "secret_access_key",
+                &self.secret_access_key.as_ref().map(|_| "***"),
+            )
             .field("path_style", &self.path_style)
             .finish()
     }
@@ -328,7 +433,10 @@ mod tests {
     use super::*;
 
     fn load(pairs: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let env = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let env = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_sources(None, &env)
     }
 
@@ -336,7 +444,10 @@ mod tests {
     fn defaults_follow_the_data_dir() {
         let config = load(&[("REELHOUSE_DATA_DIR", "/srv/rh")]).unwrap();
         assert_eq!(config.bind.to_string(), "127.0.0.1:8080");
-        assert_eq!(config.database_url, DatabaseUrl::Sqlite("/srv/rh/reelhouse.db".into()));
+        assert_eq!(
+            config.database_url,
+            DatabaseUrl::Sqlite("/srv/rh/reelhouse.db".into())
+        );
         assert_eq!(config.storage, StorageUrl::File("/srv/rh/objects".into()));
         assert_eq!(config.media_delivery, MediaDelivery::Proxy);
         assert_eq!(config.max_upload_bytes, 20 * 1024 * 1024 * 1024);
@@ -346,7 +457,10 @@ mod tests {
     #[test]
     fn bad_values_name_their_setting() {
         let err = load(&[("REELHOUSE_MEDIA_DELIVERY", "carrier-pigeon")]).unwrap_err();
-        assert!(err.to_string().contains("REELHOUSE_MEDIA_DELIVERY"), "{err}");
+        assert!(
+            err.to_string().contains("REELHOUSE_MEDIA_DELIVERY"),
+            "{err}"
+        );
         let err = load(&[("REELHOUSE_PUBLIC_URL", "not a url")]).unwrap_err();
         assert!(err.to_string().contains("REELHOUSE_PUBLIC_URL"), "{err}");
         let err = load(&[("REELHOUSE_DATABASE_URL", "mysql://x/y")]).unwrap_err();
@@ -368,19 +482,28 @@ mod tests {
         .unwrap();
         assert_eq!(
             config.storage,
-            StorageUrl::S3 { bucket: "media-bucket".into(), prefix: "prod".into() }
+            StorageUrl::S3 {
+                bucket: "media-bucket".into(),
+                prefix: "prod".into()
+            }
         );
         assert!(config.s3.path_style);
         let shown = format!("{config:?}");
-        assert!(!shown.contains("very-secret") && !shown.contains("hunter2"), "{shown}");
+        assert!(
+            !shown.contains("very-secret") && !shown.contains("hunter2"),
+            "{shown}"
+        );
     }
 
     #[test]
     fn file_settings_are_overridden_by_env() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("reelhouse.toml");
-        std::fs::write(&path, "bind = \"0.0.0.0:9000\"\nworkers = 3\nmedia_delivery = \"presigned\"\n")
-            .unwrap();
+        std::fs::write(
+            &path,
+            "bind = \"0.0.0.0:9000\"\nworkers = 3\nmedia_delivery = \"presigned\"\n",
+        )
+        .unwrap();
         let env = HashMap::from([("REELHOUSE_WORKERS".to_owned(), "0".to_owned())]);
         let config = Config::from_sources(Some(&path), &env).unwrap();
         assert_eq!(config.bind.port(), 9000);

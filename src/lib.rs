@@ -6,6 +6,7 @@
 //! - [`storage`]: the [`storage::Store`] trait over local files and S3;
 //! - [`auth`]: password hashing and secrets;
 //! - [`http`]: the axum application, one module per resource;
+//! - [`mail`]: invitation emails over SMTP;
 //! - [`transcode`]: FFmpeg (through ffmpeg-next);
 //! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
 
@@ -14,6 +15,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod mail;
 pub mod storage;
 pub mod telemetry;
 pub mod transcode;

@@ -23,21 +23,78 @@ struct Case {
 }
 
 fn cases() -> Vec<Case> {
-    let case = |method, path, body, expect| Case { method, path, body, expect };
+    let case = |method, path, body, expect| Case {
+        method,
+        path,
+        body,
+        expect,
+    };
     vec![
-        case("post", "/api/v1/auth/login", Some(json!({"email": "{login_email}", "password": "{login_password}"})), [200, 200, 200, 200, 200]),
-        case("post", "/api/v1/auth/logout", None, [401, 204, 204, 204, 204]),
+        case(
+            "post",
+            "/api/v1/auth/login",
+            Some(json!({"email": "{login_email}", "password": "{login_password}"})),
+            [200, 200, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/auth/logout",
+            None,
+            [401, 204, 204, 204, 204],
+        ),
         case("get", "/api/v1/auth/me", None, [401, 200, 200, 200, 200]),
-        case("get", "/api/v1/auth/tokens", None, [401, 200, 200, 200, 200]),
-        case("post", "/api/v1/auth/tokens", Some(json!({"name": "x"})), [401, 201, 201, 201, 201]),
+        case(
+            "get",
+            "/api/v1/auth/tokens",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/auth/tokens",
+            Some(json!({"name": "x"})),
+            [401, 201, 201, 201, 201],
+        ),
         // The token belongs to the first organisation's admin: only they may revoke it.
-        case("delete", "/api/v1/auth/tokens/{token_id}", None, [401, 404, 404, 204, 404]),
-        case("get", "/api/v1/invitations", None, [401, 403, 200, 200, 200]),
-        case("post", "/api/v1/invitations", Some(json!({"email": "{fresh_email}", "role": "member"})), [401, 403, 201, 201, 201]),
-        case("delete", "/api/v1/invitations/{invitation_id}", None, [401, 403, 204, 204, 404]),
-        case("post", "/api/v1/invitations/accept", Some(json!({"token": "{invitation_token}", "name": "N", "password": "long enough password"})), [200, 200, 200, 200, 200]),
+        case(
+            "delete",
+            "/api/v1/auth/tokens/{token_id}",
+            None,
+            [401, 404, 404, 204, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/invitations",
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/invitations",
+            Some(json!({"email": "{fresh_email}", "role": "member"})),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "delete",
+            "/api/v1/invitations/{invitation_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/invitations/accept",
+            Some(
+                json!({"token": "{invitation_token}", "name": "N", "password": "long enough password"}),
+            ),
+            [200, 200, 200, 200, 200],
+        ),
         case("get", "/api/v1/users", None, [401, 403, 200, 200, 200]),
-        case("patch", "/api/v1/users/{user_id}", Some(json!({"name": "Renamed"})), [401, 403, 403, 200, 404]),
+        case(
+            "patch",
+            "/api/v1/users/{user_id}",
+            Some(json!({"name": "Renamed"})),
+            [401, 403, 403, 200, 404],
+        ),
     ]
 }
 
@@ -53,7 +110,10 @@ impl World {
         let trainer = app.person("acme", "trainer@acme.test", Role::Trainer).await;
         let admin = app.person("acme", "admin@acme.test", Role::Admin).await;
         let other = app.person("globex", "admin@globex.test", Role::Admin).await;
-        World { app, callers: [None, Some(member), Some(trainer), Some(admin), Some(other)] }
+        World {
+            app,
+            callers: [None, Some(member), Some(trainer), Some(admin), Some(other)],
+        }
     }
 
     fn admin(&self) -> &Person {
@@ -65,17 +125,31 @@ impl World {
         use reelhouse::db;
         let pool = self.app.state.db.pool();
         let admin = &self.admin().user;
-        let (token_id, _) = db::tokens::create(pool, &admin.org_id, &admin.id, "fixture").await.unwrap();
+        let (token_id, _) = db::tokens::create(pool, &admin.org_id, &admin.id, "fixture")
+            .await
+            .unwrap();
         let email = format!("{}@acme.test", common::unique_name());
         let (invitation, invitation_token) =
-            db::invitations::create(pool, &admin.org_id, &email, Role::Member, &admin.id).await.unwrap();
-        let subject = self.app.person("acme", &format!("{}@acme.test", common::unique_name()), Role::Member).await;
+            db::invitations::create(pool, &admin.org_id, &email, Role::Member, &admin.id)
+                .await
+                .unwrap();
+        let subject = self
+            .app
+            .person(
+                "acme",
+                &format!("{}@acme.test", common::unique_name()),
+                Role::Member,
+            )
+            .await;
         vec![
             ("token_id", token_id),
             ("invitation_id", invitation.id),
             ("invitation_token", invitation_token),
             ("user_id", subject.user.id),
-            ("fresh_email", format!("{}@acme.test", common::unique_name())),
+            (
+                "fresh_email",
+                format!("{}@acme.test", common::unique_name()),
+            ),
             ("login_email", subject.user.email),
             ("login_password", subject.password),
         ]
@@ -83,40 +157,64 @@ impl World {
 }
 
 fn fill(template: &str, fixtures: &[(&str, String)]) -> String {
-    fixtures.iter().fold(template.to_owned(), |text, (name, value)| text.replace(&format!("{{{name}}}"), value))
+    fixtures
+        .iter()
+        .fold(template.to_owned(), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
 }
 
 #[tokio::test]
 async fn every_route_answers_each_role_as_expected() {
     let world = World::new().await;
     let app = &world.app;
-    let doc: Value = reqwest::get(app.at("/api/v1/openapi.json")).await.unwrap().json().await.unwrap();
+    let doc: Value = reqwest::get(app.at("/api/v1/openapi.json"))
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     let documented: BTreeSet<(String, String)> = doc["paths"]
         .as_object()
         .unwrap()
         .iter()
-        .flat_map(|(path, item)| item.as_object().unwrap().keys().map(move |m| (m.clone(), path.clone())))
+        .flat_map(|(path, item)| {
+            item.as_object()
+                .unwrap()
+                .keys()
+                .map(move |m| (m.clone(), path.clone()))
+        })
         .collect();
     let cases = cases();
-    let covered: BTreeSet<(String, String)> =
-        cases.iter().map(|c| (c.method.to_owned(), c.path.to_owned())).collect();
+    let covered: BTreeSet<(String, String)> = cases
+        .iter()
+        .map(|c| (c.method.to_owned(), c.path.to_owned()))
+        .collect();
     let missing: Vec<_> = documented.difference(&covered).collect();
-    assert!(missing.is_empty(), "routes without an access entry: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "routes without an access entry: {missing:?}"
+    );
     let stale: Vec<_> = covered.difference(&documented).collect();
-    assert!(stale.is_empty(), "entries for routes that do not exist: {stale:?}");
+    assert!(
+        stale.is_empty(),
+        "entries for routes that do not exist: {stale:?}"
+    );
 
     let mut failures = Vec::new();
     for case in &cases {
         for (index, caller) in world.callers.iter().enumerate() {
             let fixtures = world.fixtures().await;
             let url = app.at(&fill(case.path, &fixtures));
-            let method = reqwest::Method::from_bytes(case.method.to_uppercase().as_bytes()).unwrap();
+            let method =
+                reqwest::Method::from_bytes(case.method.to_uppercase().as_bytes()).unwrap();
             let mut request = reqwest::Client::new().request(method, &url);
             if let Some(person) = caller {
                 request = request.bearer_auth(&person.token);
             }
             if let Some(body) = &case.body {
-                let body: Value = serde_json::from_str(&fill(&body.to_string(), &fixtures)).unwrap();
+                let body: Value =
+                    serde_json::from_str(&fill(&body.to_string(), &fixtures)).unwrap();
                 request = request.json(&body);
             }
             let response = request.send().await.unwrap();
@@ -135,14 +233,25 @@ async fn every_route_answers_each_role_as_expected() {
                 let first_org = &world.admin().user.org_id;
                 for (_, value) in &fixtures {
                     if value.len() == 36 && text.contains(value.as_str()) {
-                        failures.push(format!("{} {} leaked {value} to another organisation", case.method, case.path));
+                        failures.push(format!(
+                            "{} {} leaked {value} to another organisation",
+                            case.method, case.path
+                        ));
                     }
                 }
                 if text.contains(first_org.as_str()) {
-                    failures.push(format!("{} {} named the other organisation", case.method, case.path));
+                    failures.push(format!(
+                        "{} {} named the other organisation",
+                        case.method, case.path
+                    ));
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} access failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} access failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

@@ -27,36 +27,97 @@ async fn invite_accept_sign_in_sign_out() {
     assert_eq!(invitation["email"], "new.hire@acme.test");
     assert_eq!(invitation["role"], "member");
     let token = invitation["token"].as_str().unwrap().to_owned();
-    assert!(invitation["accept_url"].as_str().unwrap().ends_with(&format!("/invite/{token}")));
+    assert!(
+        invitation["accept_url"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/invite/{token}"))
+    );
     assert!(invitation["expires_at"].as_i64().unwrap() > reelhouse::db::now_ms());
 
     // The new hire opens the link, sets a name and password, and is signed in.
-    let hire = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let hire = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
     let accept = json!({ "token": token, "name": "Nia", "password": "a long enough secret" });
-    let response = hire.post(app.at("/api/v1/invitations/accept")).json(&accept).send().await.unwrap();
+    let response = hire
+        .post(app.at("/api/v1/invitations/accept"))
+        .json(&accept)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 200);
-    let cookie = response.headers()["set-cookie"].to_str().unwrap().to_owned();
-    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"), "{cookie}");
-    assert!(!cookie.contains("Secure"), "Secure cookie on plain HTTP: {cookie}");
-    let me: Value = hire.get(app.at("/api/v1/auth/me")).send().await.unwrap().json().await.unwrap();
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(
+        !cookie.contains("Secure"),
+        "Secure cookie on plain HTTP: {cookie}"
+    );
+    let me: Value = hire
+        .get(app.at("/api/v1/auth/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(me["name"], "Nia");
     assert_eq!(me["role"], "member");
     assert_eq!(me["org"]["slug"], "acme");
 
     // Sign out ends the session.
-    let response = hire.post(app.at("/api/v1/auth/logout")).send().await.unwrap();
+    let response = hire
+        .post(app.at("/api/v1/auth/logout"))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 204);
-    assert_eq!(hire.get(app.at("/api/v1/auth/me")).send().await.unwrap().status(), 401);
+    assert_eq!(
+        hire.get(app.at("/api/v1/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
 
     // Sign in with the password chosen on acceptance.
-    let again = app.signed_in("new.hire@acme.test", "a long enough secret").await;
-    assert_eq!(again.get(app.at("/api/v1/auth/me")).send().await.unwrap().status(), 200);
+    let again = app
+        .signed_in("new.hire@acme.test", "a long enough secret")
+        .await;
+    assert_eq!(
+        again
+            .get(app.at("/api/v1/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 
     // The link works once.
-    let response = hire.post(app.at("/api/v1/invitations/accept")).json(&accept).send().await.unwrap();
+    let response = hire
+        .post(app.at("/api/v1/invitations/accept"))
+        .json(&accept)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 410);
     let body: Value = response.json().await.unwrap();
-    assert!(body["error"]["message"].as_str().unwrap().contains("already used"), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("already used"),
+        "{body}"
+    );
 
     // Inviting someone already in the organisation says so.
     let response = boss
@@ -82,10 +143,15 @@ async fn expired_revoked_and_bogus_invitations_are_refused_clearly() {
     };
     let accept = |token: String| {
         let body = json!({ "token": token, "name": "X", "password": "long enough password" });
-        let request = reqwest::Client::new().post(app.at("/api/v1/invitations/accept")).json(&body);
+        let request = reqwest::Client::new()
+            .post(app.at("/api/v1/invitations/accept"))
+            .json(&body);
         async move {
             let response = request.send().await.unwrap();
-            (response.status().as_u16(), response.json::<Value>().await.unwrap())
+            (
+                response.status().as_u16(),
+                response.json::<Value>().await.unwrap(),
+            )
         }
     };
 
@@ -98,11 +164,20 @@ async fn expired_revoked_and_bogus_invitations_are_refused_clearly() {
         .unwrap();
     let (status, body) = accept(expired["token"].as_str().unwrap().to_owned()).await;
     assert_eq!(status, 410);
-    assert!(body["error"]["message"].as_str().unwrap().contains("expired"), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("expired"),
+        "{body}"
+    );
 
     let revoked = invite("withdrawn@acme.test").await;
     let response = reqwest::Client::new()
-        .delete(app.at(&format!("/api/v1/invitations/{}", revoked["id"].as_str().unwrap())))
+        .delete(app.at(&format!(
+            "/api/v1/invitations/{}",
+            revoked["id"].as_str().unwrap()
+        )))
         .bearer_auth(&trainer.token)
         .send()
         .await
@@ -110,17 +185,33 @@ async fn expired_revoked_and_bogus_invitations_are_refused_clearly() {
     assert_eq!(response.status(), 204);
     let (status, body) = accept(revoked["token"].as_str().unwrap().to_owned()).await;
     assert_eq!(status, 410);
-    assert!(body["error"]["message"].as_str().unwrap().contains("withdrawn"), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("withdrawn"),
+        "{body}"
+    );
 
     let (status, body) = accept("not-a-real-token".into()).await;
     assert_eq!(status, 400);
-    assert!(body["error"]["message"].as_str().unwrap().contains("not valid"), "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("not valid"),
+        "{body}"
+    );
 
     // A short password is refused and leaves the invitation usable.
     let fresh = invite("fresh@acme.test").await;
     let body = json!({ "token": fresh["token"], "name": "F", "password": "short" });
-    let response =
-        reqwest::Client::new().post(app.at("/api/v1/invitations/accept")).json(&body).send().await.unwrap();
+    let response = reqwest::Client::new()
+        .post(app.at("/api/v1/invitations/accept"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 422);
     let (status, _) = accept(fresh["token"].as_str().unwrap().to_owned()).await;
     assert_eq!(status, 200);
@@ -159,13 +250,19 @@ async fn the_eleventh_wrong_password_is_rate_limited() {
     assert_eq!(response.status(), 429);
     assert!(response.headers().contains_key("retry-after"));
     // While limited, even the right password waits: guessing gains nothing.
-    assert_eq!(login(&app, "m@acme.test", &member.password).await.status(), 429);
+    assert_eq!(
+        login(&app, "m@acme.test", &member.password).await.status(),
+        429
+    );
 
     // An unknown account answers exactly like a wrong password: no enumeration.
     let response = login(&app, "nobody@acme.test", "whatever it is").await;
     assert_eq!(response.status(), 401);
     let body: Value = response.json().await.unwrap();
-    assert_eq!(body["error"]["message"], "the email or password is not right");
+    assert_eq!(
+        body["error"]["message"],
+        "the email or password is not right"
+    );
 }
 
 #[tokio::test]
@@ -174,7 +271,15 @@ async fn deactivation_stops_sessions_tokens_and_sign_in_at_once() {
     let admin = app.person("acme", "a@acme.test", Role::Admin).await;
     let member = app.person("acme", "leaver@acme.test", Role::Member).await;
     let session = app.signed_in("leaver@acme.test", &member.password).await;
-    assert_eq!(session.get(app.at("/api/v1/auth/me")).send().await.unwrap().status(), 200);
+    assert_eq!(
+        session
+            .get(app.at("/api/v1/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
 
     let response = reqwest::Client::new()
         .patch(app.at(&format!("/api/v1/users/{}", member.user.id)))
@@ -186,7 +291,15 @@ async fn deactivation_stops_sessions_tokens_and_sign_in_at_once() {
     assert_eq!(response.status(), 200);
     assert_eq!(response.json::<Value>().await.unwrap()["active"], false);
 
-    assert_eq!(session.get(app.at("/api/v1/auth/me")).send().await.unwrap().status(), 401);
+    assert_eq!(
+        session
+            .get(app.at("/api/v1/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        401
+    );
     let with_token = reqwest::Client::new()
         .get(app.at("/api/v1/auth/me"))
         .bearer_auth(&member.token)
@@ -194,7 +307,12 @@ async fn deactivation_stops_sessions_tokens_and_sign_in_at_once() {
         .await
         .unwrap();
     assert_eq!(with_token.status(), 401);
-    assert_eq!(login(&app, "leaver@acme.test", &member.password).await.status(), 401);
+    assert_eq!(
+        login(&app, "leaver@acme.test", &member.password)
+            .await
+            .status(),
+        401
+    );
 
     // The last admin cannot remove themselves.
     let response = reqwest::Client::new()
@@ -222,15 +340,39 @@ async fn api_tokens_are_shown_once_listed_and_revocable() {
         .await
         .unwrap();
     let token = created["token"].as_str().unwrap();
-    let me = reqwest::Client::new().get(app.at("/api/v1/auth/me")).bearer_auth(token).send().await.unwrap();
+    let me = reqwest::Client::new()
+        .get(app.at("/api/v1/auth/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(me.status(), 200);
-    let listed = session.get(app.at("/api/v1/auth/tokens")).send().await.unwrap().text().await.unwrap();
-    assert!(listed.contains("my script") && !listed.contains(token), "{listed}");
+    let listed = session
+        .get(app.at("/api/v1/auth/tokens"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        listed.contains("my script") && !listed.contains(token),
+        "{listed}"
+    );
 
     let id = created["id"].as_str().unwrap();
-    let response = session.delete(app.at(&format!("/api/v1/auth/tokens/{id}"))).send().await.unwrap();
+    let response = session
+        .delete(app.at(&format!("/api/v1/auth/tokens/{id}")))
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 204);
-    let me = reqwest::Client::new().get(app.at("/api/v1/auth/me")).bearer_auth(token).send().await.unwrap();
+    let me = reqwest::Client::new()
+        .get(app.at("/api/v1/auth/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(me.status(), 401);
 }
 
@@ -246,9 +388,21 @@ async fn cross_site_requests_are_refused_and_headers_are_set() {
         .await
         .unwrap();
     assert_eq!(response.status(), 403);
-    assert_eq!(session.get(app.at("/api/v1/auth/me")).send().await.unwrap().status(), 200);
-    let response =
-        session.post(app.at("/api/v1/auth/logout")).header("origin", &app.url).send().await.unwrap();
+    assert_eq!(
+        session
+            .get(app.at("/api/v1/auth/me"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let response = session
+        .post(app.at("/api/v1/auth/logout"))
+        .header("origin", &app.url)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(response.status(), 204);
 
     for path in ["/healthz", "/api/v1/auth/me", "/"] {
@@ -257,7 +411,10 @@ async fn cross_site_requests_are_refused_and_headers_are_set() {
         assert_eq!(headers["x-content-type-options"], "nosniff", "{path}");
         assert_eq!(headers["x-frame-options"], "DENY", "{path}");
         let csp = headers["content-security-policy"].to_str().unwrap();
-        assert!(csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'"), "{csp}");
+        assert!(
+            csp.contains("frame-ancestors 'none'") && csp.contains("default-src 'self'"),
+            "{csp}"
+        );
     }
 }
 
@@ -269,18 +426,38 @@ async fn secrets_never_rest_in_clear() {
     use std::process::{Command, Stdio};
 
     let mut env = common::TestEnv::new().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    env.vars.insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.vars
+        .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
     let binary = env!("CARGO_BIN_EXE_reelhouse");
     let password = "Sup3r-secret-pa55word";
     let mut create = Command::new(binary)
         .envs(&env.vars)
-        .args(["admin", "create-user", "--email", "a@acme.test", "--name", "A", "--role", "admin", "--password-stdin"])
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "a@acme.test",
+            "--name",
+            "A",
+            "--role",
+            "admin",
+            "--password-stdin",
+        ])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .spawn()
         .unwrap();
-    create.stdin.take().unwrap().write_all(password.as_bytes()).unwrap();
+    create
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(password.as_bytes())
+        .unwrap();
     assert!(create.wait().unwrap().success());
 
     let log_path = env.dir.path().join("serve.log");
@@ -293,7 +470,10 @@ async fn secrets_never_rest_in_clear() {
         .spawn()
         .unwrap();
     let url = format!("http://127.0.0.1:{port}");
-    let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
     let mut login = None;
     for _ in 0..200 {
         let attempt = client
@@ -310,7 +490,14 @@ async fn secrets_never_rest_in_clear() {
     let login = login.expect("the server answered");
     assert_eq!(login.status(), 200);
     let cookie = login.headers()["set-cookie"].to_str().unwrap().to_owned();
-    let session = cookie.split(';').next().unwrap().split('=').nth(1).unwrap().to_owned();
+    let session = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split('=')
+        .nth(1)
+        .unwrap()
+        .to_owned();
     let created: Value = client
         .post(format!("{url}/api/v1/auth/tokens"))
         .json(&json!({ "name": "t" }))
@@ -321,7 +508,12 @@ async fn secrets_never_rest_in_clear() {
         .await
         .unwrap();
     let token = created["token"].as_str().unwrap().to_owned();
-    let me = reqwest::Client::new().get(format!("{url}/api/v1/auth/me")).bearer_auth(&token).send().await.unwrap();
+    let me = reqwest::Client::new()
+        .get(format!("{url}/api/v1/auth/me"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(me.status(), 200);
     let invited: Value = client
         .post(format!("{url}/api/v1/invitations"))
@@ -334,24 +526,107 @@ async fn secrets_never_rest_in_clear() {
         .unwrap();
     let invitation = invited["token"].as_str().unwrap().to_owned();
 
-    Command::new("kill").args(["-TERM", &server.id().to_string()]).status().unwrap();
+    Command::new("kill")
+        .args(["-TERM", &server.id().to_string()])
+        .status()
+        .unwrap();
     server.wait().unwrap();
 
     let logs = std::fs::read_to_string(&log_path).unwrap();
-    assert!(logs.contains("/api/v1/auth/login"), "the log captured no requests: {logs}");
+    assert!(
+        logs.contains("/api/v1/auth/login"),
+        "the log captured no requests: {logs}"
+    );
     let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
     let stored = common::all_stored_text(&db).await;
-    assert!(stored.iter().any(|s| s.starts_with("$argon2id$")), "no password hash stored");
-    for (what, secret) in [("password", password), ("API token", &token), ("session", &session), ("invitation", &invitation)] {
+    assert!(
+        stored.iter().any(|s| s.starts_with("$argon2id$")),
+        "no password hash stored"
+    );
+    for (what, secret) in [
+        ("password", password),
+        ("API token", &token),
+        ("session", &session),
+        ("invitation", &invitation),
+    ] {
         assert!(!logs.contains(secret), "the {what} is in the logs");
-        assert!(!stored.iter().any(|s| s.contains(secret)), "the {what} is stored in clear");
+        assert!(
+            !stored.iter().any(|s| s.contains(secret)),
+            "the {what} is stored in clear"
+        );
     }
     if !common::testing_postgres() {
         // The SQLite file and its write-ahead log, byte for byte.
         for name in ["reelhouse.db", "reelhouse.db-wal"] {
             let bytes = std::fs::read(env.dir.path().join(name)).unwrap_or_default();
             let text = String::from_utf8_lossy(&bytes);
-            assert!(!text.contains(password) && !text.contains(&token), "a secret is in {name}");
+            assert!(
+                !text.contains(password) && !text.contains(&token),
+                "a secret is in {name}"
+            );
         }
     }
+}
+
+/// With SMTP settings, the invitation link is also emailed (to a real SMTP server, aiosmtpd,
+/// delivering into a maildir), and the emailed link is the one that works.
+#[tokio::test]
+async fn invitations_are_emailed_when_smtp_is_configured() {
+    let mut env = common::TestEnv::new().await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let maildir = env.dir.path().join("maildir");
+    let mut smtp = std::process::Command::new("python3")
+        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+        .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("python3 -m aiosmtpd (installed by make test)");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    env.vars.insert(
+        "REELHOUSE_SMTP_URL".into(),
+        format!("smtp://127.0.0.1:{port}"),
+    );
+    env.vars.insert(
+        "REELHOUSE_SMTP_FROM".into(),
+        "Acme Training <training@acme.test>".into(),
+    );
+    let app = TestApp::spawn_with(env).await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let response = reqwest::Client::new()
+        .post(app.at("/api/v1/invitations"))
+        .bearer_auth(&trainer.token)
+        .json(&json!({ "email": "new@acme.test", "role": "member" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+    let invitation: Value = response.json().await.unwrap();
+    assert_eq!(invitation["emailed"], true);
+
+    let new_mail: Vec<_> = std::fs::read_dir(maildir.join("new")).unwrap().collect();
+    assert_eq!(new_mail.len(), 1, "expected one email");
+    let message = std::fs::read_to_string(new_mail[0].as_ref().unwrap().path()).unwrap();
+    smtp.kill().ok();
+    smtp.wait().ok();
+    assert!(message.contains("To: new@acme.test"), "{message}");
+    assert!(message.contains("training@acme.test"), "{message}");
+    // The body may be quoted-printable; undo soft line breaks before looking for the link.
+    let unfolded = message
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=");
+    let url = invitation["accept_url"].as_str().unwrap();
+    assert!(
+        unfolded.contains(url),
+        "the link is not in the email:\n{message}"
+    );
 }

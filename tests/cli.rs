@@ -27,31 +27,77 @@ fn text(bytes: &[u8]) -> String {
 async fn create_user_then_token_prints_the_token_alone() {
     let env = TestEnv::new().await;
     let mut child = reelhouse(&env)
-        .args(["admin", "create-user", "--email", "Trainer@Acme.test", "--name", "Tess"])
+        .args([
+            "admin",
+            "create-user",
+            "--email",
+            "Trainer@Acme.test",
+            "--name",
+            "Tess",
+        ])
         .args(["--role", "trainer", "--password-stdin", "--org", "acme"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(b"correct horse battery\n").unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"correct horse battery\n")
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    assert!(out.status.success(), "create-user failed: {}", text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "create-user failed: {}",
+        text(&out.stderr)
+    );
     assert!(text(&out.stdout).contains("trainer@acme.test"));
-    assert!(!text(&out.stdout).contains("correct horse"), "the password was echoed");
+    assert!(
+        !text(&out.stdout).contains("correct horse"),
+        "the password was echoed"
+    );
 
-    let out = run(&env, &["admin", "create-token", "--email", "trainer@acme.test", "--name", "ci"]);
-    assert!(out.status.success(), "create-token failed: {}", text(&out.stderr));
+    let out = run(
+        &env,
+        &[
+            "admin",
+            "create-token",
+            "--email",
+            "trainer@acme.test",
+            "--name",
+            "ci",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "create-token failed: {}",
+        text(&out.stderr)
+    );
     let stdout = text(&out.stdout);
     let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), 1, "stdout must hold the token alone: {stdout:?}");
-    assert!(lines[0].starts_with("rh_") && lines[0].len() > 40, "{stdout:?}");
+    assert_eq!(
+        lines.len(),
+        1,
+        "stdout must hold the token alone: {stdout:?}"
+    );
+    assert!(
+        lines[0].starts_with("rh_") && lines[0].len() > 40,
+        "{stdout:?}"
+    );
 
     // The organisation was created, the user is in it, and the token works as a credential:
     // it is stored only as its hash.
     let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
-    let org = reelhouse::db::orgs::by_slug(db.pool(), "acme").await.unwrap().expect("org acme");
-    let user = reelhouse::db::users::by_email(db.pool(), "trainer@acme.test").await.unwrap().unwrap();
+    let org = reelhouse::db::orgs::by_slug(db.pool(), "acme")
+        .await
+        .unwrap()
+        .expect("org acme");
+    let user = reelhouse::db::users::by_email(db.pool(), "trainer@acme.test")
+        .await
+        .unwrap()
+        .unwrap();
     assert_eq!(user.org_id, org.id);
     let hashes: Vec<String> = sqlx::query_scalar("select token_hash from api_tokens")
         .fetch_all(db.pool())
@@ -60,12 +106,31 @@ async fn create_user_then_token_prints_the_token_alone() {
     assert_eq!(hashes, [reelhouse::auth::secret::hash_token(lines[0])]);
 
     // Errors are sentences, with exit code 1.
-    let out = run(&env, &["admin", "create-token", "--email", "nobody@acme.test"]);
+    let out = run(
+        &env,
+        &["admin", "create-token", "--email", "nobody@acme.test"],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("no user with the email nobody@acme.test"));
-    let out = run(&env, &["admin", "create-user", "--email", "x@y.z", "--name", "X", "--role", "boss"]);
+    let out = run(
+        &env,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "x@y.z",
+            "--name",
+            "X",
+            "--role",
+            "boss",
+        ],
+    );
     assert!(!out.status.success());
-    assert!(text(&out.stderr).contains("unknown role"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("unknown role"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[tokio::test]
@@ -73,25 +138,43 @@ async fn check_passes_when_all_is_well() {
     let env = TestEnv::new().await;
     let out = run(&env, &["check"]);
     let stdout = text(&out.stdout);
-    assert!(out.status.success(), "check failed:\n{stdout}\n{}", text(&out.stderr));
+    assert!(
+        out.status.success(),
+        "check failed:\n{stdout}\n{}",
+        text(&out.stderr)
+    );
     assert!(stdout.contains("libavcodec"), "{stdout}");
-    assert!(stdout.contains("database ok") && stdout.contains("store    ok"), "{stdout}");
+    assert!(
+        stdout.contains("database ok") && stdout.contains("store    ok"),
+        "{stdout}"
+    );
 }
 
 #[tokio::test]
 async fn check_fails_with_a_reason_when_s3_is_down() {
     let mut env = TestEnv::new().await;
     // A loopback port nobody listens on.
-    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap();
-    env.vars.insert("REELHOUSE_STORAGE".into(), "s3://reelhouse".into());
-    env.vars.insert("AWS_ENDPOINT_URL".into(), format!("http://{closed}"));
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    env.vars
+        .insert("REELHOUSE_STORAGE".into(), "s3://reelhouse".into());
+    env.vars
+        .insert("AWS_ENDPOINT_URL".into(), format!("http://{closed}"));
     env.vars.insert("AWS_REGION".into(), "us-east-1".into());
     env.vars.insert("AWS_ACCESS_KEY_ID".into(), "k".into());
     env.vars.insert("AWS_SECRET_ACCESS_KEY".into(), "s".into());
-    env.vars.insert("REELHOUSE_S3_PATH_STYLE".into(), "true".into());
+    env.vars
+        .insert("REELHOUSE_S3_PATH_STYLE".into(), "true".into());
     let out = run(&env, &["check"]);
     let stderr = text(&out.stderr);
-    assert_eq!(out.status.code(), Some(1), "check passed with S3 down:\n{}", text(&out.stdout));
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "check passed with S3 down:\n{}",
+        text(&out.stdout)
+    );
     assert!(stderr.contains("check failed: store"), "{stderr}");
     assert!(stderr.contains("unavailable"), "{stderr}");
 }
@@ -99,17 +182,27 @@ async fn check_fails_with_a_reason_when_s3_is_down() {
 #[tokio::test]
 async fn a_bad_setting_stops_start_up_naming_it() {
     let mut env = TestEnv::new().await;
-    env.vars.insert("REELHOUSE_MEDIA_DELIVERY".into(), "carrier-pigeon".into());
+    env.vars
+        .insert("REELHOUSE_MEDIA_DELIVERY".into(), "carrier-pigeon".into());
     let out = run(&env, &["migrate"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(text(&out.stderr).contains("REELHOUSE_MEDIA_DELIVERY"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("REELHOUSE_MEDIA_DELIVERY"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[tokio::test]
 async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
     let mut env = TestEnv::new().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    env.vars.insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    env.vars
+        .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
     let mut child = reelhouse(&env)
         .arg("serve")
         .stdout(Stdio::piped())
@@ -125,8 +218,17 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
         }
         printed.push_str(&line);
     }
-    assert!(printed.contains("sign in at") && printed.contains("admin@reelhouse.local"), "{printed}");
-    let password = printed.split("with password ").nth(1).unwrap().split_whitespace().next().unwrap();
+    assert!(
+        printed.contains("sign in at") && printed.contains("admin@reelhouse.local"),
+        "{printed}"
+    );
+    let password = printed
+        .split("with password ")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap();
 
     let health = format!("http://127.0.0.1:{port}/healthz");
     let started = Instant::now();
@@ -152,18 +254,30 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
 
     // SIGTERM: the server finishes and exits cleanly.
     let pid = child.id().to_string();
-    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
     let started = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
             break status;
         }
-        assert!(started.elapsed() < Duration::from_secs(20), "serve ignored SIGTERM");
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "serve ignored SIGTERM"
+        );
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "serve exited with {status}");
 
     // A second start does not make another admin.
-    let users: i64 = sqlx::query_scalar("select count(*) from users").fetch_one(db.pool()).await.unwrap();
+    let users: i64 = sqlx::query_scalar("select count(*) from users")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
     assert_eq!(users, 1);
 }

@@ -8,7 +8,9 @@ use sqlx::Row;
 
 async fn fresh_db() -> (common::TestEnv, Db) {
     let env = common::TestEnv::new().await;
-    let db = reelhouse::cli::open_db(&env.config()).await.expect("open database");
+    let db = reelhouse::cli::open_db(&env.config())
+        .await
+        .expect("open database");
     (env, db)
 }
 
@@ -16,13 +18,19 @@ async fn fresh_db() -> (common::TestEnv, Db) {
 async fn migrations_are_idempotent_and_create_the_default_org() {
     let (_env, db) = fresh_db().await;
     db.migrate().await.expect("a second migrate is a no-op");
-    let org = db::orgs::by_slug(db.pool(), db::orgs::DEFAULT_SLUG).await.unwrap();
+    let org = db::orgs::by_slug(db.pool(), db::orgs::DEFAULT_SLUG)
+        .await
+        .unwrap();
     assert!(org.is_some(), "no default organisation");
     let expected = match db.backend() {
         db::Backend::Sqlite => "sqlite",
         db::Backend::Postgres => "postgres",
     };
-    let chosen = if common::testing_postgres() { "postgres" } else { "sqlite" };
+    let chosen = if common::testing_postgres() {
+        "postgres"
+    } else {
+        "sqlite"
+    };
     assert_eq!(expected, chosen);
 }
 
@@ -33,14 +41,29 @@ async fn every_table_round_trips() {
     let pool = db.pool();
     let now = db::now_ms();
     let org = db::orgs::create(pool, "acme", "Acme Ltd").await.unwrap();
-    let user = db::users::create(pool, &org.id, " Ana@Example.COM ", "Ana", Role::Trainer, Some("$argon2id$x"))
+    let user = db::users::create(
+        pool,
+        &org.id,
+        " Ana@Example.COM ",
+        "Ana",
+        Role::Trainer,
+        Some("$argon2id$x"),
+    )
+    .await
+    .unwrap();
+    assert_eq!(user.email, "ana@example.com");
+    assert_eq!(
+        db::users::by_email(pool, "ANA@example.com").await.unwrap(),
+        Some(user.clone())
+    );
+    assert_eq!(
+        db::orgs::by_id(pool, &org.id).await.unwrap(),
+        Some(org.clone())
+    );
+
+    let (_, token) = db::tokens::create(pool, &org.id, &user.id, "laptop")
         .await
         .unwrap();
-    assert_eq!(user.email, "ana@example.com");
-    assert_eq!(db::users::by_email(pool, "ANA@example.com").await.unwrap(), Some(user.clone()));
-    assert_eq!(db::orgs::by_id(pool, &org.id).await.unwrap(), Some(org.clone()));
-
-    let (_, token) = db::tokens::create(pool, &org.id, &user.id, "laptop").await.unwrap();
     let stored: String = sqlx::query_scalar("select token_hash from api_tokens where user_id = $1")
         .bind(&user.id)
         .fetch_one(pool)
@@ -50,32 +73,161 @@ async fn every_table_round_trips() {
     assert_ne!(stored, token);
 
     let rows: &[(&str, &str, Vec<Value>)] = &[
-        ("sessions", "id, org_id, user_id, token_hash, created_at, expires_at",
-            vec![t("s1"), t(&org.id), t(&user.id), t("hash-s1"), i(now), i(now + 1000)]),
-        ("videos", "id, org_id, owner_id, title, status, source_key, duration_ms, width, height, playable, created_at, updated_at",
-            vec![t("v1"), t(&org.id), t(&user.id), t("Welding 101"), t("ready"), t("videos/v1/source"), i(61_500), i(1080), i(1920), b(true), i(now), i(now)]),
-        ("uploads", "id, org_id, owner_id, length, upload_offset, filename, title, staging_key, multipart_id, expires_at, video_id, created_at",
-            vec![t("u1"), t(&org.id), t(&user.id), i(21_474_836_480), i(8_388_608), t("clip.mov"), t("Clip"), t("uploads/u1"), t("mp-1"), i(now), t("v1"), i(now)]),
-        ("upload_parts", "upload_id, part_number, etag, size",
-            vec![t("u1"), i(1), t("\"etag\""), i(8_388_608)]),
-        ("jobs", "id, org_id, kind, video_id, status, attempts, run_at, lease_owner, lease_expires_at, created_at, updated_at",
-            vec![t("j1"), t(&org.id), t("transcode"), t("v1"), t("running"), i(1), i(now), t("worker-1"), i(now + 30_000), i(now), i(now)]),
-        ("renditions", "id, org_id, video_id, width, height, bandwidth, average_bandwidth, codecs, frame_rate, playlist_key",
-            vec![t("r1"), t(&org.id), t("v1"), i(720), i(1280), i(2_500_000), i(2_000_000), t("avc1.64001f,mp4a.40.2"), f(29.97), t("videos/v1/hls/720/index.m3u8")]),
-        ("handouts", "id, org_id, video_id, owner_id, title, filename, content_type, size, store_key, created_at",
-            vec![t("h1"), t(&org.id), t("v1"), t(&user.id), t("Checklist"), t("checklist.pdf"), t("application/pdf"), i(12_345), t("handouts/h1"), i(now)]),
-        ("playlists", "id, org_id, title, onboarding, sequential, published, created_by, created_at, updated_at",
-            vec![t("p1"), t(&org.id), t("First week"), b(true), b(true), b(false), t(&user.id), i(now), i(now)]),
-        ("playlist_items", "id, org_id, playlist_id, position, kind, item_id",
-            vec![t("pi1"), t(&org.id), t("p1"), i(0), t("video"), t("v1")]),
-        ("assignments", "id, org_id, playlist_id, user_id, assigned_by, due_at, created_at",
-            vec![t("a1"), t(&org.id), t("p1"), t(&user.id), t(&user.id), i(now + 86_400_000), i(now)]),
-        ("progress", "org_id, user_id, video_id, intervals, watched_ms, position_ms, updated_at",
-            vec![t(&org.id), t(&user.id), t("v1"), t("[[0,5000],[7000,9000]]"), i(7000), i(9000), i(now)]),
+        (
+            "sessions",
+            "id, org_id, user_id, token_hash, created_at, expires_at",
+            vec![
+                t("s1"),
+                t(&org.id),
+                t(&user.id),
+                t("hash-s1"),
+                i(now),
+                i(now + 1000),
+            ],
+        ),
+        (
+            "videos",
+            "id, org_id, owner_id, title, status, source_key, duration_ms, width, height, playable, created_at, updated_at",
+            vec![
+                t("v1"),
+                t(&org.id),
+                t(&user.id),
+                t("Welding 101"),
+                t("ready"),
+                t("videos/v1/source"),
+                i(61_500),
+                i(1080),
+                i(1920),
+                b(true),
+                i(now),
+                i(now),
+            ],
+        ),
+        (
+            "uploads",
+            "id, org_id, owner_id, length, upload_offset, filename, title, staging_key, multipart_id, expires_at, video_id, created_at",
+            vec![
+                t("u1"),
+                t(&org.id),
+                t(&user.id),
+                i(21_474_836_480),
+                i(8_388_608),
+                t("clip.mov"),
+                t("Clip"),
+                t("uploads/u1"),
+                t("mp-1"),
+                i(now),
+                t("v1"),
+                i(now),
+            ],
+        ),
+        (
+            "upload_parts",
+            "upload_id, part_number, etag, size",
+            vec![t("u1"), i(1), t("\"etag\""), i(8_388_608)],
+        ),
+        (
+            "jobs",
+            "id, org_id, kind, video_id, status, attempts, run_at, lease_owner, lease_expires_at, created_at, updated_at",
+            vec![
+                t("j1"),
+                t(&org.id),
+                t("transcode"),
+                t("v1"),
+                t("running"),
+                i(1),
+                i(now),
+                t("worker-1"),
+                i(now + 30_000),
+                i(now),
+                i(now),
+            ],
+        ),
+        (
+            "renditions",
+            "id, org_id, video_id, width, height, bandwidth, average_bandwidth, codecs, frame_rate, playlist_key",
+            vec![
+                t("r1"),
+                t(&org.id),
+                t("v1"),
+                i(720),
+                i(1280),
+                i(2_500_000),
+                i(2_000_000),
+                t("avc1.64001f,mp4a.40.2"),
+                f(29.97),
+                t("videos/v1/hls/720/index.m3u8"),
+            ],
+        ),
+        (
+            "handouts",
+            "id, org_id, video_id, owner_id, title, filename, content_type, size, store_key, created_at",
+            vec![
+                t("h1"),
+                t(&org.id),
+                t("v1"),
+                t(&user.id),
+                t("Checklist"),
+                t("checklist.pdf"),
+                t("application/pdf"),
+                i(12_345),
+                t("handouts/h1"),
+                i(now),
+            ],
+        ),
+        (
+            "playlists",
+            "id, org_id, title, onboarding, sequential, published, created_by, created_at, updated_at",
+            vec![
+                t("p1"),
+                t(&org.id),
+                t("First week"),
+                b(true),
+                b(true),
+                b(false),
+                t(&user.id),
+                i(now),
+                i(now),
+            ],
+        ),
+        (
+            "playlist_items",
+            "id, org_id, playlist_id, position, kind, item_id",
+            vec![t("pi1"), t(&org.id), t("p1"), i(0), t("video"), t("v1")],
+        ),
+        (
+            "assignments",
+            "id, org_id, playlist_id, user_id, assigned_by, due_at, created_at",
+            vec![
+                t("a1"),
+                t(&org.id),
+                t("p1"),
+                t(&user.id),
+                t(&user.id),
+                i(now + 86_400_000),
+                i(now),
+            ],
+        ),
+        (
+            "progress",
+            "org_id, user_id, video_id, intervals, watched_ms, position_ms, updated_at",
+            vec![
+                t(&org.id),
+                t(&user.id),
+                t("v1"),
+                t("[[0,5000],[7000,9000]]"),
+                i(7000),
+                i(9000),
+                i(now),
+            ],
+        ),
     ];
     for (table, columns, values) in rows {
         let placeholders: Vec<String> = (1..=values.len()).map(|n| format!("${n}")).collect();
-        let sql = format!("insert into {table} ({columns}) values ({})", placeholders.join(", "));
+        let sql = format!(
+            "insert into {table} ({columns}) values ({})",
+            placeholders.join(", ")
+        );
         let mut query = sqlx::query(&sql);
         for value in values {
             query = match value {
@@ -85,7 +237,10 @@ async fn every_table_round_trips() {
                 Value::Bool(v) => query.bind(db::flag(*v)),
             };
         }
-        query.execute(pool).await.unwrap_or_else(|e| panic!("insert into {table}: {e}"));
+        query
+            .execute(pool)
+            .await
+            .unwrap_or_else(|e| panic!("insert into {table}: {e}"));
 
         let row = sqlx::query(&format!("select {columns} from {table}"))
             .fetch_one(pool)
@@ -112,8 +267,19 @@ async fn every_table_round_trips() {
     assert_eq!(row.try_get::<Option<String>, _>(2).unwrap(), None);
 
     // Deleting the organisation removes everything that belongs to it.
-    sqlx::query("delete from organisations where id = $1").bind(&org.id).execute(pool).await.unwrap();
-    for table in ["users", "videos", "jobs", "progress", "playlist_items", "upload_parts"] {
+    sqlx::query("delete from organisations where id = $1")
+        .bind(&org.id)
+        .execute(pool)
+        .await
+        .unwrap();
+    for table in [
+        "users",
+        "videos",
+        "jobs",
+        "progress",
+        "playlist_items",
+        "upload_parts",
+    ] {
         let left: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
             .fetch_one(pool)
             .await
@@ -127,10 +293,16 @@ async fn constraints_hold() {
     let (_env, db) = fresh_db().await;
     let pool = db.pool();
     let org = db::orgs::ensure_default(pool).await.unwrap();
-    db::users::create(pool, &org.id, "a@b.co", "A", Role::Member, None).await.unwrap();
+    db::users::create(pool, &org.id, "a@b.co", "A", Role::Member, None)
+        .await
+        .unwrap();
     let duplicate = db::users::create(pool, &org.id, "A@B.CO", "A again", Role::Member, None).await;
     assert!(db::is_unique_violation(&duplicate.unwrap_err()));
-    assert!(db::orgs::create(pool, db::orgs::DEFAULT_SLUG, "x").await.is_err());
+    assert!(
+        db::orgs::create(pool, db::orgs::DEFAULT_SLUG, "x")
+            .await
+            .is_err()
+    );
 
     // A foreign key to nowhere is refused (SQLite enforces them only when told to).
     let orphan = sqlx::query(

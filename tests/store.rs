@@ -41,8 +41,9 @@ fn generated(len: u64, seed: u8) -> ByteStream {
     let chunks = len.div_ceil(CHUNK);
     Box::pin(stream::iter(0..chunks).map(move |i| {
         let size = CHUNK.min(len - i * CHUNK) as usize;
-        let chunk: Vec<u8> =
-            (0..size).map(|j| (j as u64 * 31 + i * 7 + u64::from(seed)) as u8).collect();
+        let chunk: Vec<u8> = (0..size)
+            .map(|j| (j as u64 * 31 + i * 7 + u64::from(seed)) as u8)
+            .collect();
         Ok(Bytes::from(chunk))
     }))
 }
@@ -62,9 +63,14 @@ async fn sha256_of(mut body: ByteStream) -> (u64, Vec<u8>) {
 async fn put_get_head_delete() {
     let (_env, store) = fresh_store().await;
     let k = key("videos/v1/source");
-    let size = storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"hello, reelhouse")).await.unwrap();
+    let size = storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"hello, reelhouse"))
+        .await
+        .unwrap();
     assert_eq!(size, 16);
-    assert_eq!(read_all(store.as_ref(), &k, None).await, b"hello, reelhouse");
+    assert_eq!(
+        read_all(store.as_ref(), &k, None).await,
+        b"hello, reelhouse"
+    );
 
     let meta = store.head(&k).await.unwrap();
     assert_eq!(meta.size, 16);
@@ -72,13 +78,18 @@ async fn put_get_head_delete() {
     assert!(meta.last_modified_ms > 0);
 
     // Replacing an object changes its bytes and its ETag.
-    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"second version")).await.unwrap();
+    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"second version"))
+        .await
+        .unwrap();
     assert_eq!(read_all(store.as_ref(), &k, None).await, b"second version");
     assert_ne!(store.head(&k).await.unwrap().etag, meta.etag);
 
     store.delete(&k).await.unwrap();
     assert!(matches!(store.head(&k).await, Err(StoreError::NotFound(_))));
-    assert!(matches!(store.get_range(&k, None).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        store.get_range(&k, None).await,
+        Err(StoreError::NotFound(_))
+    ));
     // Deleting again is not an error.
     store.delete(&k).await.unwrap();
 }
@@ -88,16 +99,38 @@ async fn ranged_reads_return_exact_bytes() {
     let (_env, store) = fresh_store().await;
     let k = key("r/data.bin");
     let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
-    storage::put_bytes(store.as_ref(), &k, Bytes::from(data.clone())).await.unwrap();
+    storage::put_bytes(store.as_ref(), &k, Bytes::from(data.clone()))
+        .await
+        .unwrap();
 
-    let object = store.get_range(&k, Some(ByteRange::Inclusive(100, 199))).await.unwrap();
+    let object = store
+        .get_range(&k, Some(ByteRange::Inclusive(100, 199)))
+        .await
+        .unwrap();
     assert_eq!(object.range, Some((100, 199)));
     assert_eq!(object.meta.size, 10_000);
     assert_eq!(object.content_length(), 100);
-    assert_eq!(read_all(store.as_ref(), &k, Some(ByteRange::Inclusive(100, 199))).await, &data[100..200]);
-    assert_eq!(read_all(store.as_ref(), &k, Some(ByteRange::From(9_990))).await, &data[9_990..]);
-    assert_eq!(read_all(store.as_ref(), &k, Some(ByteRange::Suffix(5))).await, &data[9_995..]);
-    assert_eq!(read_all(store.as_ref(), &k, Some(ByteRange::Inclusive(9_999, 20_000))).await, &data[9_999..]);
+    assert_eq!(
+        read_all(store.as_ref(), &k, Some(ByteRange::Inclusive(100, 199))).await,
+        &data[100..200]
+    );
+    assert_eq!(
+        read_all(store.as_ref(), &k, Some(ByteRange::From(9_990))).await,
+        &data[9_990..]
+    );
+    assert_eq!(
+        read_all(store.as_ref(), &k, Some(ByteRange::Suffix(5))).await,
+        &data[9_995..]
+    );
+    assert_eq!(
+        read_all(
+            store.as_ref(),
+            &k,
+            Some(ByteRange::Inclusive(9_999, 20_000))
+        )
+        .await,
+        &data[9_999..]
+    );
     assert!(matches!(
         store.get_range(&k, Some(ByteRange::From(10_000))).await,
         Err(StoreError::InvalidRange)
@@ -108,12 +141,23 @@ async fn ranged_reads_return_exact_bytes() {
 async fn list_by_prefix_in_key_order() {
     let (_env, store) = fresh_store().await;
     for name in ["a/2", "a/1", "a/b/3", "ab/4", "c/5"] {
-        storage::put_bytes(store.as_ref(), &key(name), Bytes::from_static(b"x")).await.unwrap();
+        storage::put_bytes(store.as_ref(), &key(name), Bytes::from_static(b"x"))
+            .await
+            .unwrap();
     }
     let keys = |list: Vec<storage::ObjectMeta>| list.into_iter().map(|m| m.key).collect::<Vec<_>>();
-    assert_eq!(keys(store.list("a/").await.unwrap()), ["a/1", "a/2", "a/b/3"]);
-    assert_eq!(keys(store.list("a").await.unwrap()), ["a/1", "a/2", "a/b/3", "ab/4"]);
-    assert_eq!(keys(store.list("").await.unwrap()), ["a/1", "a/2", "a/b/3", "ab/4", "c/5"]);
+    assert_eq!(
+        keys(store.list("a/").await.unwrap()),
+        ["a/1", "a/2", "a/b/3"]
+    );
+    assert_eq!(
+        keys(store.list("a").await.unwrap()),
+        ["a/1", "a/2", "a/b/3", "ab/4"]
+    );
+    assert_eq!(
+        keys(store.list("").await.unwrap()),
+        ["a/1", "a/2", "a/b/3", "ab/4", "c/5"]
+    );
     assert!(store.list("nothing/").await.unwrap().is_empty());
     store.delete(&key("a/b/3")).await.unwrap();
     assert_eq!(keys(store.list("a/").await.unwrap()), ["a/1", "a/2"]);
@@ -130,9 +174,17 @@ async fn a_100_mib_streamed_put_round_trips() {
     assert_eq!(store.head(&k).await.unwrap().size, len);
     let (read, actual) = sha256_of(store.get_range(&k, None).await.unwrap().body).await;
     assert_eq!(read, len);
-    assert_eq!(actual, expected, "the object read back differs from what was written");
+    assert_eq!(
+        actual, expected,
+        "the object read back differs from what was written"
+    );
     // A range deep inside the object (past the first multipart part).
-    let tail = read_all(store.as_ref(), &k, Some(ByteRange::Inclusive(len - 10, len - 1))).await;
+    let tail = read_all(
+        store.as_ref(),
+        &k,
+        Some(ByteRange::Inclusive(len - 10, len - 1)),
+    )
+    .await;
     let mut whole = generated(len, 7);
     let mut last = Vec::new();
     while let Some(chunk) = whole.next().await {
@@ -145,14 +197,29 @@ async fn a_100_mib_streamed_put_round_trips() {
 async fn a_failed_put_leaves_nothing_under_the_key() {
     let (_env, store) = fresh_store().await;
     let k = key("broken/upload.bin");
-    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"old")).await.unwrap();
+    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"old"))
+        .await
+        .unwrap();
     // 20 MiB of good bytes, then the client's connection drops.
     let failing: ByteStream = Box::pin(generated(20 * 1024 * 1024, 1).chain(stream::once(async {
-        Err(io::Error::new(io::ErrorKind::ConnectionReset, "client went away"))
+        Err(io::Error::new(
+            io::ErrorKind::ConnectionReset,
+            "client went away",
+        ))
     })));
     assert!(store.put_stream(&k, failing).await.is_err());
-    assert_eq!(read_all(store.as_ref(), &k, None).await, b"old", "a half-written object replaced the old one");
-    let listed: Vec<_> = store.list("broken/").await.unwrap().into_iter().map(|m| m.key).collect();
+    assert_eq!(
+        read_all(store.as_ref(), &k, None).await,
+        b"old",
+        "a half-written object replaced the old one"
+    );
+    let listed: Vec<_> = store
+        .list("broken/")
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.key)
+        .collect();
     assert_eq!(listed, ["broken/upload.bin"], "temporary files are visible");
 
     let fresh = key("broken/new.bin");
@@ -160,14 +227,27 @@ async fn a_failed_put_leaves_nothing_under_the_key() {
         Err(io::Error::other("disk on fire"))
     })));
     assert!(store.put_stream(&fresh, failing).await.is_err());
-    assert!(matches!(store.head(&fresh).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(
+        store.head(&fresh).await,
+        Err(StoreError::NotFound(_))
+    ));
 }
 
 #[tokio::test]
 async fn keys_that_would_escape_are_refused() {
     let (env, store) = fresh_store().await;
-    for bad in ["../x", "a/../../x", "/etc/passwd", "..", "a/./b", ".hidden/x"] {
-        assert!(matches!(ObjectKey::new(bad), Err(StoreError::InvalidKey(_))), "{bad}");
+    for bad in [
+        "../x",
+        "a/../../x",
+        "/etc/passwd",
+        "..",
+        "a/./b",
+        ".hidden/x",
+    ] {
+        assert!(
+            matches!(ObjectKey::new(bad), Err(StoreError::InvalidKey(_))),
+            "{bad}"
+        );
     }
     // Nothing was written outside the data dir's object root by the attempts.
     assert!(!env.dir.path().join("x").exists());
@@ -178,8 +258,13 @@ async fn keys_that_would_escape_are_refused() {
 async fn presigned_urls_fetch_without_credentials() {
     let (_env, store) = fresh_store().await;
     let k = key("p/poster.jpg");
-    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"jpeg bytes")).await.unwrap();
-    let url = store.presign_get(&k, Duration::from_secs(60)).await.unwrap();
+    storage::put_bytes(store.as_ref(), &k, Bytes::from_static(b"jpeg bytes"))
+        .await
+        .unwrap();
+    let url = store
+        .presign_get(&k, Duration::from_secs(60))
+        .await
+        .unwrap();
     if common::testing_s3() {
         let url = url.expect("S3 presigns");
         let response = reqwest::get(&url).await.unwrap();

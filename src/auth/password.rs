@@ -1,9 +1,9 @@
 //! Password hashing with argon2id, off the async runtime (a hash takes tens of milliseconds of
 //! CPU, which would stall every other request on the worker thread).
 
+use argon2::Argon2;
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
-use argon2::Argon2;
 
 /// The shortest password accepted.
 pub const MIN_LENGTH: usize = 10;
@@ -36,7 +36,11 @@ pub async fn hash(password: String) -> Result<String, PasswordError> {
 pub async fn verify(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || {
         PasswordHash::new(&hash)
-            .map(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
+            .map(|parsed| {
+                Argon2::default()
+                    .verify_password(password.as_bytes(), &parsed)
+                    .is_ok()
+            })
             .unwrap_or(false)
     })
     .await

@@ -23,7 +23,10 @@ pub struct LoginLimiter {
 
 impl LoginLimiter {
     fn keys(email: &str, ip: IpAddr) -> [(String, usize); 2] {
-        [(format!("account:{email}"), ACCOUNT_LIMIT), (format!("ip:{ip}"), IP_LIMIT)]
+        [
+            (format!("account:{email}"), ACCOUNT_LIMIT),
+            (format!("ip:{ip}"), IP_LIMIT),
+        ]
     }
 
     /// `Err(seconds to wait)` when the account or the IP has used up its failures.
@@ -31,8 +34,13 @@ impl LoginLimiter {
         let now = Instant::now();
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         for (key, limit) in Self::keys(email, ip) {
-            let Some(times) = failures.get_mut(&key) else { continue };
-            while times.front().is_some_and(|t| now.duration_since(*t) >= WINDOW) {
+            let Some(times) = failures.get_mut(&key) else {
+                continue;
+            };
+            while times
+                .front()
+                .is_some_and(|t| now.duration_since(*t) >= WINDOW)
+            {
                 times.pop_front();
             }
             if times.len() >= limit {
@@ -50,7 +58,11 @@ impl LoginLimiter {
         let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
         // Drop windows that have emptied, so the map does not grow without bound.
         if failures.len() > 100_000 {
-            failures.retain(|_, times| times.back().is_some_and(|t| now.duration_since(*t) < WINDOW));
+            failures.retain(|_, times| {
+                times
+                    .back()
+                    .is_some_and(|t| now.duration_since(*t) < WINDOW)
+            });
         }
         for (key, _) in Self::keys(email, ip) {
             failures.entry(key).or_default().push_back(now);
@@ -77,7 +89,10 @@ mod tests {
             limiter.record_failure("a@x", ip);
         }
         assert!(limiter.check("a@x", ip).is_err());
-        assert!(limiter.check("b@x", ip).is_ok(), "another account from the same IP is limited");
+        assert!(
+            limiter.check("b@x", ip).is_ok(),
+            "another account from the same IP is limited"
+        );
         limiter.record_success("a@x");
         assert!(limiter.check("a@x", ip).is_ok());
     }
@@ -90,6 +105,10 @@ mod tests {
             limiter.record_failure(&format!("user{n}@x"), ip);
         }
         assert!(limiter.check("fresh@x", ip).is_err());
-        assert!(limiter.check("fresh@x", "10.0.0.3".parse().unwrap()).is_ok());
+        assert!(
+            limiter
+                .check("fresh@x", "10.0.0.3".parse().unwrap())
+                .is_ok()
+        );
     }
 }

@@ -34,7 +34,9 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Invitation {
             id: row.try_get("id")?,
             org_id: row.try_get("org_id")?,
             email: row.try_get("email")?,
-            role: role.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+            role: role
+                .parse()
+                .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
             created_at: row.try_get("created_at")?,
             expires_at: row.try_get("expires_at")?,
             accepted_at: row.try_get("accepted_at")?,
@@ -83,15 +85,23 @@ pub async fn create<'e>(
     Ok((invitation, token))
 }
 
-pub async fn by_token<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx::Result<Option<Invitation>> {
-    sqlx::query_as(&format!("select {COLUMNS} from invitations where token_hash = $1"))
-        .bind(secret::hash_token(token))
-        .fetch_optional(db)
-        .await
+pub async fn by_token<'e>(
+    db: impl AnyExecutor<'e>,
+    token: &str,
+) -> sqlx::Result<Option<Invitation>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from invitations where token_hash = $1"
+    ))
+    .bind(secret::hash_token(token))
+    .fetch_optional(db)
+    .await
 }
 
 /// The organisation's invitations that are neither used nor revoked, newest first.
-pub async fn pending_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Vec<Invitation>> {
+pub async fn pending_in_org<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+) -> sqlx::Result<Vec<Invitation>> {
     sqlx::query_as(&format!(
         "select {COLUMNS} from invitations \
          where org_id = $1 and accepted_at is null and revoked_at is null \

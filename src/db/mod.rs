@@ -46,7 +46,11 @@ impl Db {
                 if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
                     std::fs::create_dir_all(parent)?;
                 }
-                (Backend::Sqlite, format!("sqlite://{}?mode=rwc", path.display()), 8)
+                (
+                    Backend::Sqlite,
+                    format!("sqlite://{}?mode=rwc", path.display()),
+                    8,
+                )
             }
             DatabaseUrl::Postgres(url) => (Backend::Postgres, url.to_string(), 16),
         };
@@ -94,7 +98,10 @@ impl Db {
 
     /// Answers when the database answers a trivial query.
     pub async fn ping(&self) -> Result<(), sqlx::Error> {
-        sqlx::query("select 1").execute(&self.pool).await.map(|_| ())
+        sqlx::query("select 1")
+            .execute(&self.pool)
+            .await
+            .map(|_| ())
     }
 
     /// Closes every connection (used at shutdown so SQLite checkpoints its WAL).

@@ -19,7 +19,9 @@ pub struct Org {
 /// dashes, 2 to 63 characters, not starting or ending with a dash.
 pub fn is_valid_slug(slug: &str) -> bool {
     (2..=63).contains(&slug.len())
-        && slug.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && slug
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !slug.starts_with('-')
         && !slug.ends_with('-')
 }
@@ -40,7 +42,11 @@ pub async fn by_id<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<Optio
 
 /// Creates an organisation with a fresh signing key.
 pub async fn create<'e>(db: impl AnyExecutor<'e>, slug: &str, name: &str) -> sqlx::Result<Org> {
-    let org = Org { id: new_id(), slug: slug.to_owned(), name: name.to_owned() };
+    let org = Org {
+        id: new_id(),
+        slug: slug.to_owned(),
+        name: name.to_owned(),
+    };
     sqlx::query(
         "insert into organisations (id, slug, name, signing_key, created_at) \
          values ($1, $2, $3, $4, $5)",
@@ -63,9 +69,7 @@ pub async fn get_or_create(pool: &sqlx::AnyPool, slug: &str, name: &str) -> sqlx
     match create(pool, slug, name).await {
         Ok(org) => Ok(org),
         // Another process created it between our look-up and insert.
-        Err(err) if super::is_unique_violation(&err) => {
-            by_slug(pool, slug).await?.ok_or(err)
-        }
+        Err(err) if super::is_unique_violation(&err) => by_slug(pool, slug).await?.ok_or(err),
         Err(err) => Err(err),
     }
 }

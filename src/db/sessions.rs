@@ -104,7 +104,10 @@ pub async fn delete_by_token<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx:
 
 /// Ends every session of a user (deactivation).
 pub async fn delete_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx::Result<()> {
-    sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(db).await?;
+    sqlx::query("delete from sessions where user_id = $1")
+        .bind(user_id)
+        .execute(db)
+        .await?;
     Ok(())
 }
 

@@ -45,7 +45,10 @@ pub struct TokenInfo {
 }
 
 /// The unrevoked tokens of a user, newest first.
-pub async fn list_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx::Result<Vec<TokenInfo>> {
+pub async fn list_for_user<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+) -> sqlx::Result<Vec<TokenInfo>> {
     sqlx::query_as(
         "select id, name, created_at, last_used_at from api_tokens \
          where user_id = $1 and revoked_at is null order by created_at desc",
@@ -56,7 +59,11 @@ pub async fn list_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx:
 }
 
 /// Revokes one token of a user; false when the user has no such token.
-pub async fn revoke<'e>(db: impl AnyExecutor<'e>, user_id: &str, token_id: &str) -> sqlx::Result<bool> {
+pub async fn revoke<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+    token_id: &str,
+) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update api_tokens set revoked_at = $1 \
          where id = $2 and user_id = $3 and revoked_at is null",

@@ -47,7 +47,9 @@ impl FromStr for Role {
             "member" => Ok(Role::Member),
             "trainer" => Ok(Role::Trainer),
             "admin" => Ok(Role::Admin),
-            other => Err(format!("unknown role {other:?} (expected admin, trainer or member)")),
+            other => Err(format!(
+                "unknown role {other:?} (expected admin, trainer or member)"
+            )),
         }
     }
 }
@@ -71,7 +73,9 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for User {
             org_id: row.try_get("org_id")?,
             email: row.try_get("email")?,
             name: row.try_get("name")?,
-            role: role.parse().map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+            role: role
+                .parse()
+                .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
             active: row.try_get::<i64, _>("active")? != 0,
         })
     }
@@ -125,7 +129,9 @@ pub async fn by_email<'e>(db: impl AnyExecutor<'e>, email: &str) -> sqlx::Result
 
 /// How many users exist on the whole server (zero on first start).
 pub async fn count_all<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<i64> {
-    sqlx::query_scalar("select count(*) from users").fetch_one(db).await
+    sqlx::query_scalar("select count(*) from users")
+        .fetch_one(db)
+        .await
 }
 
 /// A user and their stored password hash, for sign-in.
@@ -192,11 +198,13 @@ pub async fn member_in_org<'e>(
     org_id: &str,
     user_id: &str,
 ) -> sqlx::Result<Option<Member>> {
-    sqlx::query_as(&format!("select {MEMBER_COLUMNS} from users where org_id = $1 and id = $2"))
-        .bind(org_id)
-        .bind(user_id)
-        .fetch_optional(db)
-        .await
+    sqlx::query_as(&format!(
+        "select {MEMBER_COLUMNS} from users where org_id = $1 and id = $2"
+    ))
+    .bind(org_id)
+    .bind(user_id)
+    .fetch_optional(db)
+    .await
 }
 
 /// How many active admins an organisation has (it must keep at least one).

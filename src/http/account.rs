@@ -46,7 +46,13 @@ pub struct Me {
 
 impl Me {
     pub fn new(user: User, org: Org) -> Me {
-        Me { id: user.id, email: user.email, name: user.name, role: user.role, org }
+        Me {
+            id: user.id,
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            org,
+        }
     }
 }
 
@@ -64,7 +70,10 @@ async fn login(
     let email = users::normalize_email(&request.email);
     if let Err(retry_after_s) = state.login_limiter.check(&email, peer.ip()) {
         return Err(ApiError::TooManyRequests {
-            message: format!("too many failed sign-ins; try again in {} minutes", retry_after_s.div_ceil(60)),
+            message: format!(
+                "too many failed sign-ins; try again in {} minutes",
+                retry_after_s.div_ceil(60)
+            ),
             retry_after_s,
         });
     }
@@ -83,9 +92,14 @@ async fn login(
         return Err(ApiError::BadCredentials);
     };
     state.login_limiter.record_success(&email);
-    let org = db::orgs::by_id(state.db.pool(), &user.org_id).await?.ok_or(ApiError::BadCredentials)?;
+    let org = db::orgs::by_id(state.db.pool(), &user.org_id)
+        .await?
+        .ok_or(ApiError::BadCredentials)?;
     let token = sessions::create(state.db.pool(), &user).await?;
-    Ok(([auth::session_set_cookie(&state, &token)], Json(Me::new(user, org))))
+    Ok((
+        [auth::session_set_cookie(&state, &token)],
+        Json(Me::new(user, org)),
+    ))
 }
 
 /// Sign out: ends this session and clears the cookie. Any signed-in person.
@@ -116,7 +130,9 @@ async fn list_tokens(
     State(state): State<AppState>,
     caller: Caller<Member>,
 ) -> Result<Json<Vec<TokenInfo>>, ApiError> {
-    Ok(Json(db::tokens::list_for_user(state.db.pool(), &caller.user.id).await?))
+    Ok(Json(
+        db::tokens::list_for_user(state.db.pool(), &caller.user.id).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -143,11 +159,20 @@ async fn create_token(
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     let name = request.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        return Err(ApiError::invalid("give the token a name of 1 to 100 characters"));
+        return Err(ApiError::invalid(
+            "give the token a name of 1 to 100 characters",
+        ));
     }
     let (id, token) =
         db::tokens::create(state.db.pool(), &caller.org.id, &caller.user.id, name).await?;
-    Ok((StatusCode::CREATED, Json(CreatedToken { id, name: name.to_owned(), token })))
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            id,
+            name: name.to_owned(),
+            token,
+        }),
+    ))
 }
 
 /// Revoke one of the caller's API tokens; it stops working at once. Any signed-in person.

@@ -66,8 +66,9 @@ where
             Some(identity) => identity.clone(),
             None => {
                 let state = AppState::from_ref(state);
-                let identity =
-                    authenticate(&state, &parts.headers).await?.ok_or(ApiError::Unauthorized)?;
+                let identity = authenticate(&state, &parts.headers)
+                    .await?
+                    .ok_or(ApiError::Unauthorized)?;
                 parts.extensions.insert(identity.clone());
                 identity
             }
@@ -79,12 +80,19 @@ where
                 identity.user.role
             )));
         }
-        Ok(Caller { user: identity.user, org: identity.org, _role: PhantomData })
+        Ok(Caller {
+            user: identity.user,
+            org: identity.org,
+            _role: PhantomData,
+        })
     }
 }
 
 /// The identity behind the request's bearer token or session cookie, if any is valid.
-pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<Identity>, ApiError> {
+pub async fn authenticate(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<Option<Identity>, ApiError> {
     if let Some(token) = bearer_token(headers) {
         return Ok(sessions::identity_by_token(state.db.pool(), token).await?);
     }
@@ -97,7 +105,10 @@ pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Optio
 pub fn bearer_token(headers: &HeaderMap) -> Option<&str> {
     let value = headers.get(AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
-    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim()).filter(|t| !t.is_empty())
+    scheme
+        .eq_ignore_ascii_case("bearer")
+        .then(|| token.trim())
+        .filter(|t| !t.is_empty())
 }
 
 /// The value of the session cookie, when the request carries one.
@@ -115,17 +126,31 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
 
 /// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure when served over HTTPS.
 pub fn session_set_cookie(state: &AppState, token: &str) -> (axum::http::HeaderName, HeaderValue) {
-    let secure = if state.config.is_https() { "; Secure" } else { "" };
+    let secure = if state.config.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
     let value = format!(
         "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         SESSION_TTL_MS / 1000
     );
-    (SET_COOKIE, HeaderValue::from_str(&value).expect("token is URL-safe base64"))
+    (
+        SET_COOKIE,
+        HeaderValue::from_str(&value).expect("token is URL-safe base64"),
+    )
 }
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn session_clear_cookie(state: &AppState) -> (axum::http::HeaderName, HeaderValue) {
-    let secure = if state.config.is_https() { "; Secure" } else { "" };
+    let secure = if state.config.is_https() {
+        "; Secure"
+    } else {
+        ""
+    };
     let value = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}");
-    (SET_COOKIE, HeaderValue::from_str(&value).expect("static cookie"))
+    (
+        SET_COOKIE,
+        HeaderValue::from_str(&value).expect("static cookie"),
+    )
 }

@@ -43,11 +43,15 @@ pub struct CreatedInvitation {
     pub accept_url: String,
     /// The token inside the link, shown only in this response.
     pub token: String,
+    /// Whether the link was also emailed to the person (only when SMTP is configured).
+    pub emailed: bool,
 }
 
 /// Whether a string looks enough like an email address to send to.
 fn plausible_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else { return false };
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
     email.len() <= 254
         && !local.is_empty()
         && domain.contains('.')
@@ -67,23 +71,35 @@ async fn create_invitation(
 ) -> Result<(StatusCode, Json<CreatedInvitation>), ApiError> {
     let email = users::normalize_email(&request.email);
     if !plausible_email(&email) {
-        return Err(ApiError::invalid("that does not look like an email address"));
+        return Err(ApiError::invalid(
+            "that does not look like an email address",
+        ));
     }
     if request.role > Role::Member && caller.user.role < Role::Admin {
-        return Err(ApiError::Forbidden("only admins can invite trainers and admins".into()));
+        return Err(ApiError::Forbidden(
+            "only admins can invite trainers and admins".into(),
+        ));
     }
     if let Some(existing) = users::by_email(state.db.pool(), &email).await? {
         // Inside the organisation this is useful to say; about other organisations' people it
         // would leak who uses the server, so their invitation is made and refused on accept.
         if existing.org_id == caller.org.id {
-            return Err(ApiError::Conflict(format!("{email} is already in your organisation")));
+            return Err(ApiError::Conflict(format!(
+                "{email} is already in your organisation"
+            )));
         }
     }
-    let (invitation, token) =
-        invitations::create(state.db.pool(), &caller.org.id, &email, request.role, &caller.user.id)
-            .await?;
+    let (invitation, token) = invitations::create(
+        state.db.pool(),
+        &caller.org.id,
+        &email,
+        request.role,
+        &caller.user.id,
+    )
+    .await?;
     let mut accept_url = state.config.public_url.clone();
     accept_url.set_path(&format!("/invite/{token}"));
+    let emailed = email_invitation(&state, &caller, &invitation, accept_url.as_str()).await;
     Ok((
         StatusCode::CREATED,
         Json(CreatedInvitation {
@@ -93,8 +109,42 @@ async fn create_invitation(
             expires_at: invitation.expires_at,
             accept_url: accept_url.to_string(),
             token,
+            emailed,
         }),
     ))
+}
+
+/// Emails the link when SMTP is configured. A failure is logged, not fatal: the inviter still
+/// has the link to pass on.
+async fn email_invitation(
+    state: &AppState,
+    caller: &Caller<Trainer>,
+    invitation: &Invitation,
+    accept_url: &str,
+) -> bool {
+    let Some(mailer) = &state.mailer else {
+        return false;
+    };
+    let subject = format!(
+        "{} invites you to {} on Reelhouse",
+        caller.user.name, caller.org.name
+    );
+    let body = format!(
+        "Hello,\n\n{} has invited you to join {} on Reelhouse, where your training videos and \
+         on-boarding playlists are.\n\nOpen this link to choose your password and start:\n{}\n\n\
+         The link works once and expires in {} days.\n",
+        caller.user.name,
+        caller.org.name,
+        accept_url,
+        invitations::INVITATION_TTL_MS / (24 * 3600 * 1000),
+    );
+    match mailer.send(&invitation.email, &subject, body).await {
+        Ok(()) => true,
+        Err(err) => {
+            tracing::warn!(invitation = %invitation.id, error = %err, "invitation email not sent");
+            false
+        }
+    }
 }
 
 /// The organisation's invitations that are still open. Trainers and admins.
@@ -104,7 +154,9 @@ async fn list_invitations(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
 ) -> Result<Json<Vec<Invitation>>, ApiError> {
-    Ok(Json(invitations::pending_in_org(state.db.pool(), &caller.org.id).await?))
+    Ok(Json(
+        invitations::pending_in_org(state.db.pool(), &caller.org.id).await?,
+    ))
 }
 
 /// Revoke an open invitation; its link stops working. Trainers and admins.
@@ -143,36 +195,60 @@ async fn accept_invitation(
         .await?
         .ok_or_else(|| ApiError::BadRequest("this invitation link is not valid".into()))?;
     if invitation.accepted_at.is_some() {
-        return Err(ApiError::Gone("this invitation was already used; sign in instead".into()));
+        return Err(ApiError::Gone(
+            "this invitation was already used; sign in instead".into(),
+        ));
     }
     if invitation.revoked_at.is_some() {
-        return Err(ApiError::Gone("this invitation was withdrawn; ask for a new one".into()));
+        return Err(ApiError::Gone(
+            "this invitation was withdrawn; ask for a new one".into(),
+        ));
     }
     if invitation.expires_at <= now_ms() {
-        return Err(ApiError::Gone("this invitation has expired; ask for a new one".into()));
+        return Err(ApiError::Gone(
+            "this invitation has expired; ask for a new one".into(),
+        ));
     }
     let name = request.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         return Err(ApiError::invalid("give your name (1 to 100 characters)"));
     }
-    let hash = password::hash(request.password).await.map_err(|err| match err {
-        password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
-        other => ApiError::Internal(other.into()),
-    })?;
+    let hash = password::hash(request.password)
+        .await
+        .map_err(|err| match err {
+            password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
+            other => ApiError::Internal(other.into()),
+        })?;
 
     let mut tx = state.db.pool().begin().await?;
     if !invitations::mark_accepted(&mut *tx, &invitation.id).await? {
-        return Err(ApiError::Gone("this invitation was already used; sign in instead".into()));
+        return Err(ApiError::Gone(
+            "this invitation was already used; sign in instead".into(),
+        ));
     }
-    let user = users::create(&mut *tx, &invitation.org_id, &invitation.email, name, invitation.role, Some(&hash))
-        .await
-        .map_err(|err| match db::is_unique_violation(&err) {
-            true => ApiError::Conflict("an account with this email exists already; sign in instead".into()),
-            false => err.into(),
-        })?;
+    let user = users::create(
+        &mut *tx,
+        &invitation.org_id,
+        &invitation.email,
+        name,
+        invitation.role,
+        Some(&hash),
+    )
+    .await
+    .map_err(|err| match db::is_unique_violation(&err) {
+        true => {
+            ApiError::Conflict("an account with this email exists already; sign in instead".into())
+        }
+        false => err.into(),
+    })?;
     let token = sessions::create(&mut *tx, &user).await?;
     tx.commit().await?;
 
-    let org = db::orgs::by_id(state.db.pool(), &user.org_id).await?.ok_or(ApiError::NotFound)?;
-    Ok(([auth::session_set_cookie(&state, &token)], Json(Me::new(user, org))))
+    let org = db::orgs::by_id(state.db.pool(), &user.org_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok((
+        [auth::session_set_cookie(&state, &token)],
+        Json(Me::new(user, org)),
+    ))
 }

@@ -17,16 +17,16 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use axum::Router;
 use axum::extract::{DefaultBodyLimit, MatchedPath, Request};
 use axum::http::{HeaderName, StatusCode, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use axum::routing::{any, get};
-use axum::Router;
 use metrics_exporter_prometheus::PrometheusHandle;
 use tokio::net::TcpListener;
-use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{NotForContentType, Predicate, SizeAbove};
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::sensitive_headers::SetSensitiveRequestHeadersLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -37,6 +37,7 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::auth::ratelimit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
+use crate::mail::{MailError, Mailer};
 use crate::storage::Store;
 
 pub use error::{ApiError, Json};
@@ -57,17 +58,24 @@ pub struct AppState {
     pub store: Arc<dyn Store>,
     pub metrics: PrometheusHandle,
     pub login_limiter: Arc<LoginLimiter>,
+    /// Sends invitation emails when SMTP is configured.
+    pub mailer: Option<Mailer>,
 }
 
 impl AppState {
-    pub fn new(config: Config, db: Db, store: Arc<dyn Store>) -> AppState {
-        AppState {
+    pub fn new(config: Config, db: Db, store: Arc<dyn Store>) -> Result<AppState, MailError> {
+        let mailer = match &config.smtp {
+            Some(smtp) => Some(Mailer::new(&smtp.url, &smtp.from)?),
+            None => None,
+        };
+        Ok(AppState {
             config: Arc::new(config),
             db,
             store,
             metrics: crate::telemetry::metrics_handle(),
             login_limiter: Arc::default(),
-        }
+            mailer,
+        })
     }
 }
 
@@ -76,12 +84,21 @@ pub fn app(state: AppState) -> Router {
     let (api, openapi) = api_routes().split_for_parts();
     let openapi = Arc::new(openapi);
     let api = api
-        .route("/api/v1/openapi.json", get(move || async move { axum::Json(openapi.as_ref().clone()) }))
+        .route(
+            "/api/v1/openapi.json",
+            get(move || async move { axum::Json(openapi.as_ref().clone()) }),
+        )
         .route("/api/{*rest}", any(error::not_found))
         .layer(CompressionLayer::new().compress_when(compressible()))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, REQUEST_TIMEOUT))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
-        .layer(middleware::from_fn_with_state(state.clone(), security::reject_cross_site));
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::reject_cross_site,
+        ));
 
     let web_dir = &state.config.web_dir;
     let web = ServeDir::new(web_dir).fallback(ServeFile::new(web_dir.join("index.html")));
@@ -94,11 +111,20 @@ pub fn app(state: AppState) -> Router {
         .fallback_service(web)
         .method_not_allowed_fallback(error::method_not_allowed)
         .layer(middleware::from_fn(record_metrics))
-        .layer(middleware::from_fn_with_state(state.clone(), security::security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security::security_headers,
+        ))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request| {
-                let route = request.extensions().get::<MatchedPath>().map(MatchedPath::as_str);
-                let request_id = request.headers().get(REQUEST_ID).and_then(|v| v.to_str().ok());
+                let route = request
+                    .extensions()
+                    .get::<MatchedPath>()
+                    .map(MatchedPath::as_str);
+                let request_id = request
+                    .headers()
+                    .get(REQUEST_ID)
+                    .and_then(|v| v.to_str().ok());
                 tracing::info_span!(
                     "http",
                     method = %request.method(),
@@ -107,7 +133,10 @@ pub fn app(state: AppState) -> Router {
                 )
             }),
         )
-        .layer(SetSensitiveRequestHeadersLayer::new([header::AUTHORIZATION, header::COOKIE]))
+        .layer(SetSensitiveRequestHeadersLayer::new([
+            header::AUTHORIZATION,
+            header::COOKIE,
+        ]))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         .with_state(state)
@@ -129,7 +158,9 @@ fn compressible() -> impl Predicate {
         .and(NotForContentType::const_new("video/"))
         .and(NotForContentType::const_new("audio/"))
         .and(NotForContentType::const_new("image/"))
-        .and(NotForContentType::const_new("application/vnd.apple.mpegurl"))
+        .and(NotForContentType::const_new(
+            "application/vnd.apple.mpegurl",
+        ))
         .and(NotForContentType::const_new("application/octet-stream"))
         .and(NotForContentType::const_new("application/pdf"))
 }
@@ -161,9 +192,12 @@ pub async fn serve(
     app: Router,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
-        .with_graceful_shutdown(shutdown)
-        .await
+    axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

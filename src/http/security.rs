@@ -12,8 +12,15 @@ use crate::config::{Config, StorageUrl};
 /// Refuses unsafe requests (POST, PUT, PATCH, DELETE) that a browser sent from another site.
 /// Browsers always send `Origin` on such requests; tools like curl send none and are let through
 /// (they carry no ambient cookies a third-party page could abuse).
-pub async fn reject_cross_site(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+pub async fn reject_cross_site(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
     if !safe && is_cross_site(&state.config, request.headers()) {
         return ApiError::Forbidden("cross-site request refused".into()).into_response();
     }
@@ -24,25 +31,40 @@ fn is_cross_site(config: &Config, headers: &HeaderMap) -> bool {
     if let Some(origin) = headers.get(header::ORIGIN) {
         let origin = origin.to_str().unwrap_or("");
         let public = config.public_url.origin().ascii_serialization();
-        let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
         let same_host = origin
             .split_once("://")
             .is_some_and(|(scheme, rest)| matches!(scheme, "http" | "https") && rest == host);
         return origin != public && !same_host;
     }
-    headers.get("sec-fetch-site").is_some_and(|v| v == "cross-site")
+    headers
+        .get("sec-fetch-site")
+        .is_some_and(|v| v == "cross-site")
 }
 
 /// Adds the security headers to every response that does not set its own.
-pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
     let mut set = |name: header::HeaderName, value: HeaderValue| {
         headers.entry(name).or_insert(value);
     };
-    set(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    set(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
     set(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    set(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    set(
+        header::REFERRER_POLICY,
+        HeaderValue::from_static("same-origin"),
+    );
     set(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(self), microphone=(self), geolocation=()"),

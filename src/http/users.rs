@@ -14,7 +14,9 @@ use crate::db::users::{self, Member, Role};
 use crate::db::{sessions, tokens};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list_users)).routes(routes!(update_user))
+    OpenApiRouter::new()
+        .routes(routes!(list_users))
+        .routes(routes!(update_user))
 }
 
 /// Everyone in the caller's organisation. Trainers and admins.
@@ -24,7 +26,9 @@ async fn list_users(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
 ) -> Result<Json<Vec<Member>>, ApiError> {
-    Ok(Json(users::list_in_org(state.db.pool(), &caller.org.id).await?))
+    Ok(Json(
+        users::list_in_org(state.db.pool(), &caller.org.id).await?,
+    ))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -53,13 +57,21 @@ async fn update_user(
         .ok_or(ApiError::NotFound)?;
     let role = change.role.unwrap_or(current.role);
     let active = change.active.unwrap_or(current.active);
-    let name = change.name.as_deref().map(str::trim).unwrap_or(&current.name).to_owned();
+    let name = change
+        .name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or(&current.name)
+        .to_owned();
     if name.is_empty() {
         return Err(ApiError::invalid("the name cannot be empty"));
     }
-    let loses_admin = current.role == Role::Admin && current.active && (role != Role::Admin || !active);
+    let loses_admin =
+        current.role == Role::Admin && current.active && (role != Role::Admin || !active);
     if loses_admin && users::active_admins(&mut *tx, &caller.org.id).await? <= 1 {
-        return Err(ApiError::Conflict("the organisation must keep at least one active admin".into()));
+        return Err(ApiError::Conflict(
+            "the organisation must keep at least one active admin".into(),
+        ));
     }
     users::update(&mut *tx, &caller.org.id, &user_id, role, &name, active).await?;
     if !active {

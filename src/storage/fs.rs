@@ -36,11 +36,16 @@ impl FsStore {
     }
 
     async fn meta(&self, key: &str, path: &Path) -> Result<ObjectMeta, StoreError> {
-        let metadata = fs::metadata(path).await.map_err(|e| not_found_or_io(key, e))?;
+        let metadata = fs::metadata(path)
+            .await
+            .map_err(|e| not_found_or_io(key, e))?;
         if !metadata.is_file() {
             return Err(StoreError::NotFound(key.to_owned()));
         }
-        let modified = metadata.modified()?.duration_since(UNIX_EPOCH).unwrap_or_default();
+        let modified = metadata
+            .modified()?
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default();
         Ok(ObjectMeta {
             key: key.to_owned(),
             size: metadata.len(),
@@ -89,7 +94,10 @@ impl Store for FsStore {
         let path = self.path(key);
         let parent = path.parent().unwrap_or(&self.root);
         fs::create_dir_all(parent).await?;
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("object");
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or("object");
         let temp = parent.join(format!(".{name}.{}.partial", uuid::Uuid::new_v4()));
         match write_temp(&temp, body).await {
             Ok(written) => {
@@ -109,16 +117,26 @@ impl Store for FsStore {
         range: Option<ByteRange>,
     ) -> Result<GetObject, StoreError> {
         let path = self.path(key);
-        let mut file = fs::File::open(&path).await.map_err(|e| not_found_or_io(key.as_str(), e))?;
+        let mut file = fs::File::open(&path)
+            .await
+            .map_err(|e| not_found_or_io(key.as_str(), e))?;
         let meta = self.meta(key.as_str(), &path).await?;
         let Some(range) = range else {
             let body = ReaderStream::with_capacity(file, READ_CHUNK);
-            return Ok(GetObject { meta, range: None, body: Box::pin(body) });
+            return Ok(GetObject {
+                meta,
+                range: None,
+                body: Box::pin(body),
+            });
         };
         let (first, last) = range.resolve(meta.size).ok_or(StoreError::InvalidRange)?;
         file.seek(SeekFrom::Start(first)).await?;
         let body = ReaderStream::with_capacity(file.take(last - first + 1), READ_CHUNK);
-        Ok(GetObject { meta, range: Some((first, last)), body: Box::pin(body) })
+        Ok(GetObject {
+            meta,
+            range: Some((first, last)),
+            body: Box::pin(body),
+        })
     }
 
     async fn head(&self, key: &ObjectKey) -> Result<ObjectMeta, StoreError> {

@@ -36,7 +36,8 @@ impl ObjectKey {
         let segment_ok = |s: &str| {
             !s.is_empty()
                 && !s.starts_with('.')
-                && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+                && s.bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
         };
         if key.len() > Self::MAX_LEN || !key.split('/').all(segment_ok) {
             return Err(StoreError::InvalidKey(key));
@@ -71,7 +72,9 @@ impl ByteRange {
     /// bytes, or `None` when it selects nothing (HTTP 416).
     pub fn resolve(self, size: u64) -> Option<(u64, u64)> {
         let (first, last) = match self {
-            ByteRange::Inclusive(first, last) if first <= last => (first, last.min(size.checked_sub(1)?)),
+            ByteRange::Inclusive(first, last) if first <= last => {
+                (first, last.min(size.checked_sub(1)?))
+            }
             ByteRange::Inclusive(..) => return None,
             ByteRange::From(first) => (first, size.checked_sub(1)?),
             ByteRange::Suffix(0) => return None,
@@ -113,7 +116,8 @@ pub struct GetObject {
 impl GetObject {
     /// How many bytes the body holds.
     pub fn content_length(&self) -> u64 {
-        self.range.map_or(self.meta.size, |(first, last)| last - first + 1)
+        self.range
+            .map_or(self.meta.size, |(first, last)| last - first + 1)
     }
 }
 
@@ -147,7 +151,10 @@ impl StoreError {
 
     /// Whether the caller asked for something wrong (bad key, missing object, bad range).
     pub fn is_client_error(&self) -> bool {
-        matches!(self, StoreError::InvalidKey(_) | StoreError::NotFound(_) | StoreError::InvalidRange)
+        matches!(
+            self,
+            StoreError::InvalidKey(_) | StoreError::NotFound(_) | StoreError::InvalidRange
+        )
     }
 }
 
@@ -176,8 +183,11 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// A URL that fetches the object without credentials until `ttl` passes, or `None` when the
     /// store cannot make one (local files: the server proxies them instead).
-    async fn presign_get(&self, key: &ObjectKey, ttl: Duration)
-    -> Result<Option<String>, StoreError>;
+    async fn presign_get(
+        &self,
+        key: &ObjectKey,
+        ttl: Duration,
+    ) -> Result<Option<String>, StoreError>;
 
     /// Answers when the store is reachable and writable.
     async fn ping(&self) -> Result<(), StoreError>;
@@ -194,8 +204,17 @@ pub async fn open(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
 }
 
 /// Stores a small in-memory value (a playlist, a poster) under `key`.
-pub async fn put_bytes(store: &dyn Store, key: &ObjectKey, bytes: Bytes) -> Result<u64, StoreError> {
-    store.put_stream(key, Box::pin(futures_util::stream::once(async { Ok(bytes) }))).await
+pub async fn put_bytes(
+    store: &dyn Store,
+    key: &ObjectKey,
+    bytes: Bytes,
+) -> Result<u64, StoreError> {
+    store
+        .put_stream(
+            key,
+            Box::pin(futures_util::stream::once(async { Ok(bytes) })),
+        )
+        .await
 }
 
 /// Streams a local file into the store under `key`.
@@ -207,10 +226,16 @@ pub async fn put_file(store: &dyn Store, key: &ObjectKey, path: &Path) -> Result
 
 /// Reads a whole object into memory. Only for small objects (playlists, test fixtures): media
 /// must be streamed.
-pub async fn read_small(store: &dyn Store, key: &ObjectKey, limit: u64) -> Result<Vec<u8>, StoreError> {
+pub async fn read_small(
+    store: &dyn Store,
+    key: &ObjectKey,
+    limit: u64,
+) -> Result<Vec<u8>, StoreError> {
     let object = store.get_range(key, None).await?;
     if object.meta.size > limit {
-        return Err(StoreError::Refused(format!("{key} is larger than {limit} bytes")));
+        return Err(StoreError::Refused(format!(
+            "{key} is larger than {limit} bytes"
+        )));
     }
     let mut body = object.body;
     let mut bytes = Vec::with_capacity(object.meta.size as usize);
@@ -226,7 +251,9 @@ mod tests {
 
     #[test]
     fn keys_that_escape_are_refused() {
-        for bad in ["", "/abs", "a//b", "../x", "a/../b", "a/./b", ".hidden", "a/.tmp", "a\\b", "a b", "é"] {
+        for bad in [
+            "", "/abs", "a//b", "../x", "a/../b", "a/./b", ".hidden", "a/.tmp", "a\\b", "a b", "é",
+        ] {
             assert!(ObjectKey::new(bad).is_err(), "{bad:?} was accepted");
         }
         for good in ["a", "videos/0190-ab/hls/720p/seg_00001.m4s", "x.y_z-1"] {

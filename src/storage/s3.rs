@@ -7,6 +7,7 @@
 use std::time::Duration;
 
 use async_trait::async_trait;
+use aws_sdk_s3::Client;
 use aws_sdk_s3::config::http::HttpResponse;
 use aws_sdk_s3::config::{
     BehaviorVersion, Credentials, Region, RequestChecksumCalculation, ResponseChecksumValidation,
@@ -15,7 +16,6 @@ use aws_sdk_s3::error::{DisplayErrorContext, SdkError};
 use aws_sdk_s3::presigning::PresigningConfig;
 use aws_sdk_s3::primitives::{ByteStream as SdkBody, DateTime};
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
-use aws_sdk_s3::Client;
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use tokio_util::io::ReaderStream;
@@ -48,7 +48,8 @@ impl S3Store {
             loader = loader.endpoint_url(endpoint.as_str().trim_end_matches('/'));
         }
         if let (Some(id), Some(secret)) = (&settings.access_key_id, &settings.secret_access_key) {
-            loader = loader.credentials_provider(Credentials::new(id, secret, None, None, "config"));
+            loader =
+                loader.credentials_provider(Credentials::new(id, secret, None, None, "config"));
         }
         let shared = loader.load().await;
         let mut config = aws_sdk_s3::config::Builder::from(&shared)
@@ -59,18 +60,27 @@ impl S3Store {
         if shared.region().is_none() {
             config = config.region(Region::new("us-east-1"));
         }
-        S3Store { client: Client::from_conf(config.build()), bucket, prefix }
+        S3Store {
+            client: Client::from_conf(config.build()),
+            bucket,
+            prefix,
+        }
     }
 
     fn full_key(&self, key: &str) -> String {
-        if self.prefix.is_empty() { key.to_owned() } else { format!("{}/{key}", self.prefix) }
+        if self.prefix.is_empty() {
+            key.to_owned()
+        } else {
+            format!("{}/{key}", self.prefix)
+        }
     }
 
     fn strip_prefix<'k>(&self, full: &'k str) -> &'k str {
         if self.prefix.is_empty() {
             full
         } else {
-            full.strip_prefix(&self.prefix).map_or(full, |k| k.trim_start_matches('/'))
+            full.strip_prefix(&self.prefix)
+                .map_or(full, |k| k.trim_start_matches('/'))
         }
     }
 
@@ -164,7 +174,11 @@ impl S3Store {
             .bucket(&self.bucket)
             .key(key)
             .upload_id(upload_id)
-            .multipart_upload(CompletedMultipartUpload::builder().set_parts(Some(parts)).build())
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
             .send()
             .await
             .map_err(|e| map_err(key, e))?;
@@ -242,8 +256,13 @@ impl Store for S3Store {
             .send()
             .await
             .map_err(|e| map_err(key.as_str(), e))?;
-        let length = out.content_length().and_then(|l| u64::try_from(l).ok()).unwrap_or(0);
-        let served = range.and(out.content_range()).and_then(total_from_content_range);
+        let length = out
+            .content_length()
+            .and_then(|l| u64::try_from(l).ok())
+            .unwrap_or(0);
+        let served = range
+            .and(out.content_range())
+            .and_then(total_from_content_range);
         let (size, range) = match served {
             Some((first, last, total)) => (total, Some((first, last))),
             None if range.is_some() => return Err(StoreError::InvalidRange),
@@ -256,7 +275,11 @@ impl Store for S3Store {
             last_modified_ms: millis(out.last_modified()),
         };
         let body = ReaderStream::with_capacity(out.body.into_async_read(), 256 * 1024);
-        Ok(GetObject { meta, range, body: Box::pin(body) })
+        Ok(GetObject {
+            meta,
+            range,
+            body: Box::pin(body),
+        })
     }
 
     async fn head(&self, key: &ObjectKey) -> Result<ObjectMeta, StoreError> {
@@ -270,7 +293,10 @@ impl Store for S3Store {
             .map_err(|e| map_err(key.as_str(), e))?;
         Ok(ObjectMeta {
             key: key.as_str().to_owned(),
-            size: out.content_length().and_then(|l| u64::try_from(l).ok()).unwrap_or(0),
+            size: out
+                .content_length()
+                .and_then(|l| u64::try_from(l).ok())
+                .unwrap_or(0),
             etag: out.e_tag().unwrap_or_default().to_owned(),
             last_modified_ms: millis(out.last_modified()),
         })
@@ -305,7 +331,10 @@ impl Store for S3Store {
                 let Some(full) = object.key() else { continue };
                 found.push(ObjectMeta {
                     key: self.strip_prefix(full).to_owned(),
-                    size: object.size().and_then(|s| u64::try_from(s).ok()).unwrap_or(0),
+                    size: object
+                        .size()
+                        .and_then(|s| u64::try_from(s).ok())
+                        .unwrap_or(0),
                     etag: object.e_tag().unwrap_or_default().to_owned(),
                     last_modified_ms: millis(object.last_modified()),
                 });

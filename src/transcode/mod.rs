@@ -13,7 +13,10 @@ pub fn ffmpeg_versions() -> Vec<(&'static str, String)> {
             ("libavfilter", dotted(ffmpeg_next::ffi::avfilter_version())),
             ("libavutil", dotted(ffmpeg_next::ffi::avutil_version())),
             ("libswscale", dotted(ffmpeg_next::ffi::swscale_version())),
-            ("libswresample", dotted(ffmpeg_next::ffi::swresample_version())),
+            (
+                "libswresample",
+                dotted(ffmpeg_next::ffi::swresample_version()),
+            ),
         ]
     }
 }

@@ -43,17 +43,36 @@ impl TestEnv {
     pub async fn new() -> TestEnv {
         let dir = tempfile::tempdir().expect("temp dir");
         let mut vars = HashMap::new();
-        vars.insert("REELHOUSE_DATA_DIR".into(), dir.path().display().to_string());
-        vars.insert("REELHOUSE_WEB_DIR".into(), dir.path().join("web").display().to_string());
+        vars.insert(
+            "REELHOUSE_DATA_DIR".into(),
+            dir.path().display().to_string(),
+        );
+        vars.insert(
+            "REELHOUSE_WEB_DIR".into(),
+            dir.path().join("web").display().to_string(),
+        );
         vars.insert("REELHOUSE_WORKERS".into(), "0".into());
         if testing_postgres() {
-            vars.insert("REELHOUSE_DATABASE_URL".into(), fresh_postgres_database().await);
+            vars.insert(
+                "REELHOUSE_DATABASE_URL".into(),
+                fresh_postgres_database().await,
+            );
         }
         if testing_s3() {
-            let bucket = env("REELHOUSE_TEST_S3_BUCKET")
-                .expect("REELHOUSE_TEST_STORAGE=s3 needs REELHOUSE_TEST_S3_BUCKET (run `make test`)");
-            vars.insert("REELHOUSE_STORAGE".into(), format!("s3://{bucket}/{}", unique_name()));
-            for name in ["AWS_ENDPOINT_URL", "AWS_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "REELHOUSE_S3_PATH_STYLE"] {
+            let bucket = env("REELHOUSE_TEST_S3_BUCKET").expect(
+                "REELHOUSE_TEST_STORAGE=s3 needs REELHOUSE_TEST_S3_BUCKET (run `make test`)",
+            );
+            vars.insert(
+                "REELHOUSE_STORAGE".into(),
+                format!("s3://{bucket}/{}", unique_name()),
+            );
+            for name in [
+                "AWS_ENDPOINT_URL",
+                "AWS_REGION",
+                "AWS_ACCESS_KEY_ID",
+                "AWS_SECRET_ACCESS_KEY",
+                "REELHOUSE_S3_PATH_STYLE",
+            ] {
                 if let Some(value) = env(name) {
                     vars.insert(name.into(), value);
                 }
@@ -72,7 +91,9 @@ pub async fn fresh_postgres_database() -> String {
     let admin = env("REELHOUSE_TEST_POSTGRES")
         .expect("REELHOUSE_TEST_DATABASE=postgres needs REELHOUSE_TEST_POSTGRES (run `make test`)");
     sqlx::any::install_default_drivers();
-    let mut conn = sqlx::AnyConnection::connect(&admin).await.expect("connect to test PostgreSQL");
+    let mut conn = sqlx::AnyConnection::connect(&admin)
+        .await
+        .expect("connect to test PostgreSQL");
     let name = unique_name();
     sqlx::query(&format!("create database {name}"))
         .execute(&mut conn)
@@ -100,16 +121,30 @@ impl TestApp {
     }
 
     pub async fn spawn_with(env: TestEnv) -> TestApp {
-        let state = reelhouse::cli::app_state(env.config()).await.expect("app state");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let state = reelhouse::cli::app_state(env.config())
+            .await
+            .expect("app state");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let app = http::app(state.clone());
         tokio::spawn(http::serve(listener, app, async move {
             let _ = rx.await;
         }));
-        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
-        TestApp { url: format!("http://{addr}"), addr, state, client, env, shutdown: Some(tx) }
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
+        TestApp {
+            url: format!("http://{addr}"),
+            addr,
+            state,
+            client,
+            env,
+            shutdown: Some(tx),
+        }
     }
 
     pub fn at(&self, path: &str) -> String {
@@ -135,20 +170,40 @@ pub struct Person {
 impl TestApp {
     /// Creates a user with a known password and an API token, in the organisation with `org_slug`
     /// (created when missing).
-    pub async fn person(&self, org_slug: &str, email: &str, role: reelhouse::db::users::Role) -> Person {
+    pub async fn person(
+        &self,
+        org_slug: &str,
+        email: &str,
+        role: reelhouse::db::users::Role,
+    ) -> Person {
         use reelhouse::db;
         let pool = self.state.db.pool();
-        let org = db::orgs::get_or_create(pool, org_slug, org_slug).await.unwrap();
+        let org = db::orgs::get_or_create(pool, org_slug, org_slug)
+            .await
+            .unwrap();
         let password = format!("pw-{}", unique_name());
-        let hash = reelhouse::auth::password::hash(password.clone()).await.unwrap();
-        let user = db::users::create(pool, &org.id, email, email, role, Some(&hash)).await.unwrap();
-        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "test").await.unwrap();
-        Person { user, password, token }
+        let hash = reelhouse::auth::password::hash(password.clone())
+            .await
+            .unwrap();
+        let user = db::users::create(pool, &org.id, email, email, role, Some(&hash))
+            .await
+            .unwrap();
+        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "test")
+            .await
+            .unwrap();
+        Person {
+            user,
+            password,
+            token,
+        }
     }
 
     /// A client with its own cookie jar, signed in as `email` through the API.
     pub async fn signed_in(&self, email: &str, password: &str) -> reqwest::Client {
-        let client = reqwest::Client::builder().cookie_store(true).build().unwrap();
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .build()
+            .unwrap();
         let response = client
             .post(self.at("/api/v1/auth/login"))
             .json(&serde_json::json!({ "email": email, "password": password }))
@@ -164,12 +219,24 @@ impl TestApp {
 pub async fn all_stored_text(db: &reelhouse::db::Db) -> Vec<String> {
     use sqlx::{Column, Row};
     let tables = [
-        "organisations", "users", "api_tokens", "sessions", "invitations", "videos", "uploads",
-        "jobs", "handouts", "playlists", "progress",
+        "organisations",
+        "users",
+        "api_tokens",
+        "sessions",
+        "invitations",
+        "videos",
+        "uploads",
+        "jobs",
+        "handouts",
+        "playlists",
+        "progress",
     ];
     let mut found = Vec::new();
     for table in tables {
-        let rows = sqlx::query(&format!("select * from {table}")).fetch_all(db.pool()).await.unwrap();
+        let rows = sqlx::query(&format!("select * from {table}"))
+            .fetch_all(db.pool())
+            .await
+            .unwrap();
         for row in rows {
             for column in row.columns() {
                 if let Ok(Some(text)) = row.try_get::<Option<String>, _>(column.ordinal()) {

@@ -22,6 +22,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# A real SMTP server for the invitation-email test.
+if ! python3 -c "import aiosmtpd" 2>/dev/null; then
+  echo "installing aiosmtpd (SMTP test server)"
+  python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore aiosmtpd
+fi
+
 tools="${REELHOUSE_TOOLS:-/var/tmp/reelhouse-tools}"
 if [ ! -x "$tools/bin/s3s-fs" ]; then
   echo "installing s3s-fs (S3-compatible test server) into $tools"

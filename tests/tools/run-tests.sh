@@ -10,6 +10,10 @@ trap stop_services EXIT
 start_postgres
 start_s3
 
+echo "=== format and lints ==="
+cargo fmt --check
+cargo clippy --locked --all-targets --quiet -- -D warnings
+
 cargo build --locked --tests --bins --quiet
 
 echo "=== Rust tests on SQLite with the filesystem store ==="
