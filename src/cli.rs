@@ -147,10 +147,11 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
 /// Builds everything the HTTP app and the workers share.
 pub async fn app_state(config: Config) -> anyhow::Result<AppState> {
     let db = open_db(&config).await?;
-    let store = storage::open(&config)
+    let (store, s3) = storage::open_with_s3(&config)
         .await
         .context("cannot open the store")?;
-    Ok(AppState::new(config, db, store)?)
+    let staging = crate::upload::staging::for_store(store.clone(), s3, &config.data_dir);
+    Ok(AppState::new(config, db, store, staging)?)
 }
 
 async fn serve(config: Config) -> anyhow::Result<()> {
@@ -175,7 +176,11 @@ async fn serve(config: Config) -> anyhow::Result<()> {
         None => println!("Sign in at {} with your account.", config.public_url),
     }
     let db = state.db.clone();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let housekeeping = tokio::spawn(crate::upload::cleanup::run(state.clone(), stopped));
     http::serve(listener, http::app(state), http::shutdown_signal()).await?;
+    let _ = stop.send(true);
+    let _ = housekeeping.await;
     db.close().await;
     Ok(())
 }

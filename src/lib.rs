@@ -7,6 +7,7 @@
 //! - [`auth`]: password hashing and secrets;
 //! - [`http`]: the axum application, one module per resource;
 //! - [`mail`]: invitation emails over SMTP;
+//! - [`upload`]: the tus server for resumable uploads, and handout type recognition;
 //! - [`transcode`]: FFmpeg (through ffmpeg-next);
 //! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
 
@@ -19,3 +20,4 @@ pub mod mail;
 pub mod storage;
 pub mod telemetry;
 pub mod transcode;
+pub mod upload;

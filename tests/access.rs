@@ -20,7 +20,14 @@ struct Case {
     path: &'static str,
     body: Option<Value>,
     expect: [u16; 5],
+    /// Extra headers and a raw body, for routes that do not speak JSON (tus, multipart).
+    headers: &'static [(&'static str, &'static str)],
+    raw: Option<&'static str>,
 }
+
+const TUS: (&str, &str) = ("tus-resumable", "1.0.0");
+const MULTIPART: &str = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\
+                         Content-Type: text/plain\r\n\r\nhello, handout\r\n--XyZ--\r\n";
 
 fn cases() -> Vec<Case> {
     let case = |method, path, body, expect| Case {
@@ -28,6 +35,16 @@ fn cases() -> Vec<Case> {
         path,
         body,
         expect,
+        headers: &[],
+        raw: None,
+    };
+    let raw = |method, path, headers, raw, expect| Case {
+        method,
+        path,
+        body: None,
+        expect,
+        headers,
+        raw,
     };
     vec![
         case(
@@ -95,6 +112,92 @@ fn cases() -> Vec<Case> {
             Some(json!({"name": "Renamed"})),
             [401, 403, 403, 200, 404],
         ),
+        // Uploads are their owner's alone (the first organisation's admin here).
+        raw(
+            "options",
+            "/api/v1/uploads",
+            &[],
+            None,
+            [204, 204, 204, 204, 204],
+        ),
+        raw(
+            "post",
+            "/api/v1/uploads",
+            &[TUS, ("upload-length", "100")],
+            None,
+            [401, 201, 201, 201, 201],
+        ),
+        raw(
+            "head",
+            "/api/v1/uploads/{upload_id}",
+            &[TUS],
+            None,
+            [401, 404, 404, 200, 404],
+        ),
+        raw(
+            "patch",
+            "/api/v1/uploads/{upload_id}",
+            &[
+                TUS,
+                ("upload-offset", "0"),
+                ("content-type", "application/offset+octet-stream"),
+            ],
+            Some("0123456789"),
+            [401, 404, 404, 204, 404],
+        ),
+        raw(
+            "delete",
+            "/api/v1/uploads/{upload_id}",
+            &[TUS],
+            None,
+            [401, 404, 404, 204, 404],
+        ),
+        raw(
+            "get",
+            "/api/v1/uploads/{upload_id}",
+            &[],
+            None,
+            [401, 404, 404, 200, 404],
+        ),
+        // The video belongs to the member: they and trainers may attach handouts.
+        case(
+            "get",
+            "/api/v1/videos/{video_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        raw(
+            "post",
+            "/api/v1/videos/{video_id}/handouts",
+            &[("content-type", "multipart/form-data; boundary=XyZ")],
+            Some(MULTIPART),
+            [401, 201, 201, 201, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/handouts",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        // The handout was attached by the admin: members may read it, not change it.
+        case(
+            "patch",
+            "/api/v1/handouts/{handout_id}",
+            Some(json!({"title": "New title"})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/handouts/{handout_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/handouts/{handout_id}/download",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
     ]
 }
 
@@ -141,7 +244,70 @@ impl World {
                 Role::Member,
             )
             .await;
+        let member = &self.callers[1].as_ref().unwrap().user;
+        let video_id = db::videos::create_queued(
+            pool,
+            &member.org_id,
+            &member.id,
+            "Fixture",
+            "uploads/f/source",
+        )
+        .await
+        .unwrap();
+        // One fresh upload per call; earlier ones would count against the admin's quota.
+        sqlx::query("delete from uploads where owner_id = $1")
+            .bind(&admin.id)
+            .execute(pool)
+            .await
+            .unwrap();
+        let (upload_id, upload_key) = db::uploads::allocate();
+        let key = reelhouse::storage::ObjectKey::new(upload_key.clone()).unwrap();
+        let multipart = self
+            .app
+            .state
+            .staging
+            .begin(&upload_id, &key)
+            .await
+            .unwrap();
+        let new_upload = db::uploads::NewUpload {
+            org_id: &admin.org_id,
+            owner_id: &admin.id,
+            length: 10,
+            filename: "f.mp4",
+            title: "F",
+            filetype: None,
+        };
+        db::uploads::create(
+            pool,
+            &upload_id,
+            &upload_key,
+            multipart.as_deref(),
+            &new_upload,
+        )
+        .await
+        .unwrap();
+        let (handout_id, handout_key) = db::handouts::allocate();
+        let stored_at = reelhouse::storage::ObjectKey::new(handout_key.clone()).unwrap();
+        reelhouse::storage::put_bytes(self.app.state.store.as_ref(), &stored_at, "notes".into())
+            .await
+            .unwrap();
+        let handout = db::handouts::Handout {
+            id: handout_id.clone(),
+            org_id: admin.org_id.clone(),
+            video_id: Some(video_id.clone()),
+            owner_id: admin.id.clone(),
+            title: "Notes".into(),
+            filename: "notes.txt".into(),
+            content_type: "text/plain; charset=utf-8".into(),
+            size: 5,
+            store_key: handout_key,
+            created_at: db::now_ms(),
+        };
+        db::handouts::create(pool, &handout).await.unwrap();
         vec![
+            ("upload_id", upload_id),
+            ("video_id", video_id),
+            ("handout_id", handout_id),
             ("token_id", token_id),
             ("invitation_id", invitation.id),
             ("invitation_token", invitation_token),
@@ -216,6 +382,12 @@ async fn every_route_answers_each_role_as_expected() {
                 let body: Value =
                     serde_json::from_str(&fill(&body.to_string(), &fixtures)).unwrap();
                 request = request.json(&body);
+            }
+            for (name, value) in case.headers {
+                request = request.header(*name, *value);
+            }
+            if let Some(raw) = case.raw {
+                request = request.body(raw);
             }
             let response = request.send().await.unwrap();
             let status = response.status().as_u16();

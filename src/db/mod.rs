@@ -4,11 +4,15 @@
 //! INTEGER/BIGINT unix-millisecond times) and live in one file per table group. The few places
 //! that need a backend's own dialect ask [`Db::backend`].
 
+pub mod handouts;
 pub mod invitations;
+pub mod jobs;
 pub mod orgs;
 pub mod sessions;
 pub mod tokens;
+pub mod uploads;
 pub mod users;
+pub mod videos;
 
 use std::str::FromStr;
 use std::time::Duration;

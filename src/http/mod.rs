@@ -6,11 +6,13 @@
 pub mod account;
 pub mod auth;
 pub mod error;
+pub mod handouts;
 pub mod health;
 pub mod invitations;
 pub mod openapi;
 pub mod security;
 pub mod users;
+pub mod videos;
 
 use std::future::Future;
 use std::net::SocketAddr;
@@ -39,6 +41,7 @@ use crate::config::Config;
 use crate::db::Db;
 use crate::mail::{MailError, Mailer};
 use crate::storage::Store;
+use crate::upload::staging::Staging;
 
 pub use error::{ApiError, Json};
 
@@ -60,10 +63,17 @@ pub struct AppState {
     pub login_limiter: Arc<LoginLimiter>,
     /// Sends invitation emails when SMTP is configured.
     pub mailer: Option<Mailer>,
+    /// Where unfinished uploads keep their bytes.
+    pub staging: Arc<dyn Staging>,
 }
 
 impl AppState {
-    pub fn new(config: Config, db: Db, store: Arc<dyn Store>) -> Result<AppState, MailError> {
+    pub fn new(
+        config: Config,
+        db: Db,
+        store: Arc<dyn Store>,
+        staging: Arc<dyn Staging>,
+    ) -> Result<AppState, MailError> {
         let mailer = match &config.smtp {
             Some(smtp) => Some(Mailer::new(&smtp.url, &smtp.from)?),
             None => None,
@@ -75,6 +85,7 @@ impl AppState {
             metrics: crate::telemetry::metrics_handle(),
             login_limiter: Arc::default(),
             mailer,
+            staging,
         })
     }
 }
@@ -144,12 +155,27 @@ pub fn app(state: AppState) -> Router {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
-/// Every documented API route, from each resource's router.
+/// Every documented API route, from each resource's router. Ordinary requests get a deadline
+/// and a small body limit; routes that stream bodies (uploads) set their own limits and have no
+/// deadline, since a phone on a slow network may take minutes for one chunk.
 fn api_routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::with_openapi(openapi::base())
+    let bounded = OpenApiRouter::new()
         .merge(account::router())
         .merge(invitations::router())
         .merge(users::router())
+        .merge(videos::router())
+        .merge(handouts::router())
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            REQUEST_TIMEOUT,
+        ))
+        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
+    let streaming = OpenApiRouter::new()
+        .merge(crate::upload::router().layer(DefaultBodyLimit::disable()))
+        .merge(handouts::upload_router());
+    OpenApiRouter::with_openapi(openapi::base())
+        .merge(bounded)
+        .merge(streaming)
 }
 
 /// Compress JSON, CSV and text (never media: it is compressed already).

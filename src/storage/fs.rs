@@ -197,6 +197,30 @@ impl Store for FsStore {
         Ok(None)
     }
 
+    fn as_dyn(&self) -> &dyn Store {
+        self
+    }
+
+    async fn put_local_file(&self, key: &ObjectKey, path: &Path) -> Result<u64, StoreError> {
+        let target = self.path(key);
+        let parent = target.parent().unwrap_or(&self.root);
+        fs::create_dir_all(parent).await?;
+        let size = fs::metadata(path).await?.len();
+        match fs::rename(path, &target).await {
+            Ok(()) => Ok(size),
+            // Another filesystem: copy through a temp file, then remove the original.
+            Err(err) if err.raw_os_error() == Some(18) => {
+                let file = fs::File::open(path).await?;
+                let size = self
+                    .put_stream(key, Box::pin(ReaderStream::with_capacity(file, READ_CHUNK)))
+                    .await?;
+                fs::remove_file(path).await?;
+                Ok(size)
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+
     async fn ping(&self) -> Result<(), StoreError> {
         fs::create_dir_all(&self.root).await?;
         let probe = self.root.join(format!(".ping.{}", uuid::Uuid::new_v4()));

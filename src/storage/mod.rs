@@ -191,14 +191,34 @@ pub trait Store: Send + Sync + fmt::Debug {
 
     /// Answers when the store is reachable and writable.
     async fn ping(&self) -> Result<(), StoreError>;
+
+    /// Moves a finished local file into the store under `key`; the file is gone afterwards.
+    /// The filesystem store renames it (no copy); others stream it up and delete it.
+    async fn put_local_file(&self, key: &ObjectKey, path: &Path) -> Result<u64, StoreError> {
+        let size = put_file(self.as_dyn(), key, path).await?;
+        tokio::fs::remove_file(path).await?;
+        Ok(size)
+    }
+
+    /// This store as a trait object (for default methods that call free functions).
+    fn as_dyn(&self) -> &dyn Store;
 }
 
 /// Opens the store named by the configuration.
 pub async fn open(config: &Config) -> Result<Arc<dyn Store>, StoreError> {
+    Ok(open_with_s3(config).await?.0)
+}
+
+/// Opens the store, and returns it also as an [`s3::S3Store`] when it is one (upload staging
+/// uses S3's multipart API directly).
+pub async fn open_with_s3(
+    config: &Config,
+) -> Result<(Arc<dyn Store>, Option<Arc<s3::S3Store>>), StoreError> {
     Ok(match &config.storage {
-        StorageUrl::File(root) => Arc::new(fs::FsStore::new(root.clone())?),
+        StorageUrl::File(root) => (Arc::new(fs::FsStore::new(root.clone())?), None),
         StorageUrl::S3 { bucket, prefix } => {
-            Arc::new(s3::S3Store::new(&config.s3, bucket.clone(), prefix.clone()).await)
+            let s3 = Arc::new(s3::S3Store::new(&config.s3, bucket.clone(), prefix.clone()).await);
+            (s3.clone(), Some(s3))
         }
     })
 }

@@ -84,6 +84,97 @@ impl S3Store {
         }
     }
 
+    /// Starts a multipart upload at `key` and returns its id (tus staging in S3 mode).
+    pub async fn create_multipart(&self, key: &ObjectKey) -> Result<String, StoreError> {
+        let full = self.full_key(key.as_str());
+        let created = self
+            .client
+            .create_multipart_upload()
+            .bucket(&self.bucket)
+            .key(&full)
+            .send()
+            .await
+            .map_err(|e| map_err(key.as_str(), e))?;
+        created
+            .upload_id()
+            .map(str::to_owned)
+            .ok_or_else(|| StoreError::Refused("no upload id in CreateMultipartUpload".into()))
+    }
+
+    /// Stores one part of a multipart upload; returns its ETag.
+    pub async fn upload_part(
+        &self,
+        key: &ObjectKey,
+        upload_id: &str,
+        number: i32,
+        bytes: Bytes,
+    ) -> Result<String, StoreError> {
+        let uploaded = self
+            .client
+            .upload_part()
+            .bucket(&self.bucket)
+            .key(self.full_key(key.as_str()))
+            .upload_id(upload_id)
+            .part_number(number)
+            .body(SdkBody::from(bytes))
+            .send()
+            .await
+            .map_err(|e| map_err(key.as_str(), e))?;
+        Ok(uploaded.e_tag().unwrap_or_default().to_owned())
+    }
+
+    /// Joins the parts, given as `(number, etag)` in order, into the object at `key`.
+    pub async fn complete_multipart(
+        &self,
+        key: &ObjectKey,
+        upload_id: &str,
+        parts: &[(i32, String)],
+    ) -> Result<(), StoreError> {
+        let parts = parts
+            .iter()
+            .map(|(number, etag)| {
+                CompletedPart::builder()
+                    .part_number(*number)
+                    .e_tag(etag)
+                    .build()
+            })
+            .collect();
+        self.client
+            .complete_multipart_upload()
+            .bucket(&self.bucket)
+            .key(self.full_key(key.as_str()))
+            .upload_id(upload_id)
+            .multipart_upload(
+                CompletedMultipartUpload::builder()
+                    .set_parts(Some(parts))
+                    .build(),
+            )
+            .send()
+            .await
+            .map_err(|e| map_err(key.as_str(), e))?;
+        Ok(())
+    }
+
+    /// Abandons a multipart upload and frees its parts; a missing upload is not an error.
+    pub async fn abort_multipart(
+        &self,
+        key: &ObjectKey,
+        upload_id: &str,
+    ) -> Result<(), StoreError> {
+        let result = self
+            .client
+            .abort_multipart_upload()
+            .bucket(&self.bucket)
+            .key(self.full_key(key.as_str()))
+            .upload_id(upload_id)
+            .send()
+            .await;
+        match result.map_err(|e| map_err(key.as_str(), e)) {
+            Ok(_) | Err(StoreError::NotFound(_)) => Ok(()),
+            Err(err) => Err(err),
+        }
+    }
+
     async fn put_small(&self, key: &str, bytes: Bytes) -> Result<(), StoreError> {
         self.client
             .put_object()
@@ -360,6 +451,10 @@ impl Store for S3Store {
             .await
             .map_err(|e| map_err(key.as_str(), e))?;
         Ok(Some(request.uri().to_owned()))
+    }
+
+    fn as_dyn(&self) -> &dyn Store {
+        self
     }
 
     async fn ping(&self) -> Result<(), StoreError> {

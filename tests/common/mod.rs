@@ -247,3 +247,45 @@ pub async fn all_stored_text(db: &reelhouse::db::Db) -> Vec<String> {
     }
     found
 }
+
+/// The real `reelhouse serve` binary in its own process, sharing a test's database and store.
+pub struct ServerProcess {
+    pub addr: String,
+    child: std::process::Child,
+}
+
+impl ServerProcess {
+    pub async fn start(env: &TestEnv) -> ServerProcess {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let addr = format!("127.0.0.1:{port}");
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_reelhouse"))
+            .envs(&env.vars)
+            .env("REELHOUSE_BIND", &addr)
+            .env("RUST_LOG", "warn")
+            .arg("serve")
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .expect("start reelhouse serve");
+        let health = format!("http://{addr}/healthz");
+        for _ in 0..300 {
+            if reqwest::get(&health).await.is_ok_and(|r| r.status() == 200) {
+                return ServerProcess { addr, child };
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        panic!("reelhouse serve did not start on {addr}");
+    }
+}
+
+impl Drop for ServerProcess {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -35,7 +35,12 @@ if [ ! -x "$tools/bin/s3s-fs" ]; then
   cargo install s3s-fs@0.14.1 --locked --features binary --root "$tools" --quiet
 fi
 
-if [ -f web/package-lock.json ] && [ ! -d web/node_modules ]; then
+if [ ! tests/node/node_modules/.package-lock.json -nt tests/node/package-lock.json ]; then
+  echo "installing the test clients' npm packages"
+  (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ ! web/node_modules/.package-lock.json -nt web/package-lock.json ]; then
   echo "installing the web app's npm packages"
   (cd web && npm ci --no-audit --no-fund --loglevel=error)
 fi

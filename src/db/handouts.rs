@@ -1,0 +1,109 @@
+//! Handouts: documents attached to videos.
+
+use serde::Serialize;
+use sqlx::AnyExecutor;
+
+use super::new_id;
+
+#[derive(Clone, Debug, Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Handout {
+    pub id: String,
+    #[serde(skip)]
+    pub org_id: String,
+    pub video_id: Option<String>,
+    #[serde(skip)]
+    pub owner_id: String,
+    pub title: String,
+    /// The file name offered on download (made safe when stored).
+    pub filename: String,
+    /// Recognised from the content, not the name.
+    pub content_type: String,
+    /// Bytes.
+    pub size: i64,
+    #[serde(skip)]
+    pub store_key: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+const COLUMNS: &str =
+    "id, org_id, video_id, owner_id, title, filename, content_type, size, store_key, created_at";
+
+/// The id and store key of a handout about to be stored.
+pub fn allocate() -> (String, String) {
+    let id = new_id();
+    let key = format!("handouts/{id}");
+    (id, key)
+}
+
+pub async fn create<'e>(db: impl AnyExecutor<'e>, handout: &Handout) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into handouts (id, org_id, video_id, owner_id, title, filename, content_type, \
+         size, store_key, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&handout.id)
+    .bind(&handout.org_id)
+    .bind(&handout.video_id)
+    .bind(&handout.owner_id)
+    .bind(&handout.title)
+    .bind(&handout.filename)
+    .bind(&handout.content_type)
+    .bind(handout.size)
+    .bind(&handout.store_key)
+    .bind(handout.created_at)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+pub async fn for_video<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    video_id: &str,
+) -> sqlx::Result<Vec<Handout>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from handouts where org_id = $1 and video_id = $2 order by created_at"
+    ))
+    .bind(org_id)
+    .bind(video_id)
+    .fetch_all(db)
+    .await
+}
+
+pub async fn in_org<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+) -> sqlx::Result<Option<Handout>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from handouts where org_id = $1 and id = $2"
+    ))
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(db)
+    .await
+}
+
+pub async fn rename<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+    title: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("update handouts set title = $1 where org_id = $2 and id = $3")
+        .bind(title)
+        .bind(org_id)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from handouts where org_id = $1 and id = $2")
+        .bind(org_id)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,326 @@
+//! Handouts: documents (PDF, slides, images, text) attached to a video. Streamed to the store as
+//! they arrive; the type is recognised from the content; downloads are attachments with a safe
+//! name.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use axum::body::Body;
+use axum::extract::multipart::Field;
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use bytes::{Bytes, BytesMut};
+use serde::Deserialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::auth::{Caller, Member};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
+use crate::db::handouts::{self, Handout};
+use crate::db::{now_ms, videos};
+use crate::storage::{ObjectKey, StoreError};
+use crate::upload::metadata::safe_filename;
+use crate::upload::sniff;
+
+/// The largest handout accepted.
+pub const MAX_HANDOUT_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Routes that stream request bodies (no short timeout, their own size limit).
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list_handouts, create_handout))
+        .layer(DefaultBodyLimit::max(
+            MAX_HANDOUT_BYTES as usize + 1024 * 1024,
+        ))
+}
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(rename_handout, delete_handout))
+        .routes(routes!(download_handout))
+}
+
+/// Trainers may change any handout; others only what they attached.
+fn may_edit<R: super::auth::RequiredRole>(caller: &Caller<R>, owner_id: &str) -> bool {
+    caller.is_trainer() || caller.user.id == owner_id
+}
+
+/// Attach a handout to a video (multipart: `file`, optional `title`). Trainers and the video's
+/// owner. PDF, Word, PowerPoint, OpenDocument, images and plain text; 200 MiB at most.
+#[utoipa::path(post, path = "/api/v1/videos/{video_id}/handouts", tag = "handouts",
+    params(("video_id" = String, Path)),
+    responses((status = 201, body = Handout), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+async fn create_handout(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+    mut multipart: Multipart,
+) -> Result<(StatusCode, Json<Handout>), ApiError> {
+    let video = videos::in_org(state.db.pool(), &caller.org.id, &video_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !may_edit(&caller, &video.owner_id) {
+        return Err(ApiError::Forbidden(
+            "only trainers and the video's owner attach handouts".into(),
+        ));
+    }
+    let mut title = None;
+    let mut stored = None;
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| ApiError::bad_request(e.body_text()))?
+    {
+        match field.name() {
+            Some("title") => {
+                title = Some(
+                    field
+                        .text()
+                        .await
+                        .map_err(|e| ApiError::bad_request(e.body_text()))?,
+                )
+            }
+            Some("file") if stored.is_none() => stored = Some(store_field(&state, field).await?),
+            _ => {}
+        }
+    }
+    let (id, key, filename, kind, size) =
+        stored.ok_or_else(|| ApiError::bad_request("send the document in a field named `file`"))?;
+    let title = title
+        .map(|t| t.trim().chars().take(200).collect::<String>())
+        .filter(|t| !t.is_empty())
+        .unwrap_or_else(|| crate::upload::metadata::title_from_filename(&filename));
+    let handout = Handout {
+        id,
+        org_id: caller.org.id.clone(),
+        video_id: Some(video.id),
+        owner_id: caller.user.id.clone(),
+        title,
+        filename,
+        content_type: kind.content_type.to_owned(),
+        size: size as i64,
+        store_key: key.as_str().to_owned(),
+        created_at: now_ms(),
+    };
+    if let Err(err) = handouts::create(state.db.pool(), &handout).await {
+        let _ = state.store.delete(&key).await;
+        return Err(err.into());
+    }
+    Ok((StatusCode::CREATED, Json(handout)))
+}
+
+/// Streams one multipart field into the store after recognising its type from the first bytes.
+async fn store_field(
+    state: &AppState,
+    mut field: Field<'_>,
+) -> Result<(String, ObjectKey, String, sniff::Kind, u64), ApiError> {
+    let read_error =
+        |e: axum::extract::multipart::MultipartError| ApiError::bad_request(e.body_text());
+    let name = safe_filename(field.file_name().unwrap_or(""), "handout");
+    let mut head = BytesMut::new();
+    while head.len() < sniff::SNIFF_LEN {
+        match field.chunk().await.map_err(read_error)? {
+            Some(chunk) => head.extend_from_slice(&chunk),
+            None => break,
+        }
+    }
+    let kind = sniff::recognise(&head).map_err(ApiError::UnsupportedMediaType)?;
+    let filename = sniff::with_fitting_extension(&name, kind);
+    let (id, key) = handouts::allocate();
+    let key = ObjectKey::new(key)?;
+
+    // The field borrows the request, so it is read here and handed to the store through a
+    // small channel: at most a few chunks are in memory.
+    let (tx, rx) = tokio::sync::mpsc::channel::<std::io::Result<Bytes>>(4);
+    let too_large = Arc::new(AtomicBool::new(false));
+    let feed = {
+        let too_large = too_large.clone();
+        async move {
+            let mut total = head.len() as u64;
+            let mut next = Some(Ok(head.freeze()));
+            while let Some(item) = next.take() {
+                if tx.send(item).await.is_err() {
+                    return;
+                }
+                next = match field.chunk().await {
+                    Ok(Some(chunk)) => {
+                        total += chunk.len() as u64;
+                        if total > MAX_HANDOUT_BYTES {
+                            too_large.store(true, Ordering::Relaxed);
+                            Some(Err(std::io::Error::other("handout too large")))
+                        } else {
+                            Some(Ok(chunk))
+                        }
+                    }
+                    Ok(None) => None,
+                    Err(err) => Some(Err(std::io::Error::other(err.to_string()))),
+                };
+            }
+        }
+    };
+    let body = Box::pin(tokio_stream_from(rx));
+    let (stored, ()) = tokio::join!(state.store.put_stream(&key, body), feed);
+    match stored {
+        Ok(size) => Ok((id, key, filename, kind, size)),
+        Err(_) if too_large.load(Ordering::Relaxed) => Err(ApiError::TooLarge(format!(
+            "handouts can be {} MiB at most",
+            MAX_HANDOUT_BYTES / (1024 * 1024)
+        ))),
+        Err(StoreError::Io(err)) => Err(ApiError::bad_request(format!(
+            "the upload broke off: {err}"
+        ))),
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn tokio_stream_from(
+    mut rx: tokio::sync::mpsc::Receiver<std::io::Result<Bytes>>,
+) -> impl futures_util::Stream<Item = std::io::Result<Bytes>> + Send {
+    futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx))
+}
+
+/// The handouts of a video. Any signed-in person of the organisation.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/handouts", tag = "handouts",
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = [Handout]), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_handouts(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+) -> Result<Json<Vec<Handout>>, ApiError> {
+    let pool = state.db.pool();
+    let video = videos::in_org(pool, &caller.org.id, &video_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(
+        handouts::for_video(pool, &caller.org.id, &video.id).await?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct HandoutChange {
+    pub title: String,
+}
+
+/// Rename a handout. Trainers and the person who attached it.
+#[utoipa::path(patch, path = "/api/v1/handouts/{handout_id}", tag = "handouts", request_body = HandoutChange,
+    params(("handout_id" = String, Path)),
+    responses((status = 200, body = Handout), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn rename_handout(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(handout_id): Path<String>,
+    Json(change): Json<HandoutChange>,
+) -> Result<Json<Handout>, ApiError> {
+    let pool = state.db.pool();
+    let mut handout = handouts::in_org(pool, &caller.org.id, &handout_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !may_edit(&caller, &handout.owner_id) {
+        return Err(ApiError::Forbidden(
+            "only trainers and the person who attached it rename a handout".into(),
+        ));
+    }
+    let title = change.title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(ApiError::invalid("the title must be 1 to 200 characters"));
+    }
+    handouts::rename(pool, &caller.org.id, &handout.id, title).await?;
+    handout.title = title.to_owned();
+    Ok(Json(handout))
+}
+
+/// Delete a handout and its file. Trainers and the person who attached it.
+#[utoipa::path(delete, path = "/api/v1/handouts/{handout_id}", tag = "handouts",
+    params(("handout_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn delete_handout(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(handout_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let pool = state.db.pool();
+    let handout = handouts::in_org(pool, &caller.org.id, &handout_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !may_edit(&caller, &handout.owner_id) {
+        return Err(ApiError::Forbidden(
+            "only trainers and the person who attached it delete a handout".into(),
+        ));
+    }
+    handouts::delete(pool, &caller.org.id, &handout.id).await?;
+    state
+        .store
+        .delete(&ObjectKey::new(handout.store_key)?)
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Download a handout as an attachment. Any signed-in person of the organisation.
+#[utoipa::path(get, path = "/api/v1/handouts/{handout_id}/download", tag = "handouts",
+    params(("handout_id" = String, Path)),
+    responses((status = 200, description = "the document"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn download_handout(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(handout_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let handout = handouts::in_org(state.db.pool(), &caller.org.id, &handout_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let object = state
+        .store
+        .get_range(&ObjectKey::new(handout.store_key)?, None)
+        .await?;
+    let headers = [
+        (
+            header::CONTENT_TYPE,
+            HeaderValue::from_str(&handout.content_type).map_err(anyhow::Error::from)?,
+        ),
+        (
+            header::CONTENT_LENGTH,
+            HeaderValue::from(object.content_length()),
+        ),
+        (
+            header::CONTENT_DISPOSITION,
+            content_disposition(&handout.filename),
+        ),
+        (
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("private, max-age=0"),
+        ),
+    ];
+    Ok((headers, Body::from_stream(object.body)).into_response())
+}
+
+/// `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987).
+pub fn content_disposition(filename: &str) -> HeaderValue {
+    let ascii: String = filename
+        .chars()
+        .map(|c| {
+            if c.is_ascii_graphic() && c != '"' && c != '\\' || c == ' ' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let encoded: String = filename
+        .bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect();
+    HeaderValue::from_str(&format!(
+        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}

@@ -1,0 +1,83 @@
+//! Videos as the API shows them.
+
+use axum::extract::{Path, State};
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::auth::{Caller, Member};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
+use crate::db::handouts::{self, Handout};
+use crate::db::videos::{self, Rendition};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_video))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VideoView {
+    pub id: String,
+    pub title: String,
+    pub tagline: String,
+    pub description: String,
+    /// uploading | queued | processing | ready | failed
+    pub status: String,
+    /// A sentence for people when `status` is failed.
+    pub error: Option<String>,
+    pub duration_s: Option<f64>,
+    pub width: Option<i64>,
+    pub height: Option<i64>,
+    /// Transcoding progress, 0 to 100.
+    pub progress_pct: i64,
+    /// Whether it can be played already (while processing, the first segments are there).
+    pub playable: bool,
+    pub renditions: Vec<Rendition>,
+    /// The HLS master playlist, once playable.
+    pub hls_url: Option<String>,
+    pub poster_url: Option<String>,
+    pub handouts: Vec<Handout>,
+    pub owner_id: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+/// A video of the caller's organisation. Any signed-in person of that organisation.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}", tag = "videos",
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = VideoView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_video(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+) -> Result<Json<VideoView>, ApiError> {
+    let pool = state.db.pool();
+    let video = videos::in_org(pool, &caller.org.id, &video_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let renditions = videos::renditions(pool, &caller.org.id, &video.id).await?;
+    let handouts = handouts::for_video(pool, &caller.org.id, &video.id).await?;
+    let hls_url = video
+        .playable
+        .then(|| format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
+    Ok(Json(VideoView {
+        duration_s: video.duration_ms.map(|ms| ms as f64 / 1000.0),
+        hls_url,
+        poster_url: None,
+        renditions,
+        handouts,
+        id: video.id,
+        title: video.title,
+        tagline: video.tagline,
+        description: video.description,
+        status: video.status,
+        error: video.error,
+        width: video.width,
+        height: video.height,
+        progress_pct: video.progress_pct,
+        playable: video.playable,
+        owner_id: video.owner_id,
+        created_at: video.created_at,
+    }))
+}

@@ -1,0 +1,43 @@
+//! Periodic housekeeping: unfinished uploads past their expiry lose their staged bytes (files
+//! removed, S3 multipart uploads aborted), and expired sessions are deleted.
+
+use std::time::Duration;
+
+use crate::db::{sessions, uploads};
+use crate::http::AppState;
+
+/// How often housekeeping runs in `serve`.
+pub const PERIOD: Duration = Duration::from_secs(10 * 60);
+
+/// Removes every expired unfinished upload; returns how many were removed.
+pub async fn sweep_uploads(state: &AppState) -> anyhow::Result<usize> {
+    let mut removed = 0;
+    loop {
+        let expired = uploads::expired(state.db.pool()).await?;
+        if expired.is_empty() {
+            return Ok(removed);
+        }
+        for upload in expired {
+            state.staging.discard(&upload).await?;
+            uploads::delete(state.db.pool(), &upload.id).await?;
+            tracing::info!(upload = %upload.id, "expired upload removed");
+            removed += 1;
+        }
+    }
+}
+
+/// Runs housekeeping every [`PERIOD`] until `stop` resolves.
+pub async fn run(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+    loop {
+        if let Err(err) = sweep_uploads(&state).await {
+            tracing::warn!(error = ?err, "removing expired uploads failed; will retry");
+        }
+        if let Err(err) = sessions::delete_expired(state.db.pool()).await {
+            tracing::warn!(error = ?err, "removing expired sessions failed; will retry");
+        }
+        tokio::select! {
+            () = tokio::time::sleep(PERIOD) => {}
+            _ = stop.changed() => return,
+        }
+    }
+}

@@ -1,0 +1,439 @@
+//! The tus protocol's routes. See <https://tus.io/protocols/resumable-upload>.
+
+use axum::body::Body;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt;
+use serde::Serialize;
+use utoipa::ToSchema;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::metadata;
+use super::staging::Body as StagingBody;
+use crate::auth::secret;
+use crate::db::uploads::{self, NewUpload, Upload};
+use crate::db::{jobs, now_ms, videos};
+use crate::http::auth::{Caller, Member};
+use crate::http::error::ErrorBody;
+use crate::http::{ApiError, AppState, Json};
+
+pub const TUS_VERSION: &str = "1.0.0";
+const TUS_EXTENSIONS: &str = "creation,creation-with-upload,termination,expiration";
+const OFFSET_OCTET_STREAM: &str = "application/offset+octet-stream";
+/// Unfinished uploads one person may have at once.
+pub const MAX_UNFINISHED_PER_USER: i64 = 20;
+
+const TUS_RESUMABLE: HeaderName = HeaderName::from_static("tus-resumable");
+const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
+const UPLOAD_LENGTH: HeaderName = HeaderName::from_static("upload-length");
+const UPLOAD_EXPIRES: HeaderName = HeaderName::from_static("upload-expires");
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(options_uploads, create_upload))
+        .routes(routes!(
+            head_upload,
+            patch_upload,
+            delete_upload,
+            get_upload
+        ))
+        .layer(axum::middleware::map_response(tus_response_headers))
+}
+
+/// Every tus response says which protocol version it speaks; a version refusal lists ours.
+async fn tus_response_headers(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(TUS_RESUMABLE, HeaderValue::from_static(TUS_VERSION));
+    if response.status() == StatusCode::PRECONDITION_FAILED {
+        response
+            .headers_mut()
+            .insert("tus-version", HeaderValue::from_static(TUS_VERSION));
+    }
+    response
+}
+
+fn require_version(headers: &HeaderMap) -> Result<(), ApiError> {
+    match headers.get(&TUS_RESUMABLE) {
+        Some(v) if v == TUS_VERSION => Ok(()),
+        _ => Err(ApiError::PreconditionFailed(format!(
+            "this server speaks tus {TUS_VERSION}; send Tus-Resumable: {TUS_VERSION}"
+        ))),
+    }
+}
+
+fn header_number(headers: &HeaderMap, name: &HeaderName) -> Result<Option<i64>, ApiError> {
+    let Some(value) = headers.get(name) else {
+        return Ok(None);
+    };
+    value
+        .to_str()
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok())
+        .filter(|n| *n >= 0)
+        .map(Some)
+        .ok_or_else(|| ApiError::bad_request(format!("{name} must be a non-negative integer")))
+}
+
+fn http_date(unix_ms: i64) -> HeaderValue {
+    let time = std::time::UNIX_EPOCH + std::time::Duration::from_millis(unix_ms.max(0) as u64);
+    HeaderValue::from_str(&httpdate::fmt_http_date(time)).expect("HTTP dates are ASCII")
+}
+
+fn stream_of(body: Body) -> StagingBody {
+    Box::pin(body.into_data_stream().map_err(axum::Error::new))
+}
+
+fn is_offset_stream(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.split(';').next().unwrap_or("").trim() == OFFSET_OCTET_STREAM)
+}
+
+/// What the server supports. Public.
+#[utoipa::path(options, path = "/api/v1/uploads", tag = "uploads", responses((status = 204)))]
+async fn options_uploads(State(state): State<AppState>) -> impl IntoResponse {
+    (
+        StatusCode::NO_CONTENT,
+        [
+            ("tus-version", TUS_VERSION.to_owned()),
+            ("tus-extension", TUS_EXTENSIONS.to_owned()),
+            ("tus-max-size", state.config.max_upload_bytes.to_string()),
+        ],
+    )
+}
+
+/// Start an upload (tus creation, and creation-with-upload when a body is sent). Members and
+/// above.
+///
+/// Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`), `Tus-Resumable`.
+#[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
+    responses((status = 201, description = "created; Location names the upload"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 412, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 429, body = ErrorBody)))]
+async fn create_upload(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    require_version(&headers)?;
+    let length = match header_number(&headers, &UPLOAD_LENGTH)? {
+        Some(length) => length,
+        None if headers.contains_key("upload-defer-length") => {
+            return Err(ApiError::bad_request(
+                "Upload-Defer-Length is not supported; send Upload-Length",
+            ));
+        }
+        None => return Err(ApiError::bad_request("Upload-Length is required")),
+    };
+    if length == 0 {
+        return Err(ApiError::bad_request("the file is empty"));
+    }
+    if length as u64 > state.config.max_upload_bytes {
+        return Err(ApiError::TooLarge(format!(
+            "the file is larger than this server accepts ({} bytes at most)",
+            state.config.max_upload_bytes
+        )));
+    }
+    let meta_header = headers
+        .get("upload-metadata")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let meta = metadata::parse(meta_header).map_err(ApiError::BadRequest)?;
+    let filename =
+        metadata::safe_filename(meta.get("filename").map_or("", String::as_str), "video");
+    let title = match meta
+        .get("title")
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+    {
+        Some(title) => title.chars().take(200).collect(),
+        None => metadata::title_from_filename(&filename),
+    };
+    if uploads::unfinished_count(state.db.pool(), &caller.user.id).await? >= MAX_UNFINISHED_PER_USER
+    {
+        return Err(ApiError::TooManyRequests {
+            message: format!(
+                "you have {MAX_UNFINISHED_PER_USER} unfinished uploads; finish or cancel one first"
+            ),
+            retry_after_s: 60,
+        });
+    }
+
+    let (id, key) = uploads::allocate();
+    let object_key = crate::storage::ObjectKey::new(key.clone())?;
+    let multipart_id = state.staging.begin(&id, &object_key).await?;
+    let new = NewUpload {
+        org_id: &caller.org.id,
+        owner_id: &caller.user.id,
+        length,
+        filename: &filename,
+        title: &title,
+        filetype: meta.get("filetype").map(String::as_str),
+    };
+    uploads::create(state.db.pool(), &id, &key, multipart_id.as_deref(), &new).await?;
+    tracing::info!(upload = %id, length, "upload created");
+
+    let mut upload = uploads::for_owner(state.db.pool(), &id, &caller.user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if is_offset_stream(&headers) {
+        upload = write_bytes(&state, upload, body).await?;
+    }
+    let location = format!("/api/v1/uploads/{id}");
+    Ok((
+        StatusCode::CREATED,
+        [
+            (
+                header::LOCATION,
+                HeaderValue::from_str(&location).expect("ids are ASCII"),
+            ),
+            (UPLOAD_OFFSET, HeaderValue::from(upload.upload_offset)),
+            (UPLOAD_EXPIRES, http_date(upload.expires_at)),
+        ],
+    )
+        .into_response())
+}
+
+/// The owner's upload, refusing expired unfinished ones.
+async fn owned_upload(
+    state: &AppState,
+    caller: &Caller<Member>,
+    id: &str,
+) -> Result<Upload, ApiError> {
+    let upload = uploads::for_owner(state.db.pool(), id, &caller.user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if upload.completed_at.is_none() && upload.expires_at <= now_ms() {
+        return Err(ApiError::Gone("this upload expired; start it again".into()));
+    }
+    Ok(upload)
+}
+
+/// How far an upload got (tus HEAD). The upload's owner.
+#[utoipa::path(head, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
+    params(("upload_id" = String, Path)),
+    responses((status = 200, description = "Upload-Offset and Upload-Length headers"),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
+async fn head_upload(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(upload_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    require_version(&headers)?;
+    let upload = owned_upload(&state, &caller, &upload_id).await?;
+    let mut response = (
+        StatusCode::OK,
+        [
+            (UPLOAD_OFFSET, HeaderValue::from(upload.upload_offset)),
+            (UPLOAD_LENGTH, HeaderValue::from(upload.length)),
+            (header::CACHE_CONTROL, HeaderValue::from_static("no-store")),
+        ],
+    )
+        .into_response();
+    if upload.completed_at.is_none() {
+        response
+            .headers_mut()
+            .insert(UPLOAD_EXPIRES, http_date(upload.expires_at));
+    }
+    Ok(response)
+}
+
+/// Append bytes at `Upload-Offset` (tus PATCH, `Content-Type: application/offset+octet-stream`).
+/// The upload's owner. When the last byte arrives the upload becomes a queued video.
+#[utoipa::path(patch, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
+    params(("upload_id" = String, Path)),
+    responses((status = 204, description = "stored; Upload-Offset is the new offset"),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 410, body = ErrorBody), (status = 412, body = ErrorBody),
+        (status = 415, body = ErrorBody), (status = 423, body = ErrorBody)))]
+async fn patch_upload(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(upload_id): Path<String>,
+    headers: HeaderMap,
+    body: Body,
+) -> Result<Response, ApiError> {
+    require_version(&headers)?;
+    if !is_offset_stream(&headers) {
+        return Err(ApiError::UnsupportedMediaType(format!(
+            "send Content-Type: {OFFSET_OCTET_STREAM}"
+        )));
+    }
+    let offset = header_number(&headers, &UPLOAD_OFFSET)?
+        .ok_or_else(|| ApiError::bad_request("Upload-Offset is required"))?;
+    let upload = owned_upload(&state, &caller, &upload_id).await?;
+    if offset != upload.upload_offset {
+        return Err(ApiError::Conflict(format!(
+            "Upload-Offset is {offset} but the upload is at {}",
+            upload.upload_offset
+        )));
+    }
+    let announced = header_number(&headers, &HeaderName::from_static("content-length"))?;
+    if announced.is_some_and(|n| n > upload.length - upload.upload_offset) {
+        return Err(ApiError::TooLarge(format!(
+            "the body holds more bytes than the {} left to Upload-Length",
+            upload.length - upload.upload_offset
+        )));
+    }
+    let upload = write_bytes(&state, upload, body).await?;
+    Ok((
+        StatusCode::NO_CONTENT,
+        [
+            (UPLOAD_OFFSET, HeaderValue::from(upload.upload_offset)),
+            (UPLOAD_EXPIRES, http_date(upload.expires_at)),
+        ],
+    )
+        .into_response())
+}
+
+/// Appends `body` under the upload's lock, then completes the upload if it is whole. Returns the
+/// upload as it now stands.
+async fn write_bytes(state: &AppState, upload: Upload, body: Body) -> Result<Upload, ApiError> {
+    let pool = state.db.pool();
+    let lock = secret::random_token();
+    if !uploads::try_lock(pool, &upload.id, &lock).await? {
+        return Err(ApiError::Locked(
+            "another request is writing to this upload; retry shortly".into(),
+        ));
+    }
+    // Keep the lock while a long PATCH streams; stop renewing when this function returns.
+    let renewer = {
+        let (pool, id, lock) = (pool.clone(), upload.id.clone(), lock.clone());
+        tokio::spawn(async move {
+            let period = std::time::Duration::from_millis(uploads::LOCK_TTL_MS as u64 / 3);
+            loop {
+                tokio::time::sleep(period).await;
+                if !matches!(uploads::renew_lock(&pool, &id, &lock).await, Ok(true)) {
+                    break;
+                }
+            }
+        })
+    };
+    let result = write_locked(state, &upload, body).await;
+    renewer.abort();
+    uploads::unlock(pool, &upload.id, &lock).await?;
+    result
+}
+
+async fn write_locked(state: &AppState, upload: &Upload, body: Body) -> Result<Upload, ApiError> {
+    // Read again under the lock: a PATCH that just finished may have moved the offset.
+    let fresh = uploads::for_owner(state.db.pool(), &upload.id, &upload.owner_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if fresh.upload_offset != upload.upload_offset {
+        return Err(ApiError::Conflict(format!(
+            "the upload is now at {}",
+            fresh.upload_offset
+        )));
+    }
+    let mut upload = fresh;
+    if !upload.is_complete() {
+        let appended = state
+            .staging
+            .append(&state.db, &upload, stream_of(body))
+            .await?;
+        upload.upload_offset = appended.offset;
+        if let Some(reason) = appended.cut_off {
+            tracing::info!(upload = %upload.id, offset = appended.offset, %reason, "PATCH ended early");
+            if !upload.is_complete() {
+                return Err(ApiError::bad_request(format!(
+                    "the upload stopped at {}: {reason}",
+                    appended.offset
+                )));
+            }
+        }
+    }
+    if upload.is_complete() && upload.video_id.is_none() {
+        upload.video_id = Some(complete(state, &upload).await?);
+    }
+    Ok(
+        uploads::for_owner(state.db.pool(), &upload.id, &upload.owner_id)
+            .await?
+            .unwrap_or(upload),
+    )
+}
+
+/// Makes the finished bytes the video's source, then creates the video and its transcode job in
+/// one transaction.
+async fn complete(state: &AppState, upload: &Upload) -> Result<String, ApiError> {
+    state.staging.finish(&state.db, upload).await?;
+    let mut tx = state.db.pool().begin().await?;
+    let video_id = videos::create_queued(
+        &mut *tx,
+        &upload.org_id,
+        &upload.owner_id,
+        &upload.title,
+        &upload.staging_key,
+    )
+    .await?;
+    jobs::enqueue(&mut *tx, &upload.org_id, jobs::TRANSCODE, Some(&video_id)).await?;
+    uploads::complete(&mut *tx, &upload.id, &video_id).await?;
+    tx.commit().await?;
+    tracing::info!(upload = %upload.id, video = %video_id, "upload complete; transcode queued");
+    Ok(video_id)
+}
+
+/// Cancel an unfinished upload and free its bytes (tus termination). The upload's owner.
+#[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
+    params(("upload_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody), (status = 423, body = ErrorBody)))]
+async fn delete_upload(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(upload_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<StatusCode, ApiError> {
+    require_version(&headers)?;
+    let upload = uploads::for_owner(state.db.pool(), &upload_id, &caller.user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if upload.completed_at.is_some() {
+        return Err(ApiError::Conflict(
+            "this upload is finished; delete its video instead".into(),
+        ));
+    }
+    let lock = secret::random_token();
+    if !uploads::try_lock(state.db.pool(), &upload.id, &lock).await? {
+        return Err(ApiError::Locked(
+            "the upload is being written; retry shortly".into(),
+        ));
+    }
+    state.staging.discard(&upload).await?;
+    uploads::delete(state.db.pool(), &upload.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct UploadStatus {
+    pub upload_id: String,
+    pub offset: i64,
+    pub length: i64,
+    /// Set once the upload is complete.
+    pub video_id: Option<String>,
+}
+
+/// An upload's progress as JSON, with its video once complete. The upload's owner.
+#[utoipa::path(get, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
+    params(("upload_id" = String, Path)),
+    responses((status = 200, body = UploadStatus), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_upload(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(upload_id): Path<String>,
+) -> Result<Json<UploadStatus>, ApiError> {
+    let upload = uploads::for_owner(state.db.pool(), &upload_id, &caller.user.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(UploadStatus {
+        upload_id: upload.id,
+        offset: upload.upload_offset,
+        length: upload.length,
+        video_id: upload.video_id,
+    }))
+}
