@@ -13,7 +13,9 @@ use crate::config::Config;
 use crate::db::users::Role;
 use crate::db::{self, Db};
 use crate::http::{self, AppState};
+use crate::jobs::Worker;
 use crate::{storage, telemetry, transcode};
+use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -177,18 +179,40 @@ async fn serve(config: Config) -> anyhow::Result<()> {
     }
     let db = state.db.clone();
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let housekeeping = tokio::spawn(crate::upload::cleanup::run(state.clone(), stopped));
+    let housekeeping = tokio::spawn(crate::upload::cleanup::run(state.clone(), stopped.clone()));
+    let workers = (config.workers > 0).then(|| {
+        tracing::info!(workers = config.workers, "embedded transcode workers");
+        tokio::spawn(worker_pool(state.clone()).run(config.workers, stopped))
+    });
     http::serve(listener, http::app(state), http::shutdown_signal()).await?;
     let _ = stop.send(true);
     let _ = housekeeping.await;
+    if let Some(workers) = workers {
+        let _ = workers.await;
+    }
     db.close().await;
     Ok(())
 }
 
+/// The job handlers a worker runs.
+pub fn worker_pool(state: AppState) -> Arc<Worker> {
+    let transcode = Arc::new(crate::transcode::job::TranscodeHandler {
+        state: state.clone(),
+    });
+    let worker = Worker::new(state.db.clone(), state.config.job_lease);
+    Arc::new(worker.handle(crate::db::jobs::TRANSCODE, transcode))
+}
+
 async fn worker(config: Config) -> anyhow::Result<()> {
     let state = app_state(config).await?;
-    tracing::info!(concurrency = state.config.workers, "worker ready");
+    let concurrency = state.config.workers;
+    tracing::info!(concurrency, "worker ready");
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let pool = tokio::spawn(worker_pool(state.clone()).run(concurrency, stopped));
     http::shutdown_signal().await;
+    // Jobs in hand are cancelled and handed back for another worker.
+    let _ = stop.send(true);
+    let _ = pool.await;
     state.db.close().await;
     Ok(())
 }

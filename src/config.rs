@@ -43,6 +43,11 @@ pub struct Config {
     pub workers: usize,
     /// `REELHOUSE_WEB_DIR`: the built web app served at `/`. Default `web/dist`.
     pub web_dir: PathBuf,
+    /// `REELHOUSE_JOB_LEASE_SECONDS`: how long a worker's claim on a job lasts without a
+    /// heartbeat; a crashed worker's job is taken over after this. Default 30.
+    pub job_lease: std::time::Duration,
+    /// `REELHOUSE_MAX_RUNG`: the highest rendition, in lines on the short side. Default 1080.
+    pub max_rung: u32,
     /// `REELHOUSE_SMTP_URL` and `REELHOUSE_SMTP_FROM`: where invitation emails go out. Unset:
     /// no email is sent, and inviters copy the link.
     pub smtp: Option<SmtpSettings>,
@@ -139,6 +144,8 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_MAX_UPLOAD_BYTES",
     "REELHOUSE_WORKERS",
     "REELHOUSE_WEB_DIR",
+    "REELHOUSE_MAX_RUNG",
+    "REELHOUSE_JOB_LEASE_SECONDS",
     "REELHOUSE_S3_PATH_STYLE",
     "REELHOUSE_SMTP_URL",
     "REELHOUSE_SMTP_FROM",
@@ -219,6 +226,34 @@ impl Config {
                 None => default_workers(),
             },
             web_dir: PathBuf::from(get("REELHOUSE_WEB_DIR").unwrap_or("web/dist")),
+            job_lease: std::time::Duration::from_secs(
+                match parse(
+                    "REELHOUSE_JOB_LEASE_SECONDS",
+                    get("REELHOUSE_JOB_LEASE_SECONDS").unwrap_or("30"),
+                )? {
+                    0 => {
+                        return Err(invalid(
+                            "REELHOUSE_JOB_LEASE_SECONDS",
+                            "0",
+                            "must be at least 1",
+                        ));
+                    }
+                    seconds => seconds,
+                },
+            ),
+            max_rung: match parse(
+                "REELHOUSE_MAX_RUNG",
+                get("REELHOUSE_MAX_RUNG").unwrap_or("1080"),
+            )? {
+                rung @ 144..=2160 => rung,
+                _ => {
+                    return Err(invalid(
+                        "REELHOUSE_MAX_RUNG",
+                        get("REELHOUSE_MAX_RUNG").unwrap_or(""),
+                        "expected 144 to 2160",
+                    ));
+                }
+            },
             smtp: smtp_settings(
                 get("REELHOUSE_SMTP_URL"),
                 get("REELHOUSE_SMTP_FROM"),

@@ -8,7 +8,8 @@
 //! - [`http`]: the axum application, one module per resource;
 //! - [`mail`]: invitation emails over SMTP;
 //! - [`upload`]: the tus server for resumable uploads, and handout type recognition;
-//! - [`transcode`]: FFmpeg (through ffmpeg-next);
+//! - [`jobs`]: the worker that runs queued jobs with leases, heartbeats and retries;
+//! - [`transcode`]: probe, ladder, FFmpeg pipeline (ffmpeg-next) and HLS publishing;
 //! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
 
 pub mod auth;
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod config;
 pub mod db;
 pub mod http;
+pub mod jobs;
 pub mod mail;
 pub mod storage;
 pub mod telemetry;

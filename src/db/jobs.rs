@@ -29,3 +29,91 @@ pub async fn enqueue<'e>(
     .await?;
     Ok(id)
 }
+
+/// A job a worker holds the lease of.
+#[derive(Clone, Debug, sqlx::FromRow)]
+pub struct Job {
+    pub id: String,
+    pub org_id: String,
+    pub kind: String,
+    pub video_id: Option<String>,
+    /// Including this one.
+    pub attempts: i64,
+    pub max_attempts: i64,
+}
+
+/// Claims the oldest runnable job: queued and due, or running with an expired lease (its worker
+/// died). PostgreSQL skips rows other workers are claiming; SQLite has one writer at a time, so
+/// the single update is already exclusive.
+pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<Option<Job>> {
+    let skip_locked = match db.backend() {
+        super::Backend::Postgres => "for update skip locked",
+        super::Backend::Sqlite => "",
+    };
+    let now = now_ms();
+    sqlx::query_as(&format!(
+        "update jobs set status = 'running', lease_owner = $1, lease_expires_at = $2, \
+         attempts = attempts + 1, updated_at = $3 \
+         where id = (select id from jobs \
+                     where (status = 'queued' and run_at <= $3) \
+                        or (status = 'running' and lease_expires_at < $3) \
+                     order by run_at limit 1 {skip_locked}) \
+         returning id, org_id, kind, video_id, attempts, max_attempts"
+    ))
+    .bind(owner)
+    .bind(now + lease_ms)
+    .bind(now)
+    .fetch_optional(db.pool())
+    .await
+}
+
+/// Extends a held lease; false when the lease was lost (taken over, or the job deleted).
+pub async fn heartbeat(db: &super::Db, id: &str, owner: &str, lease_ms: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update jobs set lease_expires_at = $1 where id = $2 and lease_owner = $3 and status = 'running'",
+    )
+    .bind(now_ms() + lease_ms)
+    .bind(id)
+    .bind(owner)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Ends a job: `done`, `dead` (no more tries) or back to `queued` at `run_at` for a retry.
+pub async fn finish(
+    db: &super::Db,
+    id: &str,
+    owner: &str,
+    status: &str,
+    run_at: i64,
+    error: Option<&str>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update jobs set status = $1, run_at = $2, last_error = $3, lease_owner = null, \
+         lease_expires_at = null, updated_at = $4 where id = $5 and lease_owner = $6",
+    )
+    .bind(status)
+    .bind(run_at)
+    .bind(error)
+    .bind(now_ms())
+    .bind(id)
+    .bind(owner)
+    .execute(db.pool())
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Gives a job back without counting the attempt (graceful stop).
+pub async fn release(db: &super::Db, id: &str, owner: &str) -> sqlx::Result<()> {
+    sqlx::query(
+        "update jobs set status = 'queued', attempts = attempts - 1, lease_owner = null, \
+         lease_expires_at = null, updated_at = $1 where id = $2 and lease_owner = $3",
+    )
+    .bind(now_ms())
+    .bind(id)
+    .bind(owner)
+    .execute(db.pool())
+    .await?;
+    Ok(())
+}

@@ -117,3 +117,131 @@ pub async fn renditions<'e>(
     .fetch_all(db)
     .await
 }
+
+async fn update<'e>(
+    db: impl AnyExecutor<'e>,
+    sql: &str,
+    id: &str,
+    values: &[i64],
+) -> sqlx::Result<()> {
+    let mut query = sqlx::query(sql);
+    for value in values {
+        query = query.bind(*value);
+    }
+    query.bind(now_ms()).bind(id).execute(db).await?;
+    Ok(())
+}
+
+/// Transcoding started (again): clears an earlier error and progress.
+pub async fn set_processing<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<()> {
+    let sql = "update videos set status = 'processing', error = null, progress_pct = 0, updated_at = $1 where id = $2";
+    update(db, sql, id, &[]).await
+}
+
+pub async fn set_progress<'e>(db: impl AnyExecutor<'e>, id: &str, pct: i64) -> sqlx::Result<()> {
+    update(
+        db,
+        "update videos set progress_pct = $1, updated_at = $2 where id = $3",
+        id,
+        &[pct],
+    )
+    .await
+}
+
+/// The first segments of every rendition are in the store.
+pub async fn set_playable<'e>(
+    db: impl AnyExecutor<'e>,
+    id: &str,
+    width: i64,
+    height: i64,
+) -> sqlx::Result<()> {
+    let sql =
+        "update videos set playable = 1, width = $1, height = $2, updated_at = $3 where id = $4";
+    update(db, sql, id, &[width, height]).await
+}
+
+pub async fn set_ready<'e>(
+    db: impl AnyExecutor<'e>,
+    id: &str,
+    duration_ms: i64,
+    width: i64,
+    height: i64,
+) -> sqlx::Result<()> {
+    let sql = "update videos set status = 'ready', playable = 1, progress_pct = 100, duration_ms = $1, \
+               width = $2, height = $3, updated_at = $4 where id = $5";
+    update(db, sql, id, &[duration_ms, width, height]).await
+}
+
+/// Processing gave up; `error` is a sentence for people.
+pub async fn set_failed<'e>(db: impl AnyExecutor<'e>, id: &str, error: &str) -> sqlx::Result<()> {
+    sqlx::query("update videos set status = 'failed', playable = 0, error = $1, updated_at = $2 where id = $3")
+        .bind(error)
+        .bind(now_ms())
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Any video by id, for workers (jobs carry their organisation already).
+pub async fn by_id<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<Option<Video>> {
+    sqlx::query_as(&format!("select {COLUMNS} from videos where id = $1"))
+        .bind(id)
+        .fetch_optional(db)
+        .await
+}
+
+/// A rendition row as the transcoder records it.
+pub struct NewRendition<'a> {
+    pub width: i64,
+    pub height: i64,
+    pub bandwidth: i64,
+    pub average_bandwidth: i64,
+    pub codecs: &'a str,
+    pub frame_rate: f64,
+    pub playlist_key: &'a str,
+}
+
+/// Replaces a video's renditions (a re-run of a transcode replaces, never duplicates).
+pub async fn replace_renditions(
+    pool: &sqlx::AnyPool,
+    org_id: &str,
+    video_id: &str,
+    rows: &[NewRendition<'_>],
+) -> sqlx::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query("delete from renditions where video_id = $1")
+        .bind(video_id)
+        .execute(&mut *tx)
+        .await?;
+    for row in rows {
+        sqlx::query(
+            "insert into renditions (id, org_id, video_id, width, height, bandwidth, \
+             average_bandwidth, codecs, frame_rate, playlist_key) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(new_id())
+        .bind(org_id)
+        .bind(video_id)
+        .bind(row.width)
+        .bind(row.height)
+        .bind(row.bandwidth)
+        .bind(row.average_bandwidth)
+        .bind(row.codecs)
+        .bind(row.frame_rate)
+        .bind(row.playlist_key)
+        .execute(&mut *tx)
+        .await?;
+    }
+    tx.commit().await
+}
+
+/// Deletes a video of an organisation (its jobs, renditions, handouts and progress go with it).
+pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<bool> {
+    let done = sqlx::query("delete from videos where org_id = $1 and id = $2")
+        .bind(org_id)
+        .bind(id)
+        .execute(db)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}

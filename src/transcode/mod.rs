@@ -1,4 +1,14 @@
-//! Transcoding with FFmpeg, in-process through ffmpeg-next.
+//! Transcoding with FFmpeg, in-process through ffmpeg-next: [`probe`] the source, [`plan`] its
+//! ladder, run the [`pipeline`] (decode once, [`graph`] filters, encode every rung, mux HLS),
+//! take [`thumbs`], and publish the result ([`publish`]) as the [`job`] of a worker.
+
+pub mod graph;
+pub mod job;
+pub mod pipeline;
+pub mod plan;
+pub mod probe;
+pub mod publish;
+pub mod thumbs;
 
 /// The FFmpeg libraries linked into this binary and their versions, as `(library, "x.y.z")`.
 pub fn ffmpeg_versions() -> Vec<(&'static str, String)> {
@@ -25,12 +35,20 @@ pub fn ffmpeg_versions() -> Vec<(&'static str, String)> {
 pub fn missing_components() -> Vec<&'static str> {
     let _ = ffmpeg_next::init();
     let mut missing = Vec::new();
-    for encoder in ["libx264", "aac"] {
+    for encoder in ["libx264", "aac", "mjpeg"] {
         if ffmpeg_next::encoder::find_by_name(encoder).is_none() {
             missing.push(encoder);
         }
     }
-    for filter in ["scale", "transpose", "fps", "zscale", "tonemap"] {
+    for filter in [
+        "scale",
+        "transpose",
+        "fps",
+        "zscale",
+        "tonemap",
+        "tile",
+        "aresample",
+    ] {
         if ffmpeg_next::filter::find(filter).is_none() {
             missing.push(filter);
         }

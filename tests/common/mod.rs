@@ -289,3 +289,13 @@ impl Drop for ServerProcess {
         let _ = self.child.wait();
     }
 }
+
+impl TestApp {
+    /// Runs `n` embedded transcode workers until the app is dropped.
+    pub fn start_workers(&self, n: usize) {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        tokio::spawn(reelhouse::cli::worker_pool(self.state.clone()).run(n, stopped));
+        // The sender lives as long as the runtime of this test.
+        std::mem::forget(stop);
+    }
+}
