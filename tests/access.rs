@@ -166,6 +166,13 @@ fn cases() -> Vec<Case> {
             None,
             [401, 200, 200, 200, 404],
         ),
+        // Trainers and the owner (the member) may delete it.
+        case(
+            "delete",
+            "/api/v1/videos/{video_id}",
+            None,
+            [401, 204, 204, 204, 404],
+        ),
         raw(
             "post",
             "/api/v1/videos/{video_id}/handouts",

@@ -485,3 +485,334 @@ async fn hostile_files_fail_with_a_sentence_and_reach_nothing_outside() {
         .unwrap();
     assert_eq!(dead, 5);
 }
+
+async fn stored_keys(app: &TestApp, prefix: &str) -> std::collections::BTreeSet<String> {
+    app.state
+        .store
+        .list(prefix)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|m| m.key)
+        .collect()
+}
+
+async fn stored_bytes(app: &TestApp, key: &str) -> Vec<u8> {
+    reelhouse::storage::read_small(
+        app.state.store.as_ref(),
+        &ObjectKey::new(key).unwrap(),
+        1 << 30,
+    )
+    .await
+    .unwrap()
+}
+
+/// The objects a finished video must have: the master, each playlist and what it names, the
+/// poster, and the storyboard index with the sheets it names. Nothing else.
+async fn expected_keys(app: &TestApp, video_id: &str) -> std::collections::BTreeSet<String> {
+    let base = format!("videos/{video_id}/");
+    let mut keys = std::collections::BTreeSet::new();
+    let master =
+        String::from_utf8(stored_bytes(app, &format!("{base}hls/master.m3u8")).await).unwrap();
+    keys.insert(format!("{base}hls/master.m3u8"));
+    for playlist in master
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+    {
+        let dir = playlist.rsplit_once('/').unwrap().0;
+        keys.insert(format!("{base}hls/{playlist}"));
+        let media =
+            String::from_utf8(stored_bytes(app, &format!("{base}hls/{playlist}")).await).unwrap();
+        for line in media.lines() {
+            if let Some(uri) = line.strip_prefix("#EXT-X-MAP:URI=\"") {
+                keys.insert(format!("{base}hls/{dir}/{}", uri.trim_end_matches('"')));
+            } else if !line.starts_with('#') && !line.is_empty() {
+                keys.insert(format!("{base}hls/{dir}/{line}"));
+            }
+        }
+    }
+    keys.insert(format!("{base}poster.jpg"));
+    keys.insert(format!("{base}storyboard/storyboard.vtt"));
+    let vtt =
+        String::from_utf8(stored_bytes(app, &format!("{base}storyboard/storyboard.vtt")).await)
+            .unwrap();
+    for sheet in vtt
+        .lines()
+        .filter_map(|l| l.split_once("#xywh=").map(|(s, _)| s))
+    {
+        keys.insert(format!("{base}storyboard/{sheet}"));
+    }
+    keys
+}
+
+/// Brightness spread of a JPEG, decoded by FFmpeg to grey pixels.
+fn jpeg_detail(bytes: &[u8], dir: &Path) -> f64 {
+    let path = dir.join("poster-check.jpg");
+    std::fs::write(&path, bytes).unwrap();
+    let output = Command::new("ffmpeg")
+        .args(["-v", "error", "-i"])
+        .arg(&path)
+        .args(["-vf", "format=gray", "-f", "rawvideo", "-"])
+        .output()
+        .unwrap();
+    let pixels = output.stdout;
+    assert!(!pixels.is_empty());
+    let mean = pixels.iter().map(|p| f64::from(*p)).sum::<f64>() / pixels.len() as f64;
+    (pixels
+        .iter()
+        .map(|p| (f64::from(*p) - mean).powi(2))
+        .sum::<f64>()
+        / pixels.len() as f64)
+        .sqrt()
+}
+
+#[tokio::test]
+async fn poster_storyboard_and_no_location_metadata() {
+    let (app, person) = app_with_worker().await;
+    let dir = app.env.dir.path().to_owned();
+    // Two black seconds (a phone's first frames often are), then picture; GPS in the metadata.
+    let clip = dir.join("with-gps.mp4");
+    ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "color=c=black:s=320x180:r=30:d=2",
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=s=320x180:r=30:d=6",
+            "-filter_complex",
+            "[0:v][1:v]concat=n=2:v=1:a=0[v]",
+            "-map",
+            "[v]",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-metadata",
+            "location=+48.8584+002.2945/",
+            "-metadata",
+            "make=SecretPhoneMaker",
+            "-movflags",
+            "use_metadata_tags",
+        ],
+        &clip,
+    );
+    assert!(
+        String::from_utf8_lossy(&std::fs::read(&clip).unwrap()).contains("48.8584"),
+        "the test clip carries no location"
+    );
+
+    let id = upload(&app, &person, &clip).await;
+    let v = settled(&app, &person, &id).await;
+    assert_eq!(v["status"], "ready", "{v}");
+    assert_eq!(v["progress_pct"], 100);
+
+    let poster = stored_bytes(&app, &format!("videos/{id}/poster.jpg")).await;
+    assert!(
+        poster.starts_with(&[0xFF, 0xD8]),
+        "the poster is not a JPEG"
+    );
+    assert!(
+        jpeg_detail(&poster, &dir) > 20.0,
+        "the poster is a flat (black) frame"
+    );
+    let vtt = String::from_utf8(
+        stored_bytes(&app, &format!("videos/{id}/storyboard/storyboard.vtt")).await,
+    )
+    .unwrap();
+    assert!(
+        vtt.starts_with("WEBVTT") && vtt.contains("sheet_0.jpg#xywh=0,0,160,90"),
+        "{vtt}"
+    );
+    assert_eq!(
+        stored_keys(&app, &format!("videos/{id}/")).await,
+        expected_keys(&app, &id).await
+    );
+
+    for key in stored_keys(&app, &format!("videos/{id}/hls/")).await {
+        let bytes = stored_bytes(&app, &key).await;
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains("48.8584") && !text.contains("SecretPhoneMaker"),
+            "{key} carries the source's metadata"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_killed_worker_is_taken_over_after_its_lease() {
+    let mut env = common::TestEnv::new().await;
+    env.vars
+        .insert("REELHOUSE_JOB_LEASE_SECONDS".into(), "2".into());
+    let app = TestApp::spawn_with(env).await;
+    let person = app.person("acme", "m@acme.test", Role::Member).await;
+    let clip = app.env.dir.path().join("long.mp4");
+    ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=30:duration=90",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=duration=90",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+        ],
+        &clip,
+    );
+    let id = upload(&app, &person, &clip).await;
+
+    let start_worker = || {
+        Command::new(env!("CARGO_BIN_EXE_reelhouse"))
+            .envs(&app.env.vars)
+            .env("RUST_LOG", "warn")
+            .args(["worker", "--concurrency", "1"])
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let mut first = start_worker();
+    let started = Instant::now();
+    loop {
+        let v = video(&app, &person, &id).await;
+        if v["status"] == "processing" && v["progress_pct"].as_i64().unwrap_or(0) > 0 {
+            break;
+        }
+        assert!(v["status"] != "ready", "finished before it could be killed");
+        assert!(
+            started.elapsed() < Duration::from_secs(60),
+            "never started: {v}"
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    first.kill().unwrap(); // SIGKILL: no goodbye, no release
+    first.wait().unwrap();
+    let status: String = sqlx::query_scalar("select status from jobs where video_id = $1")
+        .bind(&id)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(
+        status, "running",
+        "the killed worker's job should still look taken"
+    );
+
+    let mut second = start_worker();
+    let v = settled(&app, &person, &id).await;
+    second.kill().ok();
+    second.wait().ok();
+    assert_eq!(v["status"], "ready", "{v}");
+    let (status, attempts): (String, i64) =
+        sqlx::query_as("select status, attempts from jobs where video_id = $1")
+            .bind(&id)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), attempts), ("done", 2));
+    // Exactly the objects of one clean run: nothing duplicated, nothing orphaned.
+    assert_eq!(
+        stored_keys(&app, &format!("videos/{id}/")).await,
+        expected_keys(&app, &id).await
+    );
+    let renditions: i64 = sqlx::query_scalar("select count(*) from renditions where video_id = $1")
+        .bind(&id)
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(renditions, 1);
+    let dir = app.env.dir.path().join("check");
+    check_renditions(&download_hls(&app, &id, &dir).await, Some(false));
+    // The killed worker's scratch folder was cleared by the one that took over.
+    assert!(
+        !app.env
+            .dir
+            .path()
+            .join("scratch")
+            .read_dir()
+            .is_ok_and(|mut d| d.next().is_some())
+    );
+}
+
+#[tokio::test]
+async fn deleting_a_video_mid_transcode_stops_the_job_and_removes_everything() {
+    let (app, person) = app_with_worker().await;
+    let clip = app.env.dir.path().join("long.mp4");
+    ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=30:duration=90",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+        ],
+        &clip,
+    );
+    let id = upload(&app, &person, &clip).await;
+    let started = Instant::now();
+    while video(&app, &person, &id).await["playable"] != true {
+        assert!(started.elapsed() < Duration::from_secs(60));
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let response = app
+        .client
+        .delete(app.at(&format!("/api/v1/videos/{id}")))
+        .bearer_auth(&person.token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 204);
+    assert_eq!(
+        app.client
+            .get(app.at(&format!("/api/v1/videos/{id}")))
+            .bearer_auth(&person.token)
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        404
+    );
+    let jobs: i64 = sqlx::query_scalar("select count(*) from jobs")
+        .fetch_one(app.state.db.pool())
+        .await
+        .unwrap();
+    assert_eq!(jobs, 0);
+    // The worker notices within a heartbeat and cleans up after itself.
+    let started = Instant::now();
+    loop {
+        let left = stored_keys(&app, &format!("videos/{id}/")).await;
+        let scratch_busy = app
+            .env
+            .dir
+            .path()
+            .join("scratch")
+            .read_dir()
+            .is_ok_and(|mut d| d.next().is_some());
+        if left.is_empty() && !scratch_busy {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "left behind: {left:?}"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    assert!(
+        stored_keys(&app, "uploads/").await.is_empty(),
+        "the source outlived its video"
+    );
+}

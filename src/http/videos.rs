@@ -6,6 +6,8 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use axum::http::StatusCode;
+
 use super::auth::{Caller, Member};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
@@ -13,7 +15,7 @@ use crate::db::handouts::{self, Handout};
 use crate::db::videos::{self, Rendition};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_video))
+    OpenApiRouter::new().routes(routes!(get_video, delete_video))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -80,4 +82,37 @@ async fn get_video(
         owner_id: video.owner_id,
         created_at: video.created_at,
     }))
+}
+
+/// Delete a video with everything derived from it: renditions, poster, storyboard, handouts,
+/// progress, and its transcode job (a worker on it stops). Trainers and the video's owner.
+#[utoipa::path(delete, path = "/api/v1/videos/{video_id}", tag = "videos",
+    params(("video_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn delete_video(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let pool = state.db.pool();
+    let video = videos::in_org(pool, &caller.org.id, &video_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !caller.is_trainer() && caller.user.id != video.owner_id {
+        return Err(ApiError::Forbidden(
+            "only trainers and the video's owner delete a video".into(),
+        ));
+    }
+    let handout_keys: Vec<String> = handouts::for_video(pool, &caller.org.id, &video.id)
+        .await?
+        .into_iter()
+        .map(|h| h.store_key)
+        .collect();
+    videos::delete(pool, &caller.org.id, &video.id).await?;
+    // The rows are gone, so nothing points at the objects any more; remove them.
+    let mut keys = handout_keys;
+    keys.extend(video.source_key.clone());
+    crate::transcode::publish::delete_video_objects(state.store.as_ref(), &video.id, &keys).await?;
+    tracing::info!(video = %video.id, "video deleted");
+    Ok(StatusCode::NO_CONTENT)
 }

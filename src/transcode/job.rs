@@ -263,10 +263,20 @@ impl Handler for TranscodeHandler {
         };
         let scratch = self.scratch(job);
         let result = self.transcode(job, &video_id, &scratch, cancel).await;
-        if let Err(err) = tokio::fs::remove_dir_all(&scratch).await {
-            if err.kind() != std::io::ErrorKind::NotFound {
-                tracing::warn!(path = %scratch.display(), error = %err, "scratch folder not removed");
+        if let Err(err) = tokio::fs::remove_dir_all(&scratch).await
+            && err.kind() != std::io::ErrorKind::NotFound
+        {
+            tracing::warn!(path = %scratch.display(), error = %err, "scratch folder not removed");
+        }
+        // Deleted while we worked: remove what we published after the deletion swept.
+        if let Ok(None) = videos::by_id(self.state.db.pool(), &video_id).await {
+            if let Err(err) =
+                super::publish::delete_video_objects(self.state.store.as_ref(), &video_id, &[])
+                    .await
+            {
+                tracing::warn!(video = %video_id, error = %err, "objects of a deleted video not removed");
             }
+            return Err(JobError::Cancelled);
         }
         result
     }

@@ -60,8 +60,10 @@ fn open_video_encoder(
     fps: u32,
     global_header: bool,
 ) -> Result<encoder::Video, PipelineError> {
-    let codec = encoder::find_by_name("libx264")
-        .ok_or_else(|| PipelineError::Ffmpeg("finding libx264", ffmpeg::Error::EncoderNotFound))?;
+    let codec = encoder::find_by_name("libx264").ok_or(PipelineError::Ffmpeg(
+        "finding libx264",
+        ffmpeg::Error::EncoderNotFound,
+    ))?;
     let mut enc = codec::context::Context::new_with_codec(codec)
         .encoder()
         .video()
@@ -100,9 +102,10 @@ fn open_video_encoder(
 }
 
 fn open_audio_encoder(global_header: bool) -> Result<encoder::Audio, PipelineError> {
-    let codec = encoder::find(codec::Id::AAC).ok_or_else(|| {
-        PipelineError::Ffmpeg("finding the AAC encoder", ffmpeg::Error::EncoderNotFound)
-    })?;
+    let codec = encoder::find(codec::Id::AAC).ok_or(PipelineError::Ffmpeg(
+        "finding the AAC encoder",
+        ffmpeg::Error::EncoderNotFound,
+    ))?;
     let mut enc = codec::context::Context::new_with_codec(codec)
         .encoder()
         .audio()
@@ -305,7 +308,7 @@ pub fn run(
             return Err(PipelineError::Cancelled);
         }
         packets_seen += 1;
-        if packets_seen % 64 == 0 && started.elapsed() > limits.max_time {
+        if packets_seen.is_multiple_of(64) && started.elapsed() > limits.max_time {
             return Err(PipelineError::BadSource(
                 "Processing this file took far longer than its length; it may be damaged.".into(),
             ));
@@ -332,10 +335,10 @@ pub fn run(
             while decoder.receive_frame(&mut samples).is_ok() {
                 let pts = samples.timestamp().or(samples.pts());
                 samples.set_pts(pts);
-                if video_index.is_none() {
-                    if let Some(pts) = samples.pts() {
-                        progress(pts as f64 / f64::from(samples.rate().max(1)) / duration);
-                    }
+                if video_index.is_none()
+                    && let Some(pts) = samples.pts()
+                {
+                    progress(pts as f64 / f64::from(samples.rate().max(1)) / duration);
                 }
                 push_audio(
                     &mut audio_chain,

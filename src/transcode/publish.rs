@@ -17,6 +17,22 @@ pub fn video_prefix(video_id: &str) -> String {
     format!("videos/{video_id}/")
 }
 
+/// Deletes every object of a video: its derived files and the given extra keys (source,
+/// handouts).
+pub async fn delete_video_objects(
+    store: &dyn Store,
+    video_id: &str,
+    extra: &[String],
+) -> Result<(), StoreError> {
+    for object in store.list(&video_prefix(video_id)).await? {
+        store.delete(&ObjectKey::new(object.key)?).await?;
+    }
+    for key in extra {
+        store.delete(&ObjectKey::new(key.clone())?).await?;
+    }
+    Ok(())
+}
+
 /// Keeps a video's store prefix in step with a transcode's output folder.
 pub struct Publisher<'a> {
     store: &'a dyn Store,
