@@ -6,6 +6,7 @@
 //! - [`storage`]: the [`storage::Store`] trait over local files and S3;
 //! - [`auth`]: password hashing and secrets;
 //! - [`http`]: the axum application, one module per resource;
+//! - [`media`]: HLS delivery (proxied or presigned), posters, downloads, signed links;
 //! - [`mail`]: invitation emails over SMTP;
 //! - [`upload`]: the tus server for resumable uploads, and handout type recognition;
 //! - [`jobs`]: the worker that runs queued jobs with leases, heartbeats and retries;
@@ -19,6 +20,7 @@ pub mod db;
 pub mod http;
 pub mod jobs;
 pub mod mail;
+pub mod media;
 pub mod storage;
 pub mod telemetry;
 pub mod transcode;

@@ -23,6 +23,8 @@ struct Case {
     /// Extra headers and a raw body, for routes that do not speak JSON (tus, multipart).
     headers: &'static [(&'static str, &'static str)],
     raw: Option<&'static str>,
+    /// The URL to call, when it differs from the documented path (a concrete file name).
+    url: Option<&'static str>,
 }
 
 const TUS: (&str, &str) = ("tus-resumable", "1.0.0");
@@ -37,6 +39,7 @@ fn cases() -> Vec<Case> {
         expect,
         headers: &[],
         raw: None,
+        url: None,
     };
     let raw = |method, path, headers, raw, expect| Case {
         method,
@@ -45,6 +48,7 @@ fn cases() -> Vec<Case> {
         expect,
         headers,
         raw,
+        url: None,
     };
     vec![
         case(
@@ -205,6 +209,69 @@ fn cases() -> Vec<Case> {
             None,
             [401, 200, 200, 200, 404],
         ),
+        // Playback of a playable video of the first organisation.
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/hls/master.m3u8",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        Case {
+            url: Some("/api/v1/videos/{video_id}/hls/240p/seg_00000.m4s"),
+            ..case(
+                "get",
+                "/api/v1/videos/{video_id}/hls/{rendition}/{file}",
+                None,
+                [401, 200, 200, 200, 404],
+            )
+        },
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/poster.jpg",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        Case {
+            url: Some("/api/v1/videos/{video_id}/storyboard/storyboard.vtt"),
+            ..case(
+                "get",
+                "/api/v1/videos/{video_id}/storyboard/{file}",
+                None,
+                [401, 200, 200, 200, 404],
+            )
+        },
+        // Downloads and links are off until an admin turns them on.
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/download",
+            None,
+            [401, 403, 403, 403, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/videos/{video_id}/playback-links",
+            Some(json!({"hours": 2})),
+            [401, 403, 403, 403, 404],
+        ),
+        // Organisation settings: each admin their own.
+        case(
+            "get",
+            "/api/v1/org/settings",
+            None,
+            [401, 403, 403, 200, 200],
+        ),
+        case(
+            "put",
+            "/api/v1/org/settings",
+            Some(json!({"allow_public_links": false, "allow_downloads": false})),
+            [401, 403, 403, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/org/signing-key/rotate",
+            None,
+            [401, 403, 403, 204, 204],
+        ),
     ]
 }
 
@@ -311,6 +378,28 @@ impl World {
             created_at: db::now_ms(),
         };
         db::handouts::create(pool, &handout).await.unwrap();
+        db::videos::set_playable(pool, &video_id, 320, 180)
+            .await
+            .unwrap();
+        for (name, body) in [
+            (
+                "hls/master.m3u8",
+                "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1\n240p/index.m3u8\n",
+            ),
+            (
+                "hls/240p/index.m3u8",
+                "#EXTM3U\n#EXTINF:4,\nseg_00000.m4s\n#EXT-X-ENDLIST\n",
+            ),
+            ("hls/240p/seg_00000.m4s", "segment"),
+            ("poster.jpg", "jpeg"),
+            ("storyboard/storyboard.vtt", "WEBVTT\n"),
+        ] {
+            let key =
+                reelhouse::storage::ObjectKey::new(format!("videos/{video_id}/{name}")).unwrap();
+            reelhouse::storage::put_bytes(self.app.state.store.as_ref(), &key, body.into())
+                .await
+                .unwrap();
+        }
         vec![
             ("upload_id", upload_id),
             ("video_id", video_id),
@@ -378,7 +467,7 @@ async fn every_route_answers_each_role_as_expected() {
     for case in &cases {
         for (index, caller) in world.callers.iter().enumerate() {
             let fixtures = world.fixtures().await;
-            let url = app.at(&fill(case.path, &fixtures));
+            let url = app.at(&fill(case.url.unwrap_or(case.path), &fixtures));
             let method =
                 reqwest::Method::from_bytes(case.method.to_uppercase().as_bytes()).unwrap();
             let mut request = reqwest::Client::new().request(method, &url);

@@ -147,6 +147,26 @@ fn probe_size(playlist: &Path) -> Option<(u64, u64)> {
     Some((stream["width"].as_u64()?, stream["height"].as_u64()?))
 }
 
+/// How many audio packets a playlist holds; `None` when it has no audio stream.
+fn audio_packets(playlist: &Path) -> Option<u64> {
+    let output = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "a:0",
+            "-count_packets",
+            "-show_entries",
+            "stream=nb_read_packets",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(playlist)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&output.stdout).trim().parse().ok()
+}
+
 /// Decodes a playlist fully with FFmpeg; panics on any decoding error.
 fn decode_all(playlist: &Path) {
     let output = Command::new("ffmpeg")
@@ -197,6 +217,11 @@ fn check_renditions(master: &Path, portrait: Option<bool>) -> Vec<(u64, u64)> {
             );
         }
         decode_all(&playlist);
+        assert_ne!(
+            audio_packets(&playlist),
+            Some(0),
+            "{relative} has an empty audio track"
+        );
         if let Some(portrait) = portrait {
             let (w, h) = probe_size(&playlist).expect("a video stream");
             assert_eq!(h > w, portrait, "{relative} is {w}x{h}");

@@ -78,3 +78,62 @@ pub async fn get_or_create(pool: &sqlx::AnyPool, slug: &str, name: &str) -> sqlx
 pub async fn ensure_default(pool: &sqlx::AnyPool) -> sqlx::Result<Org> {
     get_or_create(pool, DEFAULT_SLUG, "Reelhouse").await
 }
+
+/// An organisation's policies and its playback signing key.
+#[derive(Clone, Debug)]
+pub struct Policy {
+    pub signing_key: String,
+    pub allow_public_links: bool,
+    pub allow_downloads: bool,
+    pub review_uploads: bool,
+    pub completion_threshold: f64,
+}
+
+pub async fn policy<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Option<Policy>> {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "select signing_key, allow_public_links, allow_downloads, review_uploads, completion_threshold \
+         from organisations where id = $1",
+    )
+    .bind(org_id)
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        Ok(Policy {
+            signing_key: row.try_get("signing_key")?,
+            allow_public_links: row.try_get::<i64, _>("allow_public_links")? != 0,
+            allow_downloads: row.try_get::<i64, _>("allow_downloads")? != 0,
+            review_uploads: row.try_get::<i64, _>("review_uploads")? != 0,
+            completion_threshold: row.try_get("completion_threshold")?,
+        })
+    })
+    .transpose()
+}
+
+/// Sets the sharing policies of an organisation.
+pub async fn set_sharing<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    allow_public_links: bool,
+    allow_downloads: bool,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update organisations set allow_public_links = $1, allow_downloads = $2 where id = $3",
+    )
+    .bind(super::flag(allow_public_links))
+    .bind(super::flag(allow_downloads))
+    .bind(org_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Replaces the playback signing key: every signed link handed out stops working.
+pub async fn rotate_signing_key<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<()> {
+    sqlx::query("update organisations set signing_key = $1 where id = $2")
+        .bind(crate::auth::secret::random_hex(32))
+        .bind(org_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -10,6 +10,7 @@ pub mod handouts;
 pub mod health;
 pub mod invitations;
 pub mod openapi;
+pub mod org;
 pub mod security;
 pub mod users;
 pub mod videos;
@@ -165,6 +166,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(users::router())
         .merge(videos::router())
         .merge(handouts::router())
+        .merge(org::router())
+        .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

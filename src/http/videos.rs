@@ -39,6 +39,8 @@ pub struct VideoView {
     /// The HLS master playlist, once playable.
     pub hls_url: Option<String>,
     pub poster_url: Option<String>,
+    /// WebVTT of scrub-preview thumbnails, once ready.
+    pub storyboard_url: Option<String>,
     pub handouts: Vec<Handout>,
     pub owner_id: String,
     /// Unix milliseconds.
@@ -63,10 +65,15 @@ async fn get_video(
     let hls_url = video
         .playable
         .then(|| format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
+    let has_picture = video.status == "ready" && video.width.unwrap_or(0) > 0;
+    let poster_url = has_picture.then(|| format!("/api/v1/videos/{}/poster.jpg", video.id));
+    let storyboard_url =
+        has_picture.then(|| format!("/api/v1/videos/{}/storyboard/storyboard.vtt", video.id));
     Ok(Json(VideoView {
         duration_s: video.duration_ms.map(|ms| ms as f64 / 1000.0),
         hls_url,
-        poster_url: None,
+        poster_url,
+        storyboard_url,
         renditions,
         handouts,
         id: video.id,

@@ -31,16 +31,29 @@ impl Chain {
         Chain::build("buffer", "buffersink", &args, spec)
     }
 
-    /// An audio chain from decoded frames with the given properties.
-    pub fn audio(
-        sample_rate: u32,
-        sample_format: ffmpeg::format::Sample,
-        channels: u16,
-        spec: &str,
-    ) -> Result<Chain, ffmpeg::Error> {
+    /// An audio chain for decoded frames like `first` (rate, sample format, channel layout).
+    pub fn audio(first: &frame::Audio, spec: &str) -> Result<Chain, ffmpeg::Error> {
+        let rate = first.rate();
+        // The source must declare the frames' exact layout, or every frame is refused as a
+        // format change; an unknown layout is declared by its channel count.
+        let mut described = [0u8; 64];
+        // SAFETY: the frame's layout is valid; the buffer's length is passed.
+        let written = unsafe {
+            ffmpeg::ffi::av_channel_layout_describe(
+                &(*first.as_ptr()).ch_layout,
+                described.as_mut_ptr().cast(),
+                described.len(),
+            )
+        };
+        let layout = match std::ffi::CStr::from_bytes_until_nul(&described) {
+            Ok(name) if written > 0 && !name.to_bytes().is_empty() => {
+                format!("channel_layout={}", name.to_string_lossy())
+            }
+            _ => format!("channels={}", first.channels()),
+        };
         let args = format!(
-            "time_base=1/{sample_rate}:sample_rate={sample_rate}:sample_fmt={}:channels={channels}",
-            sample_format.name(),
+            "time_base=1/{rate}:sample_rate={rate}:sample_fmt={}:{layout}",
+            first.format().name()
         );
         Chain::build("abuffer", "abuffersink", &args, spec)
     }

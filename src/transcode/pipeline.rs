@@ -219,12 +219,11 @@ pub fn run(
     };
 
     let global_header = true;
-    let mut audio_encoder = if audio_decoder.is_some() {
+    let audio_encoder = if audio_decoder.is_some() {
         Some(open_audio_encoder(global_header)?)
     } else {
         None
     };
-    let mut audio_chain: Option<Chain> = None;
 
     // One output per rung (or a single audio rendition).
     let mut outputs = Vec::new();
@@ -280,6 +279,12 @@ pub fn run(
             .during("writing the HLS header")?;
     }
 
+    let mut audio = AudioPath {
+        chain: None,
+        encoder: audio_encoder,
+        resampled: frame::Audio::empty(),
+        next_pts: None,
+    };
     let mut video = VideoPath {
         common: None,
         time_base: video_decoder
@@ -300,7 +305,6 @@ pub fn run(
     let duration = probe.duration_s.max(0.001);
     let mut decoded = frame::Video::empty();
     let mut samples = frame::Audio::empty();
-    let mut resampled = frame::Audio::empty();
     let mut packets_seen = 0u64;
 
     for (stream, packet) in input.packets() {
@@ -340,13 +344,7 @@ pub fn run(
                 {
                     progress(pts as f64 / f64::from(samples.rate().max(1)) / duration);
                 }
-                push_audio(
-                    &mut audio_chain,
-                    &samples,
-                    &mut resampled,
-                    audio_encoder.as_mut(),
-                    &mut outputs,
-                )?;
+                audio.push(&samples, &mut outputs)?;
             }
         }
     }
@@ -381,24 +379,10 @@ pub fn run(
         while decoder.receive_frame(&mut samples).is_ok() {
             let pts = samples.timestamp().or(samples.pts());
             samples.set_pts(pts);
-            push_audio(
-                &mut audio_chain,
-                &samples,
-                &mut resampled,
-                audio_encoder.as_mut(),
-                &mut outputs,
-            )?;
+            audio.push(&samples, &mut outputs)?;
         }
     }
-    if let (Some(chain), Some(enc)) = (audio_chain.as_mut(), audio_encoder.as_mut()) {
-        chain.finish().during("flushing audio filters")?;
-        while chain.pull(&mut resampled) {
-            enc.send_frame(&resampled).during("encoding AAC")?;
-            drain_audio(enc, &mut outputs)?;
-        }
-        enc.send_eof().during("finishing AAC")?;
-        drain_audio(enc, &mut outputs)?;
-    }
+    audio.finish(&mut outputs)?;
     for output in &mut outputs {
         output
             .muxer
@@ -535,34 +519,67 @@ fn drain_video(output: &mut RungOutput) -> Result<(), PipelineError> {
     Ok(())
 }
 
-fn push_audio(
-    chain: &mut Option<Chain>,
-    samples: &frame::Audio,
-    resampled: &mut frame::Audio,
-    encoder: Option<&mut encoder::Audio>,
-    outputs: &mut [RungOutput],
-) -> Result<(), PipelineError> {
-    let Some(enc) = encoder else { return Ok(()) };
-    if chain.is_none() {
-        *chain = Some(
-            Chain::audio(
-                samples.rate(),
-                samples.format(),
-                samples.channels(),
-                graph::AUDIO_SPEC,
-            )
-            .during("building the audio resampler")?,
-        );
+/// The audio half of the pipeline: resample to 48 kHz stereo in AAC-sized frames, encode once.
+/// Output timestamps run on without gaps from the first sample's time (never negative), so
+/// decoders' priming and odd source timestamps (Opus pre-skip, missing values) cannot upset
+/// the muxers.
+struct AudioPath {
+    chain: Option<Chain>,
+    encoder: Option<encoder::Audio>,
+    resampled: frame::Audio,
+    next_pts: Option<i64>,
+}
+
+impl AudioPath {
+    fn push(
+        &mut self,
+        samples: &frame::Audio,
+        outputs: &mut [RungOutput],
+    ) -> Result<(), PipelineError> {
+        if self.encoder.is_none() {
+            return Ok(());
+        }
+        if self.chain.is_none() {
+            self.chain = Some(
+                Chain::audio(samples, graph::AUDIO_SPEC).during("building the audio resampler")?,
+            );
+        }
+        let chain = self.chain.as_mut().expect("built above");
+        if let Err(err) = chain.push(samples) {
+            // A frame whose format changed mid-stream: drop it rather than fail the video.
+            tracing::debug!(error = %err, "audio frame dropped");
+            return Ok(());
+        }
+        self.encode_ready(outputs)
     }
-    let chain = chain.as_mut().expect("built above");
-    if chain.push(samples).is_err() {
-        return Ok(()); // a frame whose format changed mid-stream: drop it rather than fail
+
+    fn encode_ready(&mut self, outputs: &mut [RungOutput]) -> Result<(), PipelineError> {
+        let (Some(chain), Some(enc)) = (self.chain.as_mut(), self.encoder.as_mut()) else {
+            return Ok(());
+        };
+        while chain.pull(&mut self.resampled) {
+            let pts = self
+                .next_pts
+                .unwrap_or_else(|| self.resampled.pts().unwrap_or(0).max(0));
+            self.resampled.set_pts(Some(pts));
+            self.next_pts = Some(pts + self.resampled.samples() as i64);
+            enc.send_frame(&self.resampled).during("encoding AAC")?;
+            drain_audio(enc, outputs)?;
+        }
+        Ok(())
     }
-    while chain.pull(resampled) {
-        enc.send_frame(resampled).during("encoding AAC")?;
-        drain_audio(enc, outputs)?;
+
+    fn finish(&mut self, outputs: &mut [RungOutput]) -> Result<(), PipelineError> {
+        if let Some(chain) = self.chain.as_mut() {
+            chain.finish().during("flushing audio filters")?;
+        }
+        self.encode_ready(outputs)?;
+        if let Some(enc) = self.encoder.as_mut() {
+            enc.send_eof().during("finishing AAC")?;
+            drain_audio(enc, outputs)?;
+        }
+        Ok(())
     }
-    Ok(())
 }
 
 /// Writes the encoded audio into every rendition: one encode, shared by all rungs.

@@ -121,6 +121,13 @@ impl TestApp {
     }
 
     pub async fn spawn_with(env: TestEnv) -> TestApp {
+        // Logs of the app under test, shown for failing tests (`RUST_LOG` to see more).
+        let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+            .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+        let _ = tracing_subscriber::fmt()
+            .with_env_filter(filter)
+            .with_test_writer()
+            .try_init();
         let state = reelhouse::cli::app_state(env.config())
             .await
             .expect("app state");

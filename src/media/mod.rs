@@ -1,0 +1,450 @@
+//! Playback delivery: the HLS master and media playlists, init segments and segments, the
+//! poster and storyboard, downloads, and signed playback links.
+//!
+//! Every request is access-checked: a signed-in member of the video's organisation (cookie or
+//! bearer token), or a signed playback token (`?token=`) for that one video when the
+//! organisation allows links. In `presigned` delivery mode media playlists are rewritten per
+//! request so segments come straight from the store; the filesystem store has no such URLs and
+//! is proxied.
+
+pub mod playlist;
+pub mod serve;
+pub mod token;
+
+use std::time::{Duration, Instant};
+
+use axum::body::Body;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::config::MediaDelivery;
+use crate::db::videos::{self, Video};
+use crate::db::{now_ms, orgs};
+use crate::http::auth::{self, Caller, Trainer};
+use crate::http::error::ErrorBody;
+use crate::http::{ApiError, AppState, Json};
+use crate::storage::{self, ObjectKey};
+
+/// How long presigned segment URLs live: longer than anyone watches one playlist load.
+const PRESIGN_TTL: Duration = Duration::from_secs(3600);
+const PLAYLIST: &str = "application/vnd.apple.mpegurl";
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(master_playlist))
+        .routes(routes!(rendition_file))
+        .routes(routes!(poster))
+        .routes(routes!(storyboard))
+        .routes(routes!(download))
+        .routes(routes!(create_playback_link))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct TokenQuery {
+    /// A signed playback token, for viewers who are not signed in.
+    pub token: Option<String>,
+}
+
+/// The video a request may see, and the playback token it came with (to pass on in playlists).
+async fn viewable(
+    state: &AppState,
+    headers: &HeaderMap,
+    video_id: &str,
+    token: Option<&str>,
+) -> Result<(Video, Option<String>), ApiError> {
+    if let Some(identity) = auth::authenticate(state, headers).await? {
+        let video = videos::in_org(state.db.pool(), &identity.org.id, video_id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        return Ok((video, None));
+    }
+    let token = token.ok_or(ApiError::Unauthorized)?;
+    let video = videos::by_id(state.db.pool(), video_id)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    let policy = orgs::policy(state.db.pool(), &video.org_id)
+        .await?
+        .ok_or(ApiError::Unauthorized)?;
+    if !policy.allow_public_links || !token::verify(&policy.signing_key, &video.id, token, now_ms())
+    {
+        return Err(ApiError::Unauthorized);
+    }
+    Ok((video, Some(token.to_owned())))
+}
+
+fn playlist_response(body: String, processing: bool) -> Response {
+    // An EVENT playlist grows while the video processes: players must look again soon.
+    let cache = if processing {
+        "private, max-age=2"
+    } else {
+        "private, max-age=60"
+    };
+    metrics::counter!("media_playlist_requests_total").increment(1);
+    metrics::counter!("media_bytes_served_total", "route" => "playlist")
+        .increment(body.len() as u64);
+    (
+        [
+            (header::CONTENT_TYPE, PLAYLIST),
+            (header::CACHE_CONTROL, cache),
+        ],
+        body,
+    )
+        .into_response()
+}
+
+async fn read_playlist(state: &AppState, key: &str) -> Result<String, ApiError> {
+    let bytes = storage::read_small(state.store.as_ref(), &ObjectKey::new(key)?, 1 << 20).await?;
+    String::from_utf8(bytes).map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// The HLS master playlist. Members of the video's organisation, or a playback token.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/hls/master.m3u8", tag = "playback",
+    params(("video_id" = String, Path), TokenQuery),
+    responses((status = 200, content_type = "application/vnd.apple.mpegurl"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn master_playlist(
+    State(state): State<AppState>,
+    Path(video_id): Path<String>,
+    Query(query): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (video, token) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    if !video.playable {
+        return Err(ApiError::NotFound);
+    }
+    let text = read_playlist(&state, &format!("videos/{}/hls/master.m3u8", video.id)).await?;
+    let text = match &token {
+        Some(token) => playlist::rewrite_uris(&text, |uri| playlist::with_token(uri, token)),
+        None => text,
+    };
+    Ok(playlist_response(text, video.status != "ready"))
+}
+
+/// A rendition's folder name: `720p` or `audio`.
+fn valid_rendition(name: &str) -> bool {
+    name == "audio"
+        || name
+            .strip_suffix('p')
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// What a rendition file is, by name; `None` for anything else.
+fn media_kind(file: &str) -> Option<&'static str> {
+    if file == "index.m3u8" {
+        Some(PLAYLIST)
+    } else if file == "init.mp4" {
+        Some("video/mp4")
+    } else if file
+        .strip_prefix("seg_")
+        .and_then(|s| s.strip_suffix(".m4s"))
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        Some("video/iso.segment")
+    } else {
+        None
+    }
+}
+
+/// A media playlist, init segment or segment of one rendition. Members of the video's
+/// organisation, or a playback token.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/hls/{rendition}/{file}", tag = "playback",
+    params(("video_id" = String, Path), ("rendition" = String, Path), ("file" = String, Path), TokenQuery),
+    responses((status = 200), (status = 206), (status = 304), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn rendition_file(
+    State(state): State<AppState>,
+    Path((video_id, rendition, file)): Path<(String, String, String)>,
+    Query(query): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let started = Instant::now();
+    let (video, token) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let content_type = media_kind(&file)
+        .filter(|_| valid_rendition(&rendition))
+        .ok_or(ApiError::NotFound)?;
+    if !video.playable {
+        return Err(ApiError::NotFound);
+    }
+    let key = format!("videos/{}/hls/{rendition}/{file}", video.id);
+    if content_type == PLAYLIST {
+        let text = read_playlist(&state, &key).await?;
+        let presigned = state.config.media_delivery == MediaDelivery::Presigned;
+        let mut rewritten = text.clone();
+        if presigned {
+            // Each media URI becomes a short-lived store URL (None for local files: proxied).
+            let mut urls = Vec::new();
+            for uri in media_uris(&text) {
+                let key = ObjectKey::new(format!("videos/{}/hls/{rendition}/{uri}", video.id))?;
+                urls.push((uri, state.store.presign_get(&key, PRESIGN_TTL).await?));
+            }
+            rewritten =
+                playlist::rewrite_uris(&text, |uri| match urls.iter().find(|(u, _)| u == uri) {
+                    Some((_, Some(url))) => url.clone(),
+                    _ => token
+                        .as_deref()
+                        .map_or_else(|| uri.to_owned(), |t| playlist::with_token(uri, t)),
+                });
+        } else if let Some(token) = &token {
+            rewritten = playlist::rewrite_uris(&text, |uri| playlist::with_token(uri, token));
+        }
+        return Ok(playlist_response(
+            rewritten,
+            !text.contains("#EXT-X-ENDLIST"),
+        ));
+    }
+    let response = serve::object(
+        state.store.as_ref(),
+        &ObjectKey::new(key)?,
+        &headers,
+        content_type,
+        serve::IMMUTABLE,
+        "segment",
+    )
+    .await?;
+    metrics::histogram!("media_segment_latency_seconds").record(started.elapsed().as_secs_f64());
+    Ok(response)
+}
+
+/// The init and segment names a media playlist refers to.
+fn media_uris(playlist: &str) -> Vec<String> {
+    let mut uris = Vec::new();
+    let _ = playlist::rewrite_uris(playlist, |uri| {
+        uris.push(uri.to_owned());
+        uri.to_owned()
+    });
+    uris
+}
+
+/// The poster: a representative frame as JPEG. Members, or a playback token.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/poster.jpg", tag = "playback",
+    params(("video_id" = String, Path), TokenQuery),
+    responses((status = 200, content_type = "image/jpeg"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn poster(
+    State(state): State<AppState>,
+    Path(video_id): Path<String>,
+    Query(query): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let key = ObjectKey::new(format!("videos/{}/poster.jpg", video.id))?;
+    serve::object(
+        state.store.as_ref(),
+        &key,
+        &headers,
+        "image/jpeg",
+        "private, max-age=3600",
+        "poster",
+    )
+    .await
+}
+
+/// Scrub previews: `storyboard.vtt` and the sprite sheets it names. Members, or a token.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/storyboard/{file}", tag = "playback",
+    params(("video_id" = String, Path), ("file" = String, Path), TokenQuery),
+    responses((status = 200), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn storyboard(
+    State(state): State<AppState>,
+    Path((video_id, file)): Path<(String, String)>,
+    Query(query): Query<TokenQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let content_type = if file == "storyboard.vtt" {
+        "text/vtt; charset=utf-8"
+    } else if file
+        .strip_prefix("sheet_")
+        .and_then(|s| s.strip_suffix(".jpg"))
+        .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit()))
+    {
+        "image/jpeg"
+    } else {
+        return Err(ApiError::NotFound);
+    };
+    let key = ObjectKey::new(format!("videos/{}/storyboard/{file}", video.id))?;
+    serve::object(
+        state.store.as_ref(),
+        &key,
+        &headers,
+        content_type,
+        "private, max-age=3600",
+        "storyboard",
+    )
+    .await
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct DownloadQuery {
+    /// `original`, or a rendition such as `720p` (default: the highest).
+    pub rendition: Option<String>,
+    pub token: Option<String>,
+}
+
+/// Download the original or one rendition as a single MP4, for offline viewing, when the
+/// organisation allows downloads. Members, or a playback token.
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}/download", tag = "playback",
+    params(("video_id" = String, Path), DownloadQuery),
+    responses((status = 200, content_type = "video/mp4"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn download(
+    State(state): State<AppState>,
+    Path(video_id): Path<String>,
+    Query(query): Query<DownloadQuery>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let policy = orgs::policy(state.db.pool(), &video.org_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !policy.allow_downloads {
+        return Err(ApiError::Forbidden(
+            "your organisation does not allow downloads".into(),
+        ));
+    }
+    let name = crate::upload::metadata::safe_filename(&video.title, "video");
+    let disposition =
+        |suffix: &str| crate::http::handouts::content_disposition(&format!("{name}{suffix}"));
+    if query.rendition.as_deref() == Some("original") {
+        let key = video.source_key.clone().ok_or(ApiError::NotFound)?;
+        let mut response = serve::object(
+            state.store.as_ref(),
+            &ObjectKey::new(key)?,
+            &headers,
+            "application/octet-stream",
+            "private, max-age=0",
+            "download",
+        )
+        .await?;
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, disposition(""));
+        return Ok(response);
+    }
+    if video.status != "ready" {
+        return Err(ApiError::Conflict(
+            "the video is still being processed".into(),
+        ));
+    }
+    let renditions = videos::renditions(state.db.pool(), &video.org_id, &video.id).await?;
+    let chosen = match query.rendition.as_deref() {
+        Some(name) => renditions
+            .iter()
+            .find(|r| format!("{}p", r.width.min(r.height)) == name)
+            .ok_or(ApiError::NotFound)?,
+        None => renditions.last().ok_or(ApiError::NotFound)?,
+    };
+    let folder = format!("{}p", chosen.width.min(chosen.height));
+    // A fragmented MP4: the init segment followed by every media segment, streamed in order.
+    let prefix = format!("videos/{}/hls/{folder}/", video.id);
+    let text = read_playlist(&state, &format!("{prefix}index.m3u8")).await?;
+    let keys: Vec<ObjectKey> = media_uris(&text)
+        .into_iter()
+        .map(|u| ObjectKey::new(format!("{prefix}{u}")))
+        .collect::<Result<_, _>>()?;
+    let store = state.store.clone();
+    let body = futures_util::stream::iter(keys)
+        .then(move |key| {
+            let store = store.clone();
+            async move {
+                store
+                    .get_range(&key, None)
+                    .await
+                    .map(|o| o.body)
+                    .map_err(std::io::Error::other)
+            }
+        })
+        .map(|body| match body {
+            Ok(body) => body,
+            Err(err) => Box::pin(futures_util::stream::once(async move { Err(err) })),
+        })
+        .flatten();
+    Ok((
+        [
+            (header::CONTENT_TYPE, HeaderValue::from_static("video/mp4")),
+            (
+                header::CONTENT_DISPOSITION,
+                disposition(&format!(" {folder}.mp4")),
+            ),
+            (
+                header::CACHE_CONTROL,
+                HeaderValue::from_static("private, max-age=0"),
+            ),
+        ],
+        Body::from_stream(body),
+    )
+        .into_response())
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewPlaybackLink {
+    /// How long the link works, in hours (1 to 720; default 72).
+    pub hours: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PlaybackLink {
+    /// The master playlist URL with its token: plays without signing in.
+    pub url: String,
+    pub token: String,
+    /// Unix milliseconds.
+    pub expires_at: i64,
+}
+
+/// Make a link that plays this video without signing in, until it expires (or the
+/// organisation's signing key is rotated). Trainers and admins, when the organisation allows it.
+#[utoipa::path(post, path = "/api/v1/videos/{video_id}/playback-links", tag = "playback", request_body = NewPlaybackLink,
+    params(("video_id" = String, Path)),
+    responses((status = 201, body = PlaybackLink), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn create_playback_link(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(video_id): Path<String>,
+    Json(request): Json<NewPlaybackLink>,
+) -> Result<(StatusCode, Json<PlaybackLink>), ApiError> {
+    let video = videos::in_org(state.db.pool(), &caller.org.id, &video_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let policy = orgs::policy(state.db.pool(), &caller.org.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if !policy.allow_public_links {
+        return Err(ApiError::Forbidden(
+            "your organisation does not allow playback links; an admin can turn them on".into(),
+        ));
+    }
+    let hours = request.hours.unwrap_or(72);
+    if !(1..=720).contains(&hours) {
+        return Err(ApiError::invalid("a link lasts 1 to 720 hours"));
+    }
+    let expires_at = now_ms() + hours * 3600 * 1000;
+    let token = token::sign(&policy.signing_key, &video.id, expires_at);
+    let mut url = state.config.public_url.clone();
+    url.set_path(&format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
+    url.set_query(Some(&format!("token={token}")));
+    Ok((
+        StatusCode::CREATED,
+        Json(PlaybackLink {
+            url: url.to_string(),
+            token,
+            expires_at,
+        }),
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_known_media_names_are_served() {
+        assert!(valid_rendition("720p") && valid_rendition("audio"));
+        assert!(!valid_rendition("p") && !valid_rendition("..") && !valid_rendition("720"));
+        assert_eq!(media_kind("seg_00012.m4s"), Some("video/iso.segment"));
+        assert_eq!(media_kind("init.mp4"), Some("video/mp4"));
+        assert_eq!(media_kind("index.m3u8"), Some(PLAYLIST));
+        assert_eq!(media_kind("../source"), None);
+        assert_eq!(media_kind("seg_1.m4s.exe"), None);
+    }
+}

@@ -1,0 +1,184 @@
+//! The job queue on the database `make test` selects: no job is run twice by competing workers,
+//! a panic does not take a worker down, transient failures are retried later, permanent ones
+//! become dead letters at once, and a graceful stop hands the job back.
+
+mod common;
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use async_trait::async_trait;
+use reelhouse::db::jobs::{self, Job};
+use reelhouse::jobs::{Handler, JobError, Worker};
+use tokio_util::sync::CancellationToken;
+
+/// What a test handler does with a job, by the job's kind.
+#[derive(Default)]
+struct Recorder {
+    ran: Mutex<Vec<String>>,
+    gave_up: Mutex<Vec<(String, String)>>,
+}
+
+#[async_trait]
+impl Handler for Recorder {
+    async fn run(&self, job: &Job, cancel: CancellationToken) -> Result<(), JobError> {
+        self.ran.lock().unwrap().push(job.id.clone());
+        match job.kind.as_str() {
+            "ok" => {
+                tokio::time::sleep(Duration::from_millis(20)).await;
+                Ok(())
+            }
+            "panic" => panic!("a bug in a handler"),
+            "flaky" => Err(JobError::Transient(anyhow::anyhow!(
+                "the store is unreachable"
+            ))),
+            "bad" => Err(JobError::Permanent("This file is not a video.".into())),
+            "slow" => {
+                cancel.cancelled().await;
+                Err(JobError::Cancelled)
+            }
+            other => unreachable!("{other}"),
+        }
+    }
+
+    async fn gave_up(&self, job: &Job, reason: &str) {
+        self.gave_up
+            .lock()
+            .unwrap()
+            .push((job.id.clone(), reason.to_owned()));
+    }
+}
+
+async fn fresh() -> (common::TestEnv, reelhouse::db::Db, String) {
+    let env = common::TestEnv::new().await;
+    let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
+    let org = reelhouse::db::orgs::ensure_default(db.pool())
+        .await
+        .unwrap();
+    (env, db, org.id)
+}
+
+fn worker(db: &reelhouse::db::Db, recorder: &Arc<Recorder>) -> Arc<Worker> {
+    let mut w = Worker::new(db.clone(), Duration::from_secs(5));
+    for kind in ["ok", "panic", "flaky", "bad", "slow"] {
+        w = w.handle(kind, recorder.clone());
+    }
+    Arc::new(w)
+}
+
+async fn status_of(db: &reelhouse::db::Db, id: &str) -> (String, i64, i64) {
+    sqlx::query_as("select status, attempts, run_at from jobs where id = $1")
+        .bind(id)
+        .fetch_one(db.pool())
+        .await
+        .unwrap()
+}
+
+async fn wait_until(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let started = Instant::now();
+    while !done().await {
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn competing_workers_run_each_job_exactly_once() {
+    let (_env, db, org) = fresh().await;
+    let mut ids = Vec::new();
+    for _ in 0..30 {
+        ids.push(jobs::enqueue(db.pool(), &org, "ok", None).await.unwrap());
+    }
+    let recorder = Arc::new(Recorder::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let a = tokio::spawn(worker(&db, &recorder).run(4, stopped.clone()));
+    let b = tokio::spawn(worker(&db, &recorder).run(4, stopped));
+    wait_until("all jobs done", async || {
+        let done: i64 = sqlx::query_scalar("select count(*) from jobs where status = 'done'")
+            .fetch_one(db.pool())
+            .await
+            .unwrap();
+        done == 30
+    })
+    .await;
+    stop.send(true).unwrap();
+    a.await.unwrap();
+    b.await.unwrap();
+    let mut ran = recorder.ran.lock().unwrap().clone();
+    ran.sort();
+    ids.sort();
+    assert_eq!(ran, ids, "a job ran twice or not at all");
+}
+
+#[tokio::test]
+async fn panics_retries_and_dead_letters() {
+    let (_env, db, org) = fresh().await;
+    let panicking = jobs::enqueue(db.pool(), &org, "panic", None).await.unwrap();
+    sqlx::query("update jobs set max_attempts = 1 where id = $1")
+        .bind(&panicking)
+        .execute(db.pool())
+        .await
+        .unwrap();
+    let flaky = jobs::enqueue(db.pool(), &org, "flaky", None).await.unwrap();
+    let bad = jobs::enqueue(db.pool(), &org, "bad", None).await.unwrap();
+    let fine = jobs::enqueue(db.pool(), &org, "ok", None).await.unwrap();
+
+    let recorder = Arc::new(Recorder::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker(&db, &recorder).run(1, stopped));
+    wait_until("every job handled once", async || {
+        recorder.ran.lock().unwrap().len() >= 4
+    })
+    .await;
+    wait_until("the last job recorded", async || {
+        status_of(&db, &fine).await.0 == "done"
+    })
+    .await;
+    stop.send(true).unwrap();
+    running.await.unwrap();
+
+    // The panic was contained: the worker went on to the other jobs; out of tries, it is dead.
+    assert_eq!(status_of(&db, &panicking).await.0, "dead");
+    // A transient failure is queued again, later, with the attempt counted.
+    let (status, attempts, run_at) = status_of(&db, &flaky).await;
+    assert_eq!((status.as_str(), attempts), ("queued", 1));
+    assert!(
+        run_at > reelhouse::db::now_ms() + 5_000,
+        "no backoff before the retry"
+    );
+    // A permanent failure is dead at once, and the handler heard why.
+    assert_eq!(status_of(&db, &bad).await.0, "dead");
+    let gave_up = recorder.gave_up.lock().unwrap().clone();
+    assert!(
+        gave_up.contains(&(bad.clone(), "This file is not a video.".to_owned())),
+        "{gave_up:?}"
+    );
+    assert!(gave_up.iter().any(|(id, _)| *id == panicking));
+}
+
+#[tokio::test]
+async fn a_graceful_stop_hands_the_job_back() {
+    let (_env, db, org) = fresh().await;
+    let slow = jobs::enqueue(db.pool(), &org, "slow", None).await.unwrap();
+    let recorder = Arc::new(Recorder::default());
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let running = tokio::spawn(worker(&db, &recorder).run(1, stopped));
+    wait_until("the job started", async || {
+        status_of(&db, &slow).await.0 == "running"
+    })
+    .await;
+    stop.send(true).unwrap();
+    tokio::time::timeout(Duration::from_secs(10), running)
+        .await
+        .expect("the worker stopped")
+        .unwrap();
+    let (status, attempts, _) = status_of(&db, &slow).await;
+    assert_eq!(
+        (status.as_str(), attempts),
+        ("queued", 0),
+        "the job was not handed back intact"
+    );
+}
