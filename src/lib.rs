@@ -9,6 +9,7 @@
 //! - [`media`]: HLS delivery (proxied or presigned), posters, downloads, signed links;
 //! - [`mail`]: invitation emails over SMTP;
 //! - [`upload`]: the tus server for resumable uploads, and handout type recognition;
+//! - [`learning`]: the learning model's rules (what counts as watched);
 //! - [`jobs`]: the worker that runs queued jobs with leases, heartbeats and retries;
 //! - [`transcode`]: probe, ladder, FFmpeg pipeline (ffmpeg-next) and HLS publishing;
 //! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
@@ -19,6 +20,7 @@ pub mod config;
 pub mod db;
 pub mod http;
 pub mod jobs;
+pub mod learning;
 pub mod mail;
 pub mod media;
 pub mod storage;

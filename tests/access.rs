@@ -272,6 +272,27 @@ fn cases() -> Vec<Case> {
             None,
             [401, 403, 403, 204, 204],
         ),
+        // Progress is each person's own; the fixture video is still processing.
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/progress",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/videos/{video_id}/progress",
+            Some(json!({"intervals": [[0, 5]], "position_s": 5})),
+            [401, 409, 409, 409, 404],
+        ),
+        // Branding: public to read, admins set their own.
+        case("get", "/api/v1/branding", None, [200, 200, 200, 200, 200]),
+        case(
+            "put",
+            "/api/v1/branding",
+            Some(json!({"name": "Acme Training", "primary_color": "#1a4d8f"})),
+            [401, 403, 403, 200, 200],
+        ),
     ]
 }
 

@@ -8,6 +8,7 @@ pub mod handouts;
 pub mod invitations;
 pub mod jobs;
 pub mod orgs;
+pub mod progress;
 pub mod sessions;
 pub mod tokens;
 pub mod uploads;

@@ -137,3 +137,58 @@ pub async fn rotate_signing_key<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> s
         .await?;
     Ok(())
 }
+
+/// An organisation's look, as the sign-in page and the app wear it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct Branding {
+    pub name: String,
+    /// The logo image, when one was uploaded.
+    pub logo_url: Option<String>,
+    /// `#rrggbb`; null for the default.
+    pub primary_color: Option<String>,
+    pub accent_color: Option<String>,
+    pub welcome_message: Option<String>,
+}
+
+pub async fn branding<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+) -> sqlx::Result<Option<Branding>> {
+    use sqlx::Row;
+    let row = sqlx::query(
+        "select name, logo_key, primary_color, accent_color, welcome_message from organisations where id = $1",
+    )
+    .bind(org_id)
+    .fetch_optional(db)
+    .await?;
+    row.map(|row| {
+        let logo_key: Option<String> = row.try_get("logo_key")?;
+        Ok(Branding {
+            name: row.try_get("name")?,
+            logo_url: logo_key.map(|_| "/api/v1/branding/logo".to_owned()),
+            primary_color: row.try_get("primary_color")?,
+            accent_color: row.try_get("accent_color")?,
+            welcome_message: row.try_get("welcome_message")?,
+        })
+    })
+    .transpose()
+}
+
+pub async fn set_branding<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    branding: &Branding,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update organisations set name = $1, primary_color = $2, accent_color = $3, welcome_message = $4 \
+         where id = $5",
+    )
+    .bind(&branding.name)
+    .bind(&branding.primary_color)
+    .bind(&branding.accent_color)
+    .bind(&branding.welcome_message)
+    .bind(org_id)
+    .execute(db)
+    .await?;
+    Ok(())
+}

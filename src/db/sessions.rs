@@ -119,3 +119,53 @@ pub async fn delete_expired<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<u64> {
         .await?;
     Ok(done.rows_affected())
 }
+
+/// A credential a request carries.
+#[derive(Clone, Copy, Debug)]
+pub enum Credential<'a> {
+    Session(&'a str),
+    ApiToken(&'a str),
+}
+
+/// A video as seen by the holder of a credential, authenticated and looked up in one query
+/// (media requests are the hot path). `None`: the credential is not valid; `Some(None)`: no
+/// such video in the holder's organisation.
+pub async fn video_for(
+    pool: &AnyPool,
+    credential: Credential<'_>,
+    video_id: &str,
+) -> sqlx::Result<Option<Option<super::videos::Video>>> {
+    use sqlx::{FromRow, Row};
+    let video_columns: Vec<String> = super::videos::COLUMNS
+        .split(',')
+        .map(|c| format!("v.{0} as {0}", c.trim()))
+        .collect();
+    let (from, token) = match credential {
+        Credential::Session(token) => (
+            "sessions c join users u on u.id = c.user_id \
+             where c.token_hash = $1 and c.expires_at > $3 and u.active = 1",
+            token,
+        ),
+        Credential::ApiToken(token) => (
+            "api_tokens c join users u on u.id = c.user_id \
+             where c.token_hash = $1 and c.revoked_at is null and u.active = 1 and $3 = $3",
+            token,
+        ),
+    };
+    let (from, condition) = from.split_once(" where ").expect("the clause has a where");
+    let sql = format!(
+        "select {} from {from} left join videos v on v.org_id = u.org_id and v.id = $2 where {condition}",
+        video_columns.join(", ")
+    );
+    let row = sqlx::query(&sql)
+        .bind(secret::hash_token(token))
+        .bind(video_id)
+        .bind(now_ms())
+        .fetch_optional(pool)
+        .await?;
+    let Some(row) = row else { return Ok(None) };
+    if row.try_get::<Option<String>, _>("id")?.is_none() {
+        return Ok(Some(None));
+    }
+    Ok(Some(Some(super::videos::Video::from_row(&row)?)))
+}

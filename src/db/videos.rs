@@ -49,7 +49,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
     }
 }
 
-const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, status, error, \
+pub(crate) const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, status, error, \
                        source_key, duration_ms, width, height, progress_pct, playable, \
                        created_at, updated_at";
 

@@ -5,12 +5,14 @@
 
 pub mod account;
 pub mod auth;
+pub mod branding;
 pub mod error;
 pub mod handouts;
 pub mod health;
 pub mod invitations;
 pub mod openapi;
 pub mod org;
+pub mod progress;
 pub mod security;
 pub mod users;
 pub mod videos;
@@ -167,6 +169,8 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(videos::router())
         .merge(handouts::router())
         .merge(org::router())
+        .merge(progress::router())
+        .merge(branding::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

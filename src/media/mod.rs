@@ -25,7 +25,7 @@ use utoipa_axum::routes;
 
 use crate::config::MediaDelivery;
 use crate::db::videos::{self, Video};
-use crate::db::{now_ms, orgs};
+use crate::db::{now_ms, orgs, sessions};
 use crate::http::auth::{self, Caller, Trainer};
 use crate::http::error::ErrorBody;
 use crate::http::{ApiError, AppState, Json};
@@ -58,11 +58,19 @@ async fn viewable(
     video_id: &str,
     token: Option<&str>,
 ) -> Result<(Video, Option<String>), ApiError> {
-    if let Some(identity) = auth::authenticate(state, headers).await? {
-        let video = videos::in_org(state.db.pool(), &identity.org.id, video_id)
-            .await?
-            .ok_or(ApiError::NotFound)?;
-        return Ok((video, None));
+    // One query authenticates and finds the video: this is the hot path of playback.
+    let credential = match (auth::bearer_token(headers), auth::session_cookie(headers)) {
+        (Some(token), _) => Some(sessions::Credential::ApiToken(token)),
+        (None, Some(token)) => Some(sessions::Credential::Session(token)),
+        (None, None) => None,
+    };
+    if let Some(credential) = credential {
+        match sessions::video_for(state.db.pool(), credential, video_id).await? {
+            Some(Some(video)) => return Ok((video, None)),
+            Some(None) => return Err(ApiError::NotFound),
+            // An expired session does not stop a signed link from working.
+            None => {}
+        }
     }
     let token = token.ok_or(ApiError::Unauthorized)?;
     let video = videos::by_id(state.db.pool(), video_id)

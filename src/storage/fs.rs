@@ -16,8 +16,9 @@ use tokio_util::io::ReaderStream;
 
 use super::{ByteRange, ByteStream, GetObject, ObjectKey, ObjectMeta, Store, StoreError};
 
-/// How much of a file is read per chunk when streaming it out.
-const READ_CHUNK: usize = 256 * 1024;
+/// How much of a file is read per chunk when streaming it out: large enough that a segment
+/// takes few reads, small enough that many concurrent viewers stay cheap in memory.
+const READ_CHUNK: usize = 512 * 1024;
 
 #[derive(Debug)]
 pub struct FsStore {

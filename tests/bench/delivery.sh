@@ -17,8 +17,11 @@ export REELHOUSE_DATA_DIR="$bench_dir/rh" REELHOUSE_BIND="127.0.0.1:$port" RUST_
 echo 'benchmark-password' | "$REELHOUSE_BIN" admin create-user --email bench@example.test \
   --name Bench --role trainer --password-stdin >/dev/null
 RH_TOKEN="$("$REELHOUSE_BIN" admin create-token --email bench@example.test)"
-"$REELHOUSE_BIN" serve --workers 1 >/dev/null 2>"$bench_dir/rh.log" &
+# The server under test serves only; a separate worker process transcodes the clip.
+"$REELHOUSE_BIN" serve --workers 0 >/dev/null 2>"$bench_dir/rh.log" &
 RH_PID=$!; pids+=("$RH_PID")
+"$REELHOUSE_BIN" worker --concurrency 1 >/dev/null 2>"$bench_dir/worker.log" &
+pids+=($!)
 RH_URL="http://127.0.0.1:$port"
 wait_http "$RH_URL/healthz"
 
@@ -49,15 +52,18 @@ request = function()
 end
 function setup(thread) end
 LUA
-run_wrk() { # url-prefix, extra header...
-  local base="$1"; shift
-  (echo "prefix = '$base'"; cat "$bench_dir/paths.lua") >"$bench_dir/run.lua"
-  wrk -t 2 -c 64 -d "${duration}s" --latency -s "$bench_dir/run.lua" "$@" "http://127.0.0.1/" 2>&1
+run_wrk() { # server URL, path prefix, extra wrk arguments...
+  local server="$1" prefix="$2"; shift 2
+  (echo "prefix = '$prefix'"; cat "$bench_dir/paths.lua") >"$bench_dir/run.lua"
+  wrk -t 2 -c 64 -d "${duration}s" --latency -s "$bench_dir/run.lua" "$@" "$server/"
 }
 
+nginx_out="$(run_wrk "$NGINX_URL" /hls/)"
+# A first run warms Reelhouse up (connections, buffers); memory must then stay flat over the
+# measured run.
+run_wrk "$RH_URL" "/api/v1/videos/$video/hls/720p/" -H "Authorization: Bearer $RH_TOKEN" >/dev/null
 rss_before="$(awk '/VmRSS/ {print $2}' /proc/$RH_PID/status)"
-nginx_out="$(run_wrk "$NGINX_URL/hls/" )"
-rh_out="$(run_wrk "$RH_URL/api/v1/videos/$video/hls/720p/" -H "Authorization: Bearer $RH_TOKEN")"
+rh_out="$(run_wrk "$RH_URL" "/api/v1/videos/$video/hls/720p/" -H "Authorization: Bearer $RH_TOKEN")"
 rss_after="$(awk '/VmRSS/ {print $2}' /proc/$RH_PID/status)"
 
 python3 - "$nginx_out" "$rh_out" "$rss_before" "$rss_after" "$segment_bytes" "$duration" <<'PY'

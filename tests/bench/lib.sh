@@ -11,6 +11,7 @@ cleanup() {
   return "$status"
 }
 trap cleanup EXIT
+trap 'echo "benchmark failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
@@ -68,8 +69,12 @@ CONF
   /usr/sbin/nginx -c "$dir/nginx.conf" -e "$dir/error.log" &
   pids+=($!)
   NGINX_URL="http://127.0.0.1:$port"
-  sleep 0.3
-  wait_http "$NGINX_URL/" || curl -s -o /dev/null "$NGINX_URL/" || true
+  wait_port "$port"
+}
+
+wait_port() { # port
+  for _ in $(seq 1 200); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.05; done
+  echo "nothing listens on port $1" >&2; return 1
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }

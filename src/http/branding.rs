@@ -1,0 +1,152 @@
+//! Branding: each organisation's name, colours and welcome message. Public to read, so the
+//! sign-in page wears the company's look before anyone signs in.
+
+use axum::extract::{Query, State};
+use axum::http::HeaderMap;
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::auth::{self, Admin, Caller};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
+use crate::db::orgs::{self, Branding};
+
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(get_branding, set_branding))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct WhichOrg {
+    /// The organisation's slug; default: the caller's, or the default organisation.
+    pub org: Option<String>,
+}
+
+/// The branding of an organisation. Public.
+#[utoipa::path(get, path = "/api/v1/branding", tag = "organisation", params(WhichOrg),
+    responses((status = 200, body = Branding), (status = 404, body = ErrorBody)))]
+async fn get_branding(
+    State(state): State<AppState>,
+    Query(which): Query<WhichOrg>,
+    headers: HeaderMap,
+) -> Result<Json<Branding>, ApiError> {
+    let pool = state.db.pool();
+    let org_id = match (&which.org, auth::authenticate(&state, &headers).await?) {
+        (Some(slug), _) => {
+            orgs::by_slug(pool, slug)
+                .await?
+                .ok_or(ApiError::NotFound)?
+                .id
+        }
+        (None, Some(identity)) => identity.org.id,
+        (None, None) => orgs::ensure_default(pool).await?.id,
+    };
+    Ok(Json(
+        orgs::branding(pool, &org_id)
+            .await?
+            .ok_or(ApiError::NotFound)?,
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct BrandingChange {
+    pub name: String,
+    /// `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1).
+    pub primary_color: Option<String>,
+    /// `#rrggbb`, visible on a white page (contrast at least 3:1).
+    pub accent_color: Option<String>,
+    /// Up to 500 characters, shown on the sign-in page.
+    pub welcome_message: Option<String>,
+}
+
+/// Parses `#rrggbb` into linear-light relative luminance (WCAG 2).
+fn luminance(color: &str) -> Option<f64> {
+    let hex = color
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
+    let channel = |i: usize| {
+        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
+        Some(if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        })
+    };
+    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
+}
+
+/// The WCAG contrast ratio of a colour against white.
+fn contrast_with_white(color: &str) -> Option<f64> {
+    luminance(color).map(|l| 1.05 / (l + 0.05))
+}
+
+fn check_color(
+    color: Option<String>,
+    what: &str,
+    minimum: f64,
+) -> Result<Option<String>, ApiError> {
+    let Some(color) = color
+        .map(|c| c.trim().to_ascii_lowercase())
+        .filter(|c| !c.is_empty())
+    else {
+        return Ok(None);
+    };
+    let ratio = contrast_with_white(&color)
+        .ok_or_else(|| ApiError::invalid(format!("the {what} colour must be written #rrggbb")))?;
+    if ratio < minimum {
+        return Err(ApiError::invalid(format!(
+            "the {what} colour {color} is too light to read against white ({ratio:.1}:1; it needs {minimum}:1)"
+        )));
+    }
+    Ok(Some(color))
+}
+
+/// Set the organisation's branding. Admins.
+#[utoipa::path(put, path = "/api/v1/branding", tag = "organisation", request_body = BrandingChange,
+    responses((status = 200, body = Branding), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn set_branding(
+    State(state): State<AppState>,
+    caller: Caller<Admin>,
+    Json(change): Json<BrandingChange>,
+) -> Result<Json<Branding>, ApiError> {
+    let name = change.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        return Err(ApiError::invalid("the name must be 1 to 100 characters"));
+    }
+    let welcome = change
+        .welcome_message
+        .map(|w| w.trim().to_owned())
+        .filter(|w| !w.is_empty());
+    if welcome.as_ref().is_some_and(|w| w.chars().count() > 500) {
+        return Err(ApiError::invalid(
+            "the welcome message must be at most 500 characters",
+        ));
+    }
+    let current = orgs::branding(state.db.pool(), &caller.org.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let branding = Branding {
+        name: name.to_owned(),
+        logo_url: current.logo_url,
+        primary_color: check_color(change.primary_color, "primary", 4.5)?,
+        accent_color: check_color(change.accent_color, "accent", 3.0)?,
+        welcome_message: welcome,
+    };
+    orgs::set_branding(state.db.pool(), &caller.org.id, &branding).await?;
+    Ok(Json(branding))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn contrast_follows_wcag() {
+        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
+        assert!((contrast_with_white("#ffffff").unwrap() - 1.0).abs() < 0.01);
+        assert!(contrast_with_white("#1a4d8f").unwrap() > 4.5);
+        assert!(contrast_with_white("#ffeb3b").unwrap() < 3.0);
+        assert!(contrast_with_white("blue").is_none() && contrast_with_white("#12345").is_none());
+    }
+}
