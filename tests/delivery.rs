@@ -50,30 +50,7 @@ async fn ready_video(delivery: &str) -> (TestApp, Person, String) {
         ],
         &clip,
     );
-    let bytes = std::fs::read(&clip).unwrap();
-    let response = app
-        .client
-        .post(app.at("/api/v1/uploads"))
-        .bearer_auth(&person.token)
-        .header("tus-resumable", "1.0.0")
-        .header("upload-length", bytes.len().to_string())
-        .header("content-type", "application/offset+octet-stream")
-        .body(bytes)
-        .send()
-        .await
-        .unwrap();
-    let upload = response.headers()["location"].to_str().unwrap().to_owned();
-    let status: Value = app
-        .client
-        .get(app.at(&upload))
-        .bearer_auth(&person.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let id = status["video_id"].as_str().unwrap().to_owned();
+    let id = app.upload_video(&person, &clip).await;
     let started = Instant::now();
     loop {
         let v: Value = app

@@ -27,45 +27,8 @@ fn ffmpeg(args: &[&str], out: &Path) {
 const PICTURE: &str = "testsrc2=size=320x180:rate=30:duration=5";
 const SOUND: &str = "sine=frequency=440:sample_rate=44100:duration=5";
 
-/// Uploads a file with tus (one PATCH) and returns the video id.
 async fn upload(app: &TestApp, person: &Person, path: &Path) -> String {
-    let bytes = std::fs::read(path).unwrap();
-    let name = path.file_name().unwrap().to_str().unwrap();
-    let encoded = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, name);
-    let response = app
-        .client
-        .post(app.at("/api/v1/uploads"))
-        .bearer_auth(&person.token)
-        .header("tus-resumable", "1.0.0")
-        .header("upload-length", bytes.len().to_string())
-        .header("upload-metadata", format!("filename {encoded}"))
-        .header("content-type", "application/offset+octet-stream")
-        .body(bytes)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(response.status(), 201);
-    let id = response.headers()["location"]
-        .to_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
-    let status: Value = app
-        .client
-        .get(app.at(&format!("/api/v1/uploads/{id}")))
-        .bearer_auth(&person.token)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    status["video_id"]
-        .as_str()
-        .expect("complete upload has a video")
-        .to_owned()
+    app.upload_video(person, path).await
 }
 
 async fn video(app: &TestApp, person: &Person, id: &str) -> Value {

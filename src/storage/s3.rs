@@ -191,42 +191,23 @@ impl S3Store {
     /// parts are left behind.
     async fn put_multipart(
         &self,
-        key: &str,
+        key: &ObjectKey,
         first: Bytes,
         body: ByteStream,
     ) -> Result<u64, StoreError> {
-        let created = self
-            .client
-            .create_multipart_upload()
-            .bucket(&self.bucket)
-            .key(key)
-            .send()
-            .await
-            .map_err(|e| map_err(key, e))?;
-        let upload_id = created
-            .upload_id()
-            .ok_or_else(|| StoreError::Refused("no upload id in CreateMultipartUpload".into()))?
-            .to_owned();
-        let result = self.upload_parts(key, &upload_id, first, body).await;
-        if result.is_err() {
-            let abort = self
-                .client
-                .abort_multipart_upload()
-                .bucket(&self.bucket)
-                .key(key)
-                .upload_id(&upload_id)
-                .send()
-                .await;
-            if let Err(err) = abort {
-                tracing::warn!(key, error = %DisplayErrorContext(&err), "abort of multipart upload failed");
-            }
+        let upload_id = self.create_multipart(key).await?;
+        let result = self.upload_all_parts(key, &upload_id, first, body).await;
+        if result.is_err()
+            && let Err(err) = self.abort_multipart(key, &upload_id).await
+        {
+            tracing::warn!(%key, error = %err, "abort of multipart upload failed");
         }
         result
     }
 
-    async fn upload_parts(
+    async fn upload_all_parts(
         &self,
-        key: &str,
+        key: &ObjectKey,
         upload_id: &str,
         first: Bytes,
         mut body: ByteStream,
@@ -238,41 +219,14 @@ impl S3Store {
             total += part.len() as u64;
             let number = i32::try_from(parts.len() + 1)
                 .map_err(|_| StoreError::Refused("too many parts".into()))?;
-            let uploaded = self
-                .client
-                .upload_part()
-                .bucket(&self.bucket)
-                .key(key)
-                .upload_id(upload_id)
-                .part_number(number)
-                .body(SdkBody::from(part))
-                .send()
-                .await
-                .map_err(|e| map_err(key, e))?;
-            parts.push(
-                CompletedPart::builder()
-                    .set_e_tag(uploaded.e_tag().map(str::to_owned))
-                    .part_number(number)
-                    .build(),
-            );
+            let etag = self.upload_part(key, upload_id, number, part).await?;
+            parts.push((number, etag));
             let (chunk, _) = fill_part(&mut body).await?;
             if !chunk.is_empty() {
                 next = Some(chunk);
             }
         }
-        self.client
-            .complete_multipart_upload()
-            .bucket(&self.bucket)
-            .key(key)
-            .upload_id(upload_id)
-            .multipart_upload(
-                CompletedMultipartUpload::builder()
-                    .set_parts(Some(parts))
-                    .build(),
-            )
-            .send()
-            .await
-            .map_err(|e| map_err(key, e))?;
+        self.complete_multipart(key, upload_id, &parts).await?;
         Ok(total)
     }
 }
@@ -322,14 +276,13 @@ where
 #[async_trait]
 impl Store for S3Store {
     async fn put_stream(&self, key: &ObjectKey, mut body: ByteStream) -> Result<u64, StoreError> {
-        let key = self.full_key(key.as_str());
         let (first, ended) = fill_part(&mut body).await?;
         if ended {
             let size = first.len() as u64;
-            self.put_small(&key, first).await?;
+            self.put_small(&self.full_key(key.as_str()), first).await?;
             return Ok(size);
         }
-        self.put_multipart(&key, first, body).await
+        self.put_multipart(key, first, body).await
     }
 
     async fn get_range(

@@ -306,3 +306,40 @@ impl TestApp {
         std::mem::forget(stop);
     }
 }
+
+impl TestApp {
+    /// Uploads a file in one tus request (creation-with-upload) and returns its video's id.
+    pub async fn upload_video(&self, person: &Person, path: &std::path::Path) -> String {
+        let bytes = std::fs::read(path).unwrap();
+        let name = path.file_name().unwrap().to_str().unwrap();
+        let encoded = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, name);
+        let response = self
+            .client
+            .post(self.at("/api/v1/uploads"))
+            .bearer_auth(&person.token)
+            .header("tus-resumable", "1.0.0")
+            .header("upload-length", bytes.len().to_string())
+            .header("upload-metadata", format!("filename {encoded}"))
+            .header("content-type", "application/offset+octet-stream")
+            .body(bytes)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(response.status(), 201);
+        let location = response.headers()["location"].to_str().unwrap().to_owned();
+        let status: serde_json::Value = self
+            .client
+            .get(self.at(&location))
+            .bearer_auth(&person.token)
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        status["video_id"]
+            .as_str()
+            .expect("a complete upload has a video")
+            .to_owned()
+    }
+}
