@@ -293,6 +293,12 @@ fn cases() -> Vec<Case> {
             Some(json!({"name": "Acme Training", "primary_color": "#1a4d8f"})),
             [401, 403, 403, 200, 200],
         ),
+        case(
+            "get",
+            "/api/v1/me/assignments",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
     ]
 }
 

@@ -140,3 +140,72 @@ async fn concurrent_reports_are_all_kept() {
         "a concurrent report was lost: {body}"
     );
 }
+
+#[tokio::test]
+async fn my_assignments_follow_real_progress() {
+    let app = TestApp::spawn().await;
+    let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "hire@acme.test", Role::Member).await;
+    let first = ready_video(&app, &trainer).await;
+    let second = ready_video(&app, &trainer).await;
+    let pool = app.state.db.pool();
+    let org = &trainer.user.org_id;
+    let now = reelhouse::db::now_ms();
+    // A published on-boarding playlist of the two videos, due yesterday (the playlist API is
+    // not built yet, so the rows are made directly).
+    sqlx::query("insert into playlists (id, org_id, title, description, onboarding, sequential, published, created_by, created_at, updated_at) values ('p1', $1, 'First week', 'Start here', 1, 1, 1, $2, $3, $3)")
+        .bind(org).bind(&trainer.user.id).bind(now).execute(pool).await.unwrap();
+    for (position, video) in [&first, &second].iter().enumerate() {
+        sqlx::query("insert into playlist_items (id, org_id, playlist_id, position, kind, item_id) values ($1, $2, 'p1', $3, 'video', $4)")
+            .bind(format!("i{position}")).bind(org).bind(position as i64).bind(*video).execute(pool).await.unwrap();
+    }
+    sqlx::query("insert into assignments (id, org_id, playlist_id, user_id, assigned_by, due_at, created_at) values ('a1', $1, 'p1', $2, $3, $4, $5)")
+        .bind(org).bind(&hire.user.id).bind(&trainer.user.id).bind(now - 86_400_000).bind(now).execute(pool).await.unwrap();
+
+    let mine = |person: &Person| {
+        app.client
+            .get(app.at("/api/v1/me/assignments"))
+            .bearer_auth(&person.token)
+            .send()
+    };
+    let list: Value = mine(&hire).await.unwrap().json().await.unwrap();
+    assert_eq!(list["items"][0]["title"], "First week");
+    assert_eq!(list["items"][0]["items_total"], 2);
+    assert_eq!(list["items"][0]["items_completed"], 0);
+    assert_eq!(list["items"][0]["overdue"], true);
+
+    for start in (0..90).step_by(10) {
+        report(
+            &app,
+            &hire,
+            &first,
+            json!([[start, start + 10]]),
+            f64::from(start + 10),
+        )
+        .await;
+    }
+    let list: Value = mine(&hire).await.unwrap().json().await.unwrap();
+    assert_eq!(list["items"][0]["items_completed"], 1, "{list}");
+    assert_eq!(list["items"][0]["fraction"], 0.5);
+    for start in (0..90).step_by(10) {
+        report(
+            &app,
+            &hire,
+            &second,
+            json!([[start, start + 10]]),
+            f64::from(start + 10),
+        )
+        .await;
+    }
+    let list: Value = mine(&hire).await.unwrap().json().await.unwrap();
+    assert_eq!(
+        (
+            list["items"][0]["completed"].clone(),
+            list["items"][0]["overdue"].clone()
+        ),
+        (json!(true), json!(false))
+    );
+    // Nobody else sees it.
+    let other: Value = mine(&trainer).await.unwrap().json().await.unwrap();
+    assert_eq!(other["items"], json!([]));
+}

@@ -4,6 +4,7 @@
 //! INTEGER/BIGINT unix-millisecond times) and live in one file per table group. The few places
 //! that need a backend's own dialect ask [`Db::backend`].
 
+pub mod assignments;
 pub mod handouts;
 pub mod invitations;
 pub mod jobs;

@@ -10,6 +10,7 @@ pub mod error;
 pub mod handouts;
 pub mod health;
 pub mod invitations;
+pub mod me;
 pub mod openapi;
 pub mod org;
 pub mod progress;
@@ -171,6 +172,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(org::router())
         .merge(progress::router())
         .merge(branding::router())
+        .merge(me::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -10,6 +10,10 @@ trap stop_services EXIT
 start_postgres
 start_s3
 
+# The web app first: the browser tests serve web/dist.
+echo "=== web app: unit tests, type check and build ==="
+(cd web && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build --silent)
+
 echo "=== format and lints ==="
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
@@ -22,7 +26,3 @@ REELHOUSE_TEST_DATABASE=sqlite REELHOUSE_TEST_STORAGE=file cargo test --locked -
 echo "=== Rust tests on PostgreSQL with the S3 store ==="
 REELHOUSE_TEST_DATABASE=postgres REELHOUSE_TEST_STORAGE=s3 cargo test --locked --quiet -- --test-threads 2
 
-if [ -f web/package.json ]; then
-  echo "=== web app: unit tests, type check and build ==="
-  (cd web && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build --silent)
-fi
