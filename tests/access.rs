@@ -299,6 +299,50 @@ fn cases() -> Vec<Case> {
             None,
             [401, 200, 200, 200, 200],
         ),
+        // Playlists: everyone reads published ones; trainers build and assign.
+        case("get", "/api/v1/playlists", None, [401, 200, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/playlists",
+            Some(json!({"title": "Week one"})),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "get",
+            "/api/v1/playlists/{playlist_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "patch",
+            "/api/v1/playlists/{playlist_id}",
+            Some(json!({"title": "Renamed"})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/playlists/{playlist_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/playlists/{playlist_id}/items",
+            Some(json!({"kind": "video", "item_id": "{video_id}"})),
+            [401, 403, 201, 201, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/playlists/{playlist_id}/items/{entry_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/playlists/{playlist_id}/assignments",
+            Some(json!({"user_ids": ["{user_id}"]})),
+            [401, 403, 201, 201, 404],
+        ),
     ]
 }
 
@@ -405,6 +449,23 @@ impl World {
             created_at: db::now_ms(),
         };
         db::handouts::create(pool, &handout).await.unwrap();
+        let playlist = db::playlists::Playlist {
+            id: db::playlists::new_playlist_id(),
+            title: "Fixture".into(),
+            description: String::new(),
+            intro: String::new(),
+            onboarding: true,
+            sequential: false,
+            published: true,
+            updated_at: 0,
+        };
+        db::playlists::create(pool, &admin.org_id, &admin.id, &playlist)
+            .await
+            .unwrap();
+        let entry_id =
+            db::playlists::add_item(pool, &admin.org_id, &playlist.id, "video", &video_id)
+                .await
+                .unwrap();
         db::videos::set_playable(pool, &video_id, 320, 180)
             .await
             .unwrap();
@@ -429,6 +490,8 @@ impl World {
         }
         vec![
             ("upload_id", upload_id),
+            ("playlist_id", playlist.id),
+            ("entry_id", entry_id),
             ("video_id", video_id),
             ("handout_id", handout_id),
             ("token_id", token_id),

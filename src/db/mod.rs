@@ -9,6 +9,7 @@ pub mod handouts;
 pub mod invitations;
 pub mod jobs;
 pub mod orgs;
+pub mod playlists;
 pub mod progress;
 pub mod sessions;
 pub mod tokens;

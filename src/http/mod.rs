@@ -13,6 +13,7 @@ pub mod invitations;
 pub mod me;
 pub mod openapi;
 pub mod org;
+pub mod playlists;
 pub mod progress;
 pub mod security;
 pub mod users;
@@ -173,6 +174,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(progress::router())
         .merge(branding::router())
         .merge(me::router())
+        .merge(playlists::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
