@@ -343,6 +343,12 @@ fn cases() -> Vec<Case> {
             Some(json!({"user_ids": ["{user_id}"]})),
             [401, 403, 201, 201, 404],
         ),
+        case(
+            "get",
+            "/api/v1/playlists/{playlist_id}/report",
+            None,
+            [401, 403, 200, 200, 404],
+        ),
     ]
 }
 

@@ -182,6 +182,63 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         (Some(1), Some(2))
     );
 
+    // The trainer's report, as JSON and as CSV, shows exactly where the hire is.
+    let (status, report) = call(
+        &app,
+        &trainer,
+        Method::GET,
+        &format!("/api/v1/playlists/{id}/report"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_eq!(report[0]["email"], "hire@acme.test");
+    assert_eq!(
+        (
+            report[0]["items_completed"].as_i64(),
+            report[0]["items_total"].as_i64()
+        ),
+        (Some(1), Some(2))
+    );
+    assert_eq!(report[0]["completed"], false);
+    assert!(report[0]["last_activity"].as_i64().unwrap() > 0);
+    let csv = app
+        .client
+        .get(app.at(&format!("/api/v1/playlists/{id}/report")))
+        .bearer_auth(&trainer.token)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        csv.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/csv")
+    );
+    let csv = csv.text().await.unwrap();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue"
+    );
+    assert!(
+        lines[1].starts_with("hire@acme.test,hire@acme.test,1,2,50,false,,20"),
+        "{csv}"
+    );
+    assert_eq!(
+        call(
+            &app,
+            &hire,
+            Method::GET,
+            &format!("/api/v1/playlists/{id}/report"),
+            None
+        )
+        .await
+        .0,
+        403
+    );
+
     // Removing an item and deleting the playlist.
     let entry = seen["items"][1]["id"].as_str().unwrap();
     assert_eq!(

@@ -15,6 +15,7 @@ pub mod openapi;
 pub mod org;
 pub mod playlists;
 pub mod progress;
+pub mod reports;
 pub mod security;
 pub mod users;
 pub mod videos;
@@ -175,6 +176,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(branding::router())
         .merge(me::router())
         .merge(playlists::router())
+        .merge(reports::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
