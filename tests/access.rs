@@ -349,6 +349,14 @@ fn cases() -> Vec<Case> {
             None,
             [401, 403, 200, 200, 404],
         ),
+        // The library: everyone searches; trainers add resources.
+        case("get", "/api/v1/library", None, [401, 200, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/resources",
+            Some(json!({"title": "A blog post", "url": "https://example.com/"})),
+            [401, 403, 201, 201, 201],
+        ),
     ]
 }
 

@@ -8,6 +8,7 @@ pub mod assignments;
 pub mod handouts;
 pub mod invitations;
 pub mod jobs;
+pub mod library;
 pub mod orgs;
 pub mod playlists;
 pub mod progress;

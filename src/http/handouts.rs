@@ -110,7 +110,23 @@ async fn create_handout(
         let _ = state.store.delete(&key).await;
         return Err(err.into());
     }
+    index_handout(&state, &handout).await?;
     Ok((StatusCode::CREATED, Json(handout)))
+}
+
+/// Puts a handout into the library's search index.
+async fn index_handout(state: &AppState, handout: &Handout) -> Result<(), ApiError> {
+    let entry = crate::db::library::Entry {
+        item_id: &handout.id,
+        org_id: &handout.org_id,
+        kind: "handout",
+        created_at: handout.created_at,
+        title: &handout.title,
+        tagline: "",
+        description: &handout.filename,
+        tags: "",
+    };
+    Ok(crate::db::library::index(&state.db, &entry).await?)
 }
 
 /// Streams one multipart field into the store after recognising its type from the first bytes.
@@ -232,6 +248,7 @@ async fn rename_handout(
     }
     handouts::rename(pool, &caller.org.id, &handout.id, title).await?;
     handout.title = title.to_owned();
+    index_handout(&state, &handout).await?;
     Ok(Json(handout))
 }
 
@@ -254,6 +271,7 @@ async fn delete_handout(
         ));
     }
     handouts::delete(pool, &caller.org.id, &handout.id).await?;
+    crate::db::library::remove(&state.db, &handout.id).await?;
     state
         .store
         .delete(&ObjectKey::new(handout.store_key)?)

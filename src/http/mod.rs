@@ -10,6 +10,7 @@ pub mod error;
 pub mod handouts;
 pub mod health;
 pub mod invitations;
+pub mod library;
 pub mod me;
 pub mod openapi;
 pub mod org;
@@ -177,6 +178,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(me::router())
         .merge(playlists::router())
         .merge(reports::router())
+        .merge(library::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

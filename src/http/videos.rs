@@ -110,12 +110,13 @@ async fn delete_video(
             "only trainers and the video's owner delete a video".into(),
         ));
     }
-    let handout_keys: Vec<String> = handouts::for_video(pool, &caller.org.id, &video.id)
-        .await?
-        .into_iter()
-        .map(|h| h.store_key)
-        .collect();
+    let attached = handouts::for_video(pool, &caller.org.id, &video.id).await?;
     videos::delete(pool, &caller.org.id, &video.id).await?;
+    crate::db::library::remove(&state.db, &video.id).await?;
+    for handout in &attached {
+        crate::db::library::remove(&state.db, &handout.id).await?;
+    }
+    let handout_keys: Vec<String> = attached.into_iter().map(|h| h.store_key).collect();
     // The rows are gone, so nothing points at the objects any more; remove them.
     let mut keys = handout_keys;
     keys.extend(video.source_key.clone());
