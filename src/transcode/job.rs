@@ -77,6 +77,10 @@ impl TranscodeHandler {
         let Some(video) = videos::by_id(db, video_id).await.map_err(transient)? else {
             return Ok(()); // deleted meanwhile: nothing to do
         };
+        if video.status == "ready" {
+            // A worker died after finishing but before recording the job: the work is done.
+            return Ok(());
+        }
         let source_key = video
             .source_key
             .clone()
