@@ -225,7 +225,7 @@ async fn create_first_admin(db: &Db) -> anyhow::Result<Option<(String, String)>>
     }
     let org = db::orgs::ensure_default(db.pool()).await?;
     let email = "admin@reelhouse.local";
-    let password = crate::auth::secret::random_token()[..20].to_owned();
+    let password = crate::auth::secret::random_password();
     let hash = password::hash(password.clone()).await?;
     db::users::create(
         db.pool(),
@@ -258,7 +258,7 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 std::io::stdin().lock().read_line(&mut line)?;
                 (line.trim_end_matches(['\r', '\n']).to_owned(), false)
             } else {
-                (crate::auth::secret::random_token()[..20].to_owned(), true)
+                (crate::auth::secret::random_password(), true)
             };
             let hash = password::hash(password.clone()).await?;
             let org = db::orgs::get_or_create(db.pool(), slug, slug).await?;

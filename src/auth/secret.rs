@@ -11,6 +11,11 @@ pub fn random_token() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// A generated password (about 120 random bits) for accounts made without one.
+pub fn random_password() -> String {
+    random_token()[..20].to_owned()
+}
+
 /// `len` random bytes as hex.
 pub fn random_hex(len: usize) -> String {
     let mut bytes = vec![0u8; len];

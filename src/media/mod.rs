@@ -185,7 +185,7 @@ async fn rendition_file(
         if presigned {
             // Each media URI becomes a short-lived store URL (None for local files: proxied).
             let mut urls = Vec::new();
-            for uri in media_uris(&text) {
+            for uri in playlist::uris(&text) {
                 let key = ObjectKey::new(format!("videos/{}/hls/{rendition}/{uri}", video.id))?;
                 urls.push((uri, state.store.presign_get(&key, PRESIGN_TTL).await?));
             }
@@ -215,16 +215,6 @@ async fn rendition_file(
     .await?;
     metrics::histogram!("media_segment_latency_seconds").record(started.elapsed().as_secs_f64());
     Ok(response)
-}
-
-/// The init and segment names a media playlist refers to.
-fn media_uris(playlist: &str) -> Vec<String> {
-    let mut uris = Vec::new();
-    let _ = playlist::rewrite_uris(playlist, |uri| {
-        uris.push(uri.to_owned());
-        uri.to_owned()
-    });
-    uris
 }
 
 /// The poster: a representative frame as JPEG. Members, or a playback token.
@@ -347,7 +337,7 @@ async fn download(
     // A fragmented MP4: the init segment followed by every media segment, streamed in order.
     let prefix = format!("videos/{}/hls/{folder}/", video.id);
     let text = read_playlist(&state, &format!("{prefix}index.m3u8")).await?;
-    let keys: Vec<ObjectKey> = media_uris(&text)
+    let keys: Vec<ObjectKey> = playlist::uris(&text)
         .into_iter()
         .map(|u| ObjectKey::new(format!("{prefix}{u}")))
         .collect::<Result<_, _>>()?;

@@ -28,6 +28,16 @@ pub fn rewrite_uris(playlist: &str, mut map: impl FnMut(&str) -> String) -> Stri
     out
 }
 
+/// Every URI a playlist names (media playlists: the init segment and the segments), in order.
+pub fn uris(playlist: &str) -> Vec<String> {
+    let mut uris = Vec::new();
+    rewrite_uris(playlist, |uri| {
+        uris.push(uri.to_owned());
+        uri.to_owned()
+    });
+    uris
+}
+
 /// Appends `token=…` to a relative URI.
 pub fn with_token(uri: &str, token: &str) -> String {
     let separator = if uri.contains('?') { '&' } else { '?' };
