@@ -22,12 +22,14 @@ struct Case {
     expect: [u16; 5],
     /// Extra headers and a raw body, for routes that do not speak JSON (tus, multipart).
     headers: &'static [(&'static str, &'static str)],
-    raw: Option<&'static str>,
+    raw: Option<&'static [u8]>,
     /// The URL to call, when it differs from the documented path (a concrete file name).
     url: Option<&'static str>,
 }
 
 const TUS: (&str, &str) = ("tus-resumable", "1.0.0");
+const PNG: &[u8] = include_bytes!("fixtures/pixel.png");
+const IMAGE: (&str, &str) = ("content-type", "image/png");
 const MULTIPART: &str = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\
                          Content-Type: text/plain\r\n\r\nhello, handout\r\n--XyZ--\r\n";
 
@@ -146,7 +148,7 @@ fn cases() -> Vec<Case> {
                 ("upload-offset", "0"),
                 ("content-type", "application/offset+octet-stream"),
             ],
-            Some("0123456789"),
+            Some(b"0123456789"),
             [401, 404, 404, 204, 404],
         ),
         raw(
@@ -181,7 +183,7 @@ fn cases() -> Vec<Case> {
             "post",
             "/api/v1/videos/{video_id}/handouts",
             &[("content-type", "multipart/form-data; boundary=XyZ")],
-            Some(MULTIPART),
+            Some(MULTIPART.as_bytes()),
             [401, 201, 201, 201, 404],
         ),
         case(
@@ -357,6 +359,102 @@ fn cases() -> Vec<Case> {
             Some(json!({"title": "A blog post", "url": "https://example.com/"})),
             [401, 403, 201, 201, 201],
         ),
+        case(
+            "get",
+            "/api/v1/resources/{resource_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "patch",
+            "/api/v1/resources/{resource_id}",
+            Some(json!({"tags": ["safety"]})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/resources/{resource_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/resources/{resource_id}/open",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        // Editing a video: trainers and its owner (the member); review: trainers.
+        case(
+            "patch",
+            "/api/v1/videos/{video_id}",
+            Some(json!({"tagline": "How we lift", "tags": ["lifting"]})),
+            [401, 200, 200, 200, 404],
+        ),
+        // The fixture video is not held, so approving it is a conflict for those allowed.
+        case(
+            "post",
+            "/api/v1/videos/{video_id}/approve",
+            None,
+            [401, 403, 409, 409, 404],
+        ),
+        case("get", "/api/v1/reviews", None, [401, 403, 200, 200, 200]),
+        // Playlists: order and cover are the trainers'; everyone sees the cover.
+        case(
+            "put",
+            "/api/v1/playlists/{playlist_id}/items",
+            Some(json!({"order": ["{entry_id}"]})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/playlists/{playlist_id}/cover",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        raw(
+            "put",
+            "/api/v1/playlists/{playlist_id}/cover",
+            &[IMAGE],
+            Some(PNG),
+            [401, 403, 200, 200, 404],
+        ),
+        // The logo is public like the rest of the branding; admins set their own.
+        Case {
+            url: Some("/api/v1/branding/logo?org=acme"),
+            ..case(
+                "get",
+                "/api/v1/branding/logo",
+                None,
+                [200, 200, 200, 200, 200],
+            )
+        },
+        raw(
+            "put",
+            "/api/v1/branding/logo",
+            &[IMAGE],
+            Some(PNG),
+            [401, 403, 403, 200, 200],
+        ),
+        // Experts: everyone declares their own; trainers set anyone's in their organisation.
+        case("get", "/api/v1/experts", None, [401, 200, 200, 200, 200]),
+        case(
+            "put",
+            "/api/v1/me/expertise",
+            Some(json!({"tags": ["forklifts"]})),
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "put",
+            "/api/v1/users/{user_id}/expertise",
+            Some(json!({"tags": ["forklifts"]})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/users/{user_id}/report",
+            None,
+            [401, 403, 200, 200, 404],
+        ),
     ]
 }
 
@@ -392,7 +490,7 @@ impl World {
             .unwrap();
         let email = format!("{}@acme.test", common::unique_name());
         let (invitation, invitation_token) =
-            db::invitations::create(pool, &admin.org_id, &email, Role::Member, &admin.id)
+            db::invitations::create(pool, &admin.org_id, &email, Role::Member, None, &admin.id)
                 .await
                 .unwrap();
         let subject = self
@@ -460,7 +558,11 @@ impl World {
             content_type: "text/plain; charset=utf-8".into(),
             size: 5,
             store_key: handout_key,
+            tagline: String::new(),
+            description: String::new(),
+            tags: String::new(),
             created_at: db::now_ms(),
+            updated_at: db::now_ms(),
         };
         db::handouts::create(pool, &handout).await.unwrap();
         let playlist = db::playlists::Playlist {
@@ -471,15 +573,63 @@ impl World {
             onboarding: true,
             sequential: false,
             published: true,
+            cover_url: None,
             updated_at: 0,
         };
         db::playlists::create(pool, &admin.org_id, &admin.id, &playlist)
             .await
             .unwrap();
-        let entry_id =
-            db::playlists::add_item(pool, &admin.org_id, &playlist.id, "video", &video_id)
+        let mut conn = pool.acquire().await.unwrap();
+        let entry_id = db::playlists::add_item(
+            &mut conn,
+            &admin.org_id,
+            &playlist.id,
+            "video",
+            &video_id,
+            None,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        let now = db::now_ms();
+        let resource = db::resources::Resource {
+            id: db::new_id(),
+            org_id: admin.org_id.clone(),
+            owner_id: admin.id.clone(),
+            title: "A post".into(),
+            url: "https://example.com/post".into(),
+            tagline: String::new(),
+            description: String::new(),
+            tags: String::new(),
+            created_at: now,
+            updated_at: now,
+        };
+        db::resources::create(pool, &resource).await.unwrap();
+        let store = self.app.state.store.as_ref();
+        for (key, picture) in [
+            (format!("playlists/{}/cover-1.jpg", playlist.id), "jpeg"),
+            (format!("branding/{}/logo-1.png", admin.org_id), "png"),
+        ] {
+            let key = reelhouse::storage::ObjectKey::new(key).unwrap();
+            reelhouse::storage::put_bytes(store, &key, picture.into())
                 .await
                 .unwrap();
+        }
+        db::playlists::set_cover(
+            pool,
+            &admin.org_id,
+            &playlist.id,
+            Some(&format!("playlists/{}/cover-1.jpg", playlist.id)),
+        )
+        .await
+        .unwrap();
+        db::orgs::set_logo(
+            pool,
+            &admin.org_id,
+            Some(&format!("branding/{}/logo-1.png", admin.org_id)),
+        )
+        .await
+        .unwrap();
         db::videos::set_playable(pool, &video_id, 320, 180)
             .await
             .unwrap();
@@ -508,6 +658,7 @@ impl World {
             ("entry_id", entry_id),
             ("video_id", video_id),
             ("handout_id", handout_id),
+            ("resource_id", resource.id),
             ("token_id", token_id),
             ("invitation_id", invitation.id),
             ("invitation_token", invitation_token),

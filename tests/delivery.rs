@@ -130,7 +130,14 @@ async fn hls_js_plays(origin: &str, master: &str, bearer: Option<&str>) {
 }
 
 async fn allow_links(app: &TestApp, org_id: &str) {
-    reelhouse::db::orgs::set_sharing(app.state.db.pool(), org_id, true, true)
+    let pool = app.state.db.pool();
+    let mut policy = reelhouse::db::orgs::policy(pool, org_id)
+        .await
+        .unwrap()
+        .unwrap();
+    policy.allow_public_links = true;
+    policy.allow_downloads = true;
+    reelhouse::db::orgs::set_policy(pool, org_id, &policy)
         .await
         .unwrap();
 }

@@ -1,8 +1,121 @@
-//! Assignments: playlists given to people, and how far each person is.
+//! Assignments: playlists given to people, how far each person is, and the standing rules that
+//! give a playlist to everyone of a role or cohort, including people who join later.
 
-use sqlx::AnyPool;
+use sqlx::{AnyExecutor, AnyPool};
 
-use super::now_ms;
+use super::users::Role;
+use super::{new_id, now_ms};
+
+/// When a person completed a playlist item `i`: a video `g` watched far enough, a handout or
+/// resource `o` opened. Needs [`completion_joins`].
+pub(crate) const DONE_AT: &str = "coalesce(g.completed_at, o.opened_at)";
+
+/// The joins [`DONE_AT`] reads, for the person whose id is the SQL expression `user`.
+pub(crate) fn completion_joins(user: &str) -> String {
+    format!(
+        "left join progress g on i.kind = 'video' and g.video_id = i.item_id and g.user_id = {user} \
+         left join item_opens o on o.kind = i.kind and o.item_id = i.item_id and o.user_id = {user}"
+    )
+}
+
+/// One assignment with the assignee's progress through its playlist.
+struct Line {
+    id: String,
+    playlist_id: String,
+    playlist_title: String,
+    description: String,
+    cover_key: Option<String>,
+    user_id: String,
+    name: String,
+    email: String,
+    due_at: Option<i64>,
+    items_total: i64,
+    items_completed: i64,
+    last_completed: Option<i64>,
+    last_activity: Option<i64>,
+}
+
+impl Line {
+    fn completed(&self) -> bool {
+        self.items_total > 0 && self.items_completed >= self.items_total
+    }
+
+    fn fraction(&self) -> f64 {
+        if self.items_total > 0 {
+            self.items_completed as f64 / self.items_total as f64
+        } else {
+            0.0
+        }
+    }
+
+    fn overdue(&self, now: i64) -> bool {
+        !self.completed() && self.due_at.is_some_and(|d| d < now)
+    }
+}
+
+/// Which assignments to read.
+enum Scope<'a> {
+    /// Everyone's assignment of one playlist.
+    Playlist(&'a str),
+    /// Every assignment of one person.
+    Person(&'a str),
+    /// One person's assignments of published playlists (what they see themselves).
+    Own(&'a str),
+}
+
+async fn lines(pool: &AnyPool, org_id: &str, scope: Scope<'_>) -> sqlx::Result<Vec<Line>> {
+    use sqlx::Row;
+    let (filter, key, order) = match scope {
+        Scope::Playlist(id) => ("a.playlist_id = $2", id, "u.name, u.email"),
+        Scope::Person(id) => ("a.user_id = $2", id, "a.created_at, a.id"),
+        Scope::Own(id) => (
+            "a.user_id = $2 and p.published = 1",
+            id,
+            "a.created_at, a.id",
+        ),
+    };
+    let joins = completion_joins("a.user_id");
+    let rows = sqlx::query(&format!(
+        "select a.id, a.playlist_id, p.title, p.description, p.cover_key, a.user_id, u.name, \
+           u.email, a.due_at, a.created_at, \
+           count(i.id) as items_total, \
+           count({DONE_AT}) as items_completed, \
+           max({DONE_AT}) as last_completed, \
+           max(coalesce(g.updated_at, o.opened_at)) as last_activity \
+         from assignments a \
+         join playlists p on p.id = a.playlist_id \
+         join users u on u.id = a.user_id \
+         left join playlist_items i on i.playlist_id = a.playlist_id \
+         {joins} \
+         where a.org_id = $1 and {filter} \
+         group by a.id, a.playlist_id, p.title, p.description, p.cover_key, a.user_id, u.name, \
+           u.email, a.due_at, a.created_at \
+         order by {order}"
+    ))
+    .bind(org_id)
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    rows.iter()
+        .map(|row| {
+            Ok(Line {
+                id: row.try_get("id")?,
+                playlist_id: row.try_get("playlist_id")?,
+                playlist_title: row.try_get("title")?,
+                description: row.try_get("description")?,
+                cover_key: row.try_get("cover_key")?,
+                user_id: row.try_get("user_id")?,
+                name: row.try_get("name")?,
+                email: row.try_get("email")?,
+                due_at: row.try_get("due_at")?,
+                items_total: row.try_get("items_total")?,
+                items_completed: row.try_get("items_completed")?,
+                last_completed: row.try_get("last_completed")?,
+                last_activity: row.try_get("last_activity")?,
+            })
+        })
+        .collect()
+}
 
 /// One of a person's assignments, with their progress through the playlist.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
@@ -16,67 +129,50 @@ pub struct MyAssignment {
     pub due_at: Option<i64>,
     pub overdue: bool,
     pub completed: bool,
+    /// Unix milliseconds when the last item was completed, once all are.
+    pub completed_at: Option<i64>,
     pub items_total: i64,
     pub items_completed: i64,
     /// `items_completed / items_total`, 0 to 1.
     pub fraction: f64,
 }
 
-/// The published playlists assigned to a person, with the items they completed: videos whose
-/// progress is complete. (Handouts and resources count once opening them is tracked.)
+/// The published playlists assigned to a person, with the items they completed: videos watched
+/// far enough, handouts and resources opened.
 pub async fn for_user(
     pool: &AnyPool,
     org_id: &str,
     user_id: &str,
 ) -> sqlx::Result<Vec<MyAssignment>> {
-    use sqlx::Row;
-    let rows = sqlx::query(
-        "select a.id, a.playlist_id, p.title, p.description, p.cover_key, a.due_at, \
-           (select count(*) from playlist_items i where i.playlist_id = p.id) as items_total, \
-           (select count(*) from playlist_items i join progress g \
-              on g.video_id = i.item_id and g.user_id = a.user_id \
-            where i.playlist_id = p.id and i.kind = 'video' and g.completed_at is not null) as items_completed \
-         from assignments a join playlists p on p.id = a.playlist_id \
-         where a.org_id = $1 and a.user_id = $2 and p.published = 1 \
-         order by a.created_at",
-    )
-    .bind(org_id)
-    .bind(user_id)
-    .fetch_all(pool)
-    .await?;
     let now = now_ms();
-    rows.into_iter()
-        .map(|row| {
-            let total: i64 = row.try_get("items_total")?;
-            let done: i64 = row.try_get("items_completed")?;
-            let due_at: Option<i64> = row.try_get("due_at")?;
-            let playlist_id: String = row.try_get("playlist_id")?;
-            let cover: Option<String> = row.try_get("cover_key")?;
-            let completed = total > 0 && done >= total;
-            Ok(MyAssignment {
-                id: row.try_get("id")?,
-                cover_url: cover.map(|_| format!("/api/v1/playlists/{playlist_id}/cover")),
-                playlist_id,
-                title: row.try_get("title")?,
-                description: row.try_get("description")?,
-                due_at,
-                overdue: !completed && due_at.is_some_and(|d| d < now),
-                completed,
-                items_total: total,
-                items_completed: done,
-                fraction: if total > 0 {
-                    done as f64 / total as f64
-                } else {
-                    0.0
-                },
-            })
+    Ok(lines(pool, org_id, Scope::Own(user_id))
+        .await?
+        .into_iter()
+        .map(|line| MyAssignment {
+            completed: line.completed(),
+            completed_at: line.last_completed.filter(|_| line.completed()),
+            fraction: line.fraction(),
+            overdue: line.overdue(now),
+            cover_url: line
+                .cover_key
+                .as_ref()
+                .map(|_| format!("/api/v1/playlists/{}/cover", line.playlist_id)),
+            id: line.id,
+            playlist_id: line.playlist_id,
+            title: line.playlist_title,
+            description: line.description,
+            due_at: line.due_at,
+            items_total: line.items_total,
+            items_completed: line.items_completed,
         })
-        .collect()
+        .collect())
 }
 
-/// One assignee's line in a trainer's report on a playlist.
+/// One line of a trainer's report: one person's progress through one playlist.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct ReportLine {
+    pub playlist_id: String,
+    pub playlist_title: String,
     pub user_id: String,
     pub name: String,
     pub email: String,
@@ -86,10 +182,30 @@ pub struct ReportLine {
     pub completed: bool,
     /// Unix milliseconds when the last item was completed, once all are.
     pub completed_at: Option<i64>,
-    /// Unix milliseconds of the latest progress report on the playlist's videos.
+    /// Unix milliseconds of the person's latest progress on the playlist's items.
     pub last_activity: Option<i64>,
     pub due_at: Option<i64>,
     pub overdue: bool,
+}
+
+impl ReportLine {
+    fn from(line: Line, now: i64) -> ReportLine {
+        ReportLine {
+            completed: line.completed(),
+            completed_at: line.last_completed.filter(|_| line.completed()),
+            fraction: line.fraction(),
+            overdue: line.overdue(now),
+            playlist_id: line.playlist_id,
+            playlist_title: line.playlist_title,
+            user_id: line.user_id,
+            name: line.name,
+            email: line.email,
+            items_total: line.items_total,
+            items_completed: line.items_completed,
+            last_activity: line.last_activity,
+            due_at: line.due_at,
+        }
+    }
 }
 
 /// Every assignee of a playlist with their progress, by name.
@@ -98,50 +214,162 @@ pub async fn report(
     org_id: &str,
     playlist_id: &str,
 ) -> sqlx::Result<Vec<ReportLine>> {
-    use sqlx::Row;
-    let watched = "from playlist_items i join progress g on g.video_id = i.item_id and g.user_id = a.user_id \
-                   where i.playlist_id = a.playlist_id and i.kind = 'video'";
-    let rows = sqlx::query(&format!(
-        "select a.user_id, u.name, u.email, a.due_at, \
-           (select count(*) from playlist_items i where i.playlist_id = a.playlist_id) as items_total, \
-           (select count(*) {watched} and g.completed_at is not null) as items_completed, \
-           (select max(g.completed_at) {watched}) as last_completed, \
-           (select max(g.updated_at) {watched}) as last_activity \
-         from assignments a join users u on u.id = a.user_id \
-         where a.org_id = $1 and a.playlist_id = $2 order by u.name, u.email"
-    ))
+    let now = now_ms();
+    Ok(lines(pool, org_id, Scope::Playlist(playlist_id))
+        .await?
+        .into_iter()
+        .map(|line| ReportLine::from(line, now))
+        .collect())
+}
+
+/// Every assignment of one person (drafts included), oldest first.
+pub async fn person_report(
+    pool: &AnyPool,
+    org_id: &str,
+    user_id: &str,
+) -> sqlx::Result<Vec<ReportLine>> {
+    let now = now_ms();
+    Ok(lines(pool, org_id, Scope::Person(user_id))
+        .await?
+        .into_iter()
+        .map(|line| ReportLine::from(line, now))
+        .collect())
+}
+
+/// Assigns a playlist to a person (again: the due date is updated).
+pub async fn assign<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    playlist_id: &str,
+    user_id: &str,
+    assigned_by: Option<&str>,
+    due_at: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into assignments (id, org_id, playlist_id, user_id, assigned_by, due_at, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7) \
+         on conflict (playlist_id, user_id) do update set due_at = excluded.due_at",
+    )
+    .bind(new_id())
     .bind(org_id)
     .bind(playlist_id)
-    .fetch_all(pool)
+    .bind(user_id)
+    .bind(assigned_by)
+    .bind(due_at)
+    .bind(now_ms())
+    .execute(db)
     .await?;
+    Ok(())
+}
+
+/// Who a standing assignment reaches: everyone with the role, or in the cohort (or both).
+#[derive(Clone, Debug, Default)]
+pub struct Audience {
+    pub role: Option<Role>,
+    pub cohort: Option<String>,
+}
+
+/// The active people of an organisation in an audience.
+pub async fn people_in<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    audience: &Audience,
+) -> sqlx::Result<Vec<String>> {
+    use sqlx::Row;
+    let rows = sqlx::query(
+        "select id from users where org_id = $1 and active = 1 \
+         and ($2 = '' or role = $2) and ($3 = '' or cohort = $3)",
+    )
+    .bind(org_id)
+    .bind(audience.role.map(Role::as_str).unwrap_or_default())
+    .bind(audience.cohort.as_deref().unwrap_or_default())
+    .fetch_all(db)
+    .await?;
+    rows.iter().map(|row| row.try_get("id")).collect()
+}
+
+/// Records a standing assignment, so people who join the audience later get the playlist too.
+pub async fn add_rule<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    playlist_id: &str,
+    audience: &Audience,
+    due_at: Option<i64>,
+    created_by: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into assignment_rules (id, org_id, playlist_id, role, cohort, due_at, created_by, created_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+    )
+    .bind(new_id())
+    .bind(org_id)
+    .bind(playlist_id)
+    .bind(audience.role.map(Role::as_str))
+    .bind(audience.cohort.as_deref())
+    .bind(due_at)
+    .bind(created_by)
+    .bind(now_ms())
+    .execute(db)
+    .await?;
+    Ok(())
+}
+
+/// Gives a person who just joined everything meant for them: the standing assignments of their
+/// role and cohort, and the playlists their invitation carries (due `due_days` after today).
+pub async fn welcome(
+    tx: &mut sqlx::AnyConnection,
+    org_id: &str,
+    user_id: &str,
+    role: Role,
+    cohort: Option<&str>,
+    invitation_id: &str,
+) -> sqlx::Result<()> {
+    use sqlx::Row;
     let now = now_ms();
-    rows.iter()
-        .map(|row| {
-            let total: i64 = row.try_get("items_total")?;
-            let done: i64 = row.try_get("items_completed")?;
-            let due_at: Option<i64> = row.try_get("due_at")?;
-            let completed = total > 0 && done >= total;
-            Ok(ReportLine {
-                user_id: row.try_get("user_id")?,
-                name: row.try_get("name")?,
-                email: row.try_get("email")?,
-                items_total: total,
-                items_completed: done,
-                fraction: if total > 0 {
-                    done as f64 / total as f64
-                } else {
-                    0.0
-                },
-                completed,
-                completed_at: if completed {
-                    row.try_get("last_completed")?
-                } else {
-                    None
-                },
-                last_activity: row.try_get("last_activity")?,
-                due_at,
-                overdue: !completed && due_at.is_some_and(|d| d < now),
-            })
-        })
-        .collect()
+    let rules = sqlx::query(
+        "select playlist_id, due_at, created_by from assignment_rules \
+         where org_id = $1 and (role is null or role = $2) and (cohort is null or cohort = $3)",
+    )
+    .bind(org_id)
+    .bind(role.as_str())
+    .bind(cohort.unwrap_or_default())
+    .fetch_all(&mut *tx)
+    .await?;
+    for rule in &rules {
+        let playlist_id: String = rule.try_get("playlist_id")?;
+        let due_at: Option<i64> = rule.try_get("due_at")?;
+        let by: Option<String> = rule.try_get("created_by")?;
+        assign(
+            &mut *tx,
+            org_id,
+            &playlist_id,
+            user_id,
+            by.as_deref(),
+            due_at,
+        )
+        .await?;
+    }
+    let carried = sqlx::query(
+        "select c.playlist_id, c.due_days, i.invited_by from invitation_playlists c \
+         join invitations i on i.id = c.invitation_id where c.invitation_id = $1",
+    )
+    .bind(invitation_id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for row in &carried {
+        let playlist_id: String = row.try_get("playlist_id")?;
+        let due_days: Option<i64> = row.try_get("due_days")?;
+        let by: Option<String> = row.try_get("invited_by")?;
+        let due_at = due_days.map(|days| now + days * 24 * 3600 * 1000);
+        assign(
+            &mut *tx,
+            org_id,
+            &playlist_id,
+            user_id,
+            by.as_deref(),
+            due_at,
+        )
+        .await?;
+    }
+    Ok(())
 }

@@ -14,6 +14,11 @@ pub struct Handout {
     #[serde(skip)]
     pub owner_id: String,
     pub title: String,
+    pub tagline: String,
+    pub description: String,
+    #[serde(serialize_with = "super::library::tag_list")]
+    #[schema(value_type = Vec<String>)]
+    pub tags: String,
     /// The file name offered on download (made safe when stored).
     pub filename: String,
     /// Recognised from the content, not the name.
@@ -24,10 +29,12 @@ pub struct Handout {
     pub store_key: String,
     /// Unix milliseconds.
     pub created_at: i64,
+    /// Unix milliseconds.
+    pub updated_at: i64,
 }
 
-const COLUMNS: &str =
-    "id, org_id, video_id, owner_id, title, filename, content_type, size, store_key, created_at";
+const COLUMNS: &str = "id, org_id, video_id, owner_id, title, tagline, description, tags, \
+                       filename, content_type, size, store_key, created_at, updated_at";
 
 /// The id and store key of a handout about to be stored.
 pub fn allocate() -> (String, String) {
@@ -38,19 +45,24 @@ pub fn allocate() -> (String, String) {
 
 pub async fn create<'e>(db: impl AnyExecutor<'e>, handout: &Handout) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into handouts (id, org_id, video_id, owner_id, title, filename, content_type, \
-         size, store_key, created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        "insert into handouts (id, org_id, video_id, owner_id, title, tagline, description, tags, \
+         filename, content_type, size, store_key, created_at, updated_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
     )
     .bind(&handout.id)
     .bind(&handout.org_id)
     .bind(&handout.video_id)
     .bind(&handout.owner_id)
     .bind(&handout.title)
+    .bind(&handout.tagline)
+    .bind(&handout.description)
+    .bind(&handout.tags)
     .bind(&handout.filename)
     .bind(&handout.content_type)
     .bind(handout.size)
     .bind(&handout.store_key)
     .bind(handout.created_at)
+    .bind(handout.updated_at)
     .execute(db)
     .await?;
     Ok(())
@@ -82,21 +94,6 @@ pub async fn in_org<'e>(
     .bind(id)
     .fetch_optional(db)
     .await
-}
-
-pub async fn rename<'e>(
-    db: impl AnyExecutor<'e>,
-    org_id: &str,
-    id: &str,
-    title: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("update handouts set title = $1 where org_id = $2 and id = $3")
-        .bind(title)
-        .bind(org_id)
-        .bind(id)
-        .execute(db)
-        .await?;
-    Ok(())
 }
 
 pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<()> {

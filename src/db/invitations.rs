@@ -16,6 +16,8 @@ pub struct Invitation {
     pub org_id: String,
     pub email: String,
     pub role: Role,
+    /// The group the person joins (set on their account when they accept).
+    pub cohort: Option<String>,
     /// Unix milliseconds.
     pub created_at: i64,
     /// Unix milliseconds.
@@ -37,6 +39,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Invitation {
             role: role
                 .parse()
                 .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
+            cohort: row.try_get("cohort")?,
             created_at: row.try_get("created_at")?,
             expires_at: row.try_get("expires_at")?,
             accepted_at: row.try_get("accepted_at")?,
@@ -45,7 +48,8 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Invitation {
     }
 }
 
-const COLUMNS: &str = "id, org_id, email, role, created_at, expires_at, accepted_at, revoked_at";
+const COLUMNS: &str =
+    "id, org_id, email, role, cohort, created_at, expires_at, accepted_at, revoked_at";
 
 /// Creates an invitation and returns it with its token (in clear, only now).
 pub async fn create<'e>(
@@ -53,6 +57,7 @@ pub async fn create<'e>(
     org_id: &str,
     email: &str,
     role: Role,
+    cohort: Option<&str>,
     invited_by: &str,
 ) -> sqlx::Result<(Invitation, String)> {
     let token = secret::random_token();
@@ -62,6 +67,7 @@ pub async fn create<'e>(
         org_id: org_id.to_owned(),
         email: super::users::normalize_email(email),
         role,
+        cohort: cohort.map(str::to_owned),
         created_at: now,
         expires_at: now + INVITATION_TTL_MS,
         accepted_at: None,
@@ -69,13 +75,14 @@ pub async fn create<'e>(
     };
     sqlx::query(
         "insert into invitations \
-         (id, org_id, email, role, token_hash, invited_by, created_at, expires_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+         (id, org_id, email, role, cohort, token_hash, invited_by, created_at, expires_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
     .bind(&invitation.id)
     .bind(org_id)
     .bind(&invitation.email)
     .bind(role.as_str())
+    .bind(cohort)
     .bind(secret::hash_token(&token))
     .bind(invited_by)
     .bind(now)
@@ -138,4 +145,24 @@ pub async fn revoke<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Makes an invitation carry a playlist, assigned when the person accepts (due `due_days`
+/// after that, when given).
+pub async fn carry_playlist<'e>(
+    db: impl AnyExecutor<'e>,
+    invitation_id: &str,
+    playlist_id: &str,
+    due_days: Option<i64>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into invitation_playlists (invitation_id, playlist_id, due_days) values ($1, $2, $3) \
+         on conflict (invitation_id, playlist_id) do update set due_days = excluded.due_days",
+    )
+    .bind(invitation_id)
+    .bind(playlist_id)
+    .bind(due_days)
+    .execute(db)
+    .await?;
+    Ok(())
 }

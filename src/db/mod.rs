@@ -5,13 +5,16 @@
 //! that need a backend's own dialect ask [`Db::backend`].
 
 pub mod assignments;
+pub mod experts;
 pub mod handouts;
 pub mod invitations;
 pub mod jobs;
 pub mod library;
+pub mod opens;
 pub mod orgs;
 pub mod playlists;
 pub mod progress;
+pub mod resources;
 pub mod sessions;
 pub mod tokens;
 pub mod uploads;

@@ -110,18 +110,20 @@ pub async fn policy<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<
     .transpose()
 }
 
-/// Sets the sharing policies of an organisation.
-pub async fn set_sharing<'e>(
+/// Sets an organisation's policies (the signing key is left alone).
+pub async fn set_policy<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
-    allow_public_links: bool,
-    allow_downloads: bool,
+    policy: &Policy,
 ) -> sqlx::Result<()> {
     sqlx::query(
-        "update organisations set allow_public_links = $1, allow_downloads = $2 where id = $3",
+        "update organisations set allow_public_links = $1, allow_downloads = $2, review_uploads = $3, \
+         completion_threshold = $4 where id = $5",
     )
-    .bind(super::flag(allow_public_links))
-    .bind(super::flag(allow_downloads))
+    .bind(super::flag(policy.allow_public_links))
+    .bind(super::flag(policy.allow_downloads))
+    .bind(super::flag(policy.review_uploads))
+    .bind(policy.completion_threshold)
     .bind(org_id)
     .execute(db)
     .await?;
@@ -156,16 +158,21 @@ pub async fn branding<'e>(
 ) -> sqlx::Result<Option<Branding>> {
     use sqlx::Row;
     let row = sqlx::query(
-        "select name, logo_key, primary_color, accent_color, welcome_message from organisations where id = $1",
+        "select slug, name, logo_key, primary_color, accent_color, welcome_message from organisations where id = $1",
     )
     .bind(org_id)
     .fetch_optional(db)
     .await?;
     row.map(|row| {
         let logo_key: Option<String> = row.try_get("logo_key")?;
+        let slug: String = row.try_get("slug")?;
         Ok(Branding {
             name: row.try_get("name")?,
-            logo_url: logo_key.map(|_| "/api/v1/branding/logo".to_owned()),
+            // The key changes with each new logo, so the URL does too and caches stay right.
+            logo_url: logo_key.map(|key| {
+                let version = key.rsplit('/').next().unwrap_or_default().to_owned();
+                format!("/api/v1/branding/logo?org={slug}&v={version}")
+            }),
             primary_color: row.try_get("primary_color")?,
             accent_color: row.try_get("accent_color")?,
             welcome_message: row.try_get("welcome_message")?,
@@ -190,5 +197,27 @@ pub async fn set_branding<'e>(
     .bind(org_id)
     .execute(db)
     .await?;
+    Ok(())
+}
+
+/// The store key of an organisation's logo, if it has one.
+pub async fn logo_key<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select logo_key from organisations where id = $1")
+        .bind(org_id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}
+
+pub async fn set_logo<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    key: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("update organisations set logo_key = $1 where id = $2")
+        .bind(key)
+        .bind(org_id)
+        .execute(db)
+        .await?;
     Ok(())
 }

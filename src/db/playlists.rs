@@ -1,8 +1,10 @@
-//! Playlists: ordered videos and handouts, draft or published, optionally sequential.
+//! Playlists: ordered videos, handouts and external resources, draft or published, optionally
+//! sequential.
 
 use serde::Serialize;
-use sqlx::{AnyExecutor, AnyPool};
+use sqlx::{AnyConnection, AnyExecutor, AnyPool};
 
+use super::assignments::{DONE_AT, completion_joins};
 use super::{flag, new_id, now_ms};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -16,6 +18,8 @@ pub struct Playlist {
     /// The next item unlocks when the previous one is complete.
     pub sequential: bool,
     pub published: bool,
+    /// The cover image, once one is uploaded.
+    pub cover_url: Option<String>,
     /// Unix milliseconds.
     pub updated_at: i64,
 }
@@ -23,8 +27,13 @@ pub struct Playlist {
 impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Playlist {
     fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<Playlist> {
         use sqlx::Row;
+        let id: String = row.try_get("id")?;
+        let cover_url = row
+            .try_get::<Option<String>, _>("cover_key")?
+            .map(|_| format!("/api/v1/playlists/{id}/cover"));
         Ok(Playlist {
-            id: row.try_get("id")?,
+            id,
+            cover_url,
             title: row.try_get("title")?,
             description: row.try_get("description")?,
             intro: row.try_get("intro")?,
@@ -37,7 +46,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Playlist {
 }
 
 const COLUMNS: &str =
-    "id, title, description, intro, onboarding, sequential, published, updated_at";
+    "id, title, description, intro, onboarding, sequential, published, cover_key, updated_at";
 
 pub async fn create<'e>(
     db: impl AnyExecutor<'e>,
@@ -130,11 +139,14 @@ pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Item {
     pub id: String,
-    /// video | handout
+    /// video | handout | resource
     pub kind: String,
     pub item_id: String,
     pub title: String,
-    /// Whether the viewer completed it (videos: watched enough).
+    /// The link of an external resource (open it with `POST /api/v1/resources/{id}/open`).
+    pub url: Option<String>,
+    /// Whether the viewer completed it: a video watched far enough, a handout or resource
+    /// opened.
     pub completed: bool,
     /// In a sequential playlist, locked until the item before it is complete.
     pub locked: bool,
@@ -143,15 +155,17 @@ pub struct Item {
 /// The items of a playlist in order, with `user_id`'s completion.
 pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Result<Vec<Item>> {
     use sqlx::Row;
-    let rows = sqlx::query(
-        "select i.id, i.kind, i.item_id, coalesce(v.title, h.title, '') as title, \
-           case when g.completed_at is null then 0 else 1 end as completed \
-         from playlist_items i \
-         left join videos v on i.kind = 'video' and v.id = i.item_id \
-         left join handouts h on i.kind = 'handout' and h.id = i.item_id \
-         left join progress g on i.kind = 'video' and g.video_id = i.item_id and g.user_id = $2 \
-         where i.playlist_id = $1 order by i.position",
-    )
+    let rows = sqlx::query(&format!(
+        "select i.id, i.kind, i.item_id, coalesce(v.title, h.title, r.title, '') as title, \
+               r.url, case when {DONE_AT} is null then 0 else 1 end as completed \
+             from playlist_items i \
+             left join videos v on i.kind = 'video' and v.id = i.item_id \
+             left join handouts h on i.kind = 'handout' and h.id = i.item_id \
+             left join resources r on i.kind = 'resource' and r.id = i.item_id \
+             {joins} \
+             where i.playlist_id = $1 order by i.position",
+        joins = completion_joins("$2"),
+    ))
     .bind(playlist_id)
     .bind(user_id)
     .fetch_all(pool)
@@ -163,6 +177,7 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
                 kind: row.try_get("kind")?,
                 item_id: row.try_get("item_id")?,
                 title: row.try_get("title")?,
+                url: row.try_get("url")?,
                 completed: row.try_get::<i64, _>("completed")? != 0,
                 locked: false,
             })
@@ -170,27 +185,141 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
         .collect()
 }
 
-/// Appends an item at the end.
-pub async fn add_item<'e>(
-    db: impl AnyExecutor<'e>,
+/// Marks a playlist changed, which also locks its row until the transaction ends, so two
+/// trainers rearranging it at once take turns.
+async fn touch(conn: &mut AnyConnection, playlist_id: &str) -> sqlx::Result<()> {
+    sqlx::query("update playlists set updated_at = $1 where id = $2")
+        .bind(now_ms())
+        .bind(playlist_id)
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// The entry ids of a playlist, in order.
+async fn entry_ids(conn: &mut AnyConnection, playlist_id: &str) -> sqlx::Result<Vec<String>> {
+    use sqlx::Row;
+    let rows =
+        sqlx::query("select id from playlist_items where playlist_id = $1 order by position, id")
+            .bind(playlist_id)
+            .fetch_all(&mut *conn)
+            .await?;
+    rows.iter().map(|row| row.try_get("id")).collect()
+}
+
+/// Numbers the entries 0, 1, 2, ... in the given order.
+async fn write_order(
+    conn: &mut AnyConnection,
+    playlist_id: &str,
+    ids: &[String],
+) -> sqlx::Result<()> {
+    for (position, id) in ids.iter().enumerate() {
+        sqlx::query("update playlist_items set position = $1 where playlist_id = $2 and id = $3")
+            .bind(position as i64)
+            .bind(playlist_id)
+            .bind(id)
+            .execute(&mut *conn)
+            .await?;
+    }
+    Ok(())
+}
+
+/// Inserts an item at index `at` (0 is first), or at the end; returns the new entry's id.
+pub async fn add_item(
+    conn: &mut AnyConnection,
     org_id: &str,
     playlist_id: &str,
     kind: &str,
     item_id: &str,
+    at: Option<usize>,
 ) -> sqlx::Result<String> {
+    touch(conn, playlist_id).await?;
+    let mut ids = entry_ids(conn, playlist_id).await?;
     let id = new_id();
     sqlx::query(
         "insert into playlist_items (id, org_id, playlist_id, position, kind, item_id) \
-         values ($1, $2, $3, (select coalesce(max(position) + 1, 0) from playlist_items where playlist_id = $3), $4, $5)",
+         values ($1, $2, $3, $4, $5, $6)",
     )
     .bind(&id)
     .bind(org_id)
     .bind(playlist_id)
+    .bind(ids.len() as i64)
     .bind(kind)
     .bind(item_id)
+    .execute(&mut *conn)
+    .await?;
+    if let Some(at) = at.filter(|at| *at < ids.len()) {
+        ids.insert(at, id.clone());
+        write_order(conn, playlist_id, &ids).await?;
+    }
+    Ok(id)
+}
+
+/// Puts a playlist's entries in a new order. False (and nothing changed) unless `order` names
+/// each entry exactly once.
+pub async fn reorder(
+    conn: &mut AnyConnection,
+    playlist_id: &str,
+    order: &[String],
+) -> sqlx::Result<bool> {
+    touch(conn, playlist_id).await?;
+    let mut current = entry_ids(conn, playlist_id).await?;
+    let mut wanted = order.to_vec();
+    current.sort();
+    wanted.sort();
+    if current != wanted {
+        return Ok(false);
+    }
+    write_order(conn, playlist_id, order).await?;
+    Ok(true)
+}
+
+/// Removes every playlist entry of a video, handout or resource that is being deleted.
+pub async fn forget_item<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    item_id: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from playlist_items where org_id = $1 and item_id = $2")
+        .bind(org_id)
+        .bind(item_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets (or clears) the store key of a playlist's cover image.
+pub async fn set_cover<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+    cover_key: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "update playlists set cover_key = $1, updated_at = $2 where org_id = $3 and id = $4",
+    )
+    .bind(cover_key)
+    .bind(now_ms())
+    .bind(org_id)
+    .bind(id)
     .execute(db)
     .await?;
-    Ok(id)
+    Ok(())
+}
+
+/// The store key of a playlist's cover image, if it has one.
+pub async fn cover_key<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+) -> sqlx::Result<Option<String>> {
+    use sqlx::Row;
+    let row = sqlx::query("select cover_key from playlists where org_id = $1 and id = $2")
+        .bind(org_id)
+        .bind(id)
+        .fetch_optional(db)
+        .await?;
+    Ok(row.and_then(|row| row.try_get("cover_key").ok()).flatten())
 }
 
 pub async fn remove_item<'e>(
@@ -204,30 +333,4 @@ pub async fn remove_item<'e>(
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
-}
-
-/// Assigns a playlist to a person (again: the due date is updated).
-pub async fn assign<'e>(
-    db: impl AnyExecutor<'e>,
-    org_id: &str,
-    playlist_id: &str,
-    user_id: &str,
-    assigned_by: &str,
-    due_at: Option<i64>,
-) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into assignments (id, org_id, playlist_id, user_id, assigned_by, due_at, created_at) \
-         values ($1, $2, $3, $4, $5, $6, $7) \
-         on conflict (playlist_id, user_id) do update set due_at = excluded.due_at",
-    )
-    .bind(new_id())
-    .bind(org_id)
-    .bind(playlist_id)
-    .bind(user_id)
-    .bind(assigned_by)
-    .bind(due_at)
-    .bind(now_ms())
-    .execute(db)
-    .await?;
-    Ok(())
 }

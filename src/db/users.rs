@@ -236,3 +236,17 @@ pub async fn update<'e>(
         .await?;
     Ok(())
 }
+
+/// Puts a person into a cohort (the group they were invited with).
+pub async fn set_cohort<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+    cohort: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set cohort = $1 where id = $2")
+        .bind(cohort)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}

@@ -12,6 +12,10 @@ pub struct Video {
     pub title: String,
     pub tagline: String,
     pub description: String,
+    /// Space-separated, lower-case.
+    pub tags: String,
+    /// Waiting for a trainer's review before it appears in the library.
+    pub held: bool,
     /// uploading | queued | processing | ready | failed
     pub status: String,
     pub error: Option<String>,
@@ -35,6 +39,8 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
             title: row.try_get("title")?,
             tagline: row.try_get("tagline")?,
             description: row.try_get("description")?,
+            tags: row.try_get("tags")?,
+            held: row.try_get::<i64, _>("held")? != 0,
             status: row.try_get("status")?,
             error: row.try_get("error")?,
             source_key: row.try_get("source_key")?,
@@ -49,11 +55,12 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, status, error, \
+pub(crate) const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, tags, held, status, error, \
                        source_key, duration_ms, width, height, progress_pct, playable, \
                        created_at, updated_at";
 
-/// Creates the video of a finished upload, queued for transcoding.
+/// Creates the video of a finished upload, queued for transcoding. It is held for review when
+/// the organisation reviews members' uploads and the owner is a member.
 pub async fn create_queued<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
@@ -64,8 +71,11 @@ pub async fn create_queued<'e>(
     let id = new_id();
     let now = now_ms();
     sqlx::query(
-        "insert into videos (id, org_id, owner_id, title, status, source_key, playable, \
-         created_at, updated_at) values ($1, $2, $3, $4, 'queued', $5, $6, $7, $7)",
+        "insert into videos (id, org_id, owner_id, title, status, source_key, playable, held, \
+         created_at, updated_at) values ($1, $2, $3, $4, 'queued', $5, $6, \
+           (select case when o.review_uploads = 1 and u.role = 'member' then 1 else 0 end \
+            from organisations o join users u on u.org_id = o.id where o.id = $2 and u.id = $3), \
+           $7, $7)",
     )
     .bind(&id)
     .bind(org_id)
@@ -244,4 +254,27 @@ pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
         .execute(db)
         .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Releases a video held for review into the library. False when it was not held.
+pub async fn approve<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update videos set held = 0, updated_at = $1 where org_id = $2 and id = $3 and held = 1",
+    )
+    .bind(now_ms())
+    .bind(org_id)
+    .bind(id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// An organisation's videos waiting for review, oldest first.
+pub async fn held_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Vec<Video>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from videos where org_id = $1 and held = 1 order by created_at"
+    ))
+    .bind(org_id)
+    .fetch_all(db)
+    .await
 }

@@ -1,8 +1,10 @@
-//! Branding: each organisation's name, colours and welcome message. Public to read, so the
+//! Branding: each organisation's name, logo, colours and welcome message. Public to read, so the
 //! sign-in page wears the company's look before anyone signs in.
 
+use axum::body::Body;
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::Deserialize;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -10,12 +12,28 @@ use utoipa_axum::routes;
 
 use super::auth::{self, Admin, Caller};
 use super::error::ErrorBody;
+use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json};
 use crate::db::orgs::{self, Branding};
+use crate::media::image::{MAX_IMAGE_BYTES, Output};
+use crate::storage::ObjectKey;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_branding, set_branding))
 }
+
+/// Routes that take a picture as the request body.
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_logo, put_logo))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_IMAGE_BYTES + 1024))
+}
+
+/// Logos are PNG (transparency kept), at most 512×512.
+const LOGO: Output = Output::Png {
+    max_width: 512,
+    max_height: 512,
+};
 
 #[derive(Deserialize, IntoParams)]
 pub struct WhichOrg {
@@ -31,19 +49,75 @@ async fn get_branding(
     Query(which): Query<WhichOrg>,
     headers: HeaderMap,
 ) -> Result<Json<Branding>, ApiError> {
-    let pool = state.db.pool();
-    let org_id = match (&which.org, auth::authenticate(&state, &headers).await?) {
-        (Some(slug), _) => {
-            orgs::by_slug(pool, slug)
-                .await?
-                .ok_or(ApiError::NotFound)?
-                .id
-        }
-        (None, Some(identity)) => identity.org.id,
-        (None, None) => orgs::ensure_default(pool).await?.id,
-    };
+    let org_id = which_org(&state, &which, &headers).await?;
     Ok(Json(
-        orgs::branding(pool, &org_id)
+        orgs::branding(state.db.pool(), &org_id)
+            .await?
+            .ok_or(ApiError::NotFound)?,
+    ))
+}
+
+/// The organisation asked for: by slug, else the caller's, else the default one.
+async fn which_org(
+    state: &AppState,
+    which: &WhichOrg,
+    headers: &HeaderMap,
+) -> Result<String, ApiError> {
+    let pool = state.db.pool();
+    Ok(
+        match (&which.org, auth::authenticate(state, headers).await?) {
+            (Some(slug), _) => {
+                orgs::by_slug(pool, slug)
+                    .await?
+                    .ok_or(ApiError::NotFound)?
+                    .id
+            }
+            (None, Some(identity)) => identity.org.id,
+            (None, None) => orgs::ensure_default(pool).await?.id,
+        },
+    )
+}
+
+/// The organisation's logo (PNG). Public, like the rest of the branding.
+#[utoipa::path(get, path = "/api/v1/branding/logo", tag = "organisation", params(WhichOrg),
+    responses((status = 200, description = "a PNG picture", content_type = "image/png"), (status = 404, body = ErrorBody)))]
+async fn get_logo(
+    State(state): State<AppState>,
+    Query(which): Query<WhichOrg>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let org_id = which_org(&state, &which, &headers).await?;
+    let key = orgs::logo_key(state.db.pool(), &org_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    serve_picture(&state, &key, LOGO.content_type(), "public, max-age=300").await
+}
+
+/// Upload the organisation's logo (PNG, JPEG, WebP or GIF as the request body, at most 10 MiB);
+/// it is re-encoded as a PNG of at most 512×512. Admins.
+#[utoipa::path(put, path = "/api/v1/branding/logo", tag = "organisation",
+    request_body(content = Vec<u8>, content_type = "image/*"),
+    responses((status = 200, body = Branding), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+async fn put_logo(
+    State(state): State<AppState>,
+    caller: Caller<Admin>,
+    body: Body,
+) -> Result<Json<Branding>, ApiError> {
+    let pool = state.db.pool();
+    let key = ObjectKey::new(format!(
+        "branding/{}/logo-{}.png",
+        caller.org.id,
+        crate::db::new_id()
+    ))?;
+    store_picture(&state, body, &key, LOGO).await?;
+    let old = orgs::logo_key(pool, &caller.org.id).await?;
+    orgs::set_logo(pool, &caller.org.id, Some(key.as_str())).await?;
+    if let Some(old) = old {
+        let _ = state.store.delete(&ObjectKey::new(old)?).await;
+    }
+    Ok(Json(
+        orgs::branding(pool, &caller.org.id)
             .await?
             .ok_or(ApiError::NotFound)?,
     ))

@@ -11,15 +11,15 @@ use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
-use serde::Deserialize;
-use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member};
 use super::error::ErrorBody;
+use super::library::{ItemChange, forget_item, may_edit, split_tags};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
+use crate::db::library::{self, Fields};
 use crate::db::{now_ms, videos};
 use crate::storage::{ObjectKey, StoreError};
 use crate::upload::metadata::safe_filename;
@@ -39,13 +39,8 @@ pub fn upload_router() -> OpenApiRouter<AppState> {
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(rename_handout, delete_handout))
+        .routes(routes!(update_handout, delete_handout))
         .routes(routes!(download_handout))
-}
-
-/// Trainers may change any handout; others only what they attached.
-fn may_edit<R: super::auth::RequiredRole>(caller: &Caller<R>, owner_id: &str) -> bool {
-    caller.is_trainer() || caller.user.id == owner_id
 }
 
 /// Attach a handout to a video (multipart: `file`, optional `title`). Trainers and the video's
@@ -104,29 +99,18 @@ async fn create_handout(
         content_type: kind.content_type.to_owned(),
         size: size as i64,
         store_key: key.as_str().to_owned(),
+        tagline: String::new(),
+        description: String::new(),
+        tags: String::new(),
         created_at: now_ms(),
+        updated_at: now_ms(),
     };
     if let Err(err) = handouts::create(state.db.pool(), &handout).await {
         let _ = state.store.delete(&key).await;
         return Err(err.into());
     }
-    index_handout(&state, &handout).await?;
+    library::reindex(&state.db, "handout", &handout.id).await?;
     Ok((StatusCode::CREATED, Json(handout)))
-}
-
-/// Puts a handout into the library's search index.
-async fn index_handout(state: &AppState, handout: &Handout) -> Result<(), ApiError> {
-    let entry = crate::db::library::Entry {
-        item_id: &handout.id,
-        org_id: &handout.org_id,
-        kind: "handout",
-        created_at: handout.created_at,
-        title: &handout.title,
-        tagline: "",
-        description: &handout.filename,
-        tags: "",
-    };
-    Ok(crate::db::library::index(&state.db, &entry).await?)
 }
 
 /// Streams one multipart field into the store after recognising its type from the first bytes.
@@ -217,38 +201,38 @@ async fn list_handouts(
     ))
 }
 
-#[derive(Deserialize, ToSchema)]
-pub struct HandoutChange {
-    pub title: String,
-}
-
-/// Rename a handout. Trainers and the person who attached it.
-#[utoipa::path(patch, path = "/api/v1/handouts/{handout_id}", tag = "handouts", request_body = HandoutChange,
+/// Change a handout's title, tag-line, description or tags. Trainers and the person who
+/// attached it.
+#[utoipa::path(patch, path = "/api/v1/handouts/{handout_id}", tag = "handouts", request_body = ItemChange,
     params(("handout_id" = String, Path)),
     responses((status = 200, body = Handout), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn rename_handout(
+async fn update_handout(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(handout_id): Path<String>,
-    Json(change): Json<HandoutChange>,
+    Json(change): Json<ItemChange>,
 ) -> Result<Json<Handout>, ApiError> {
     let pool = state.db.pool();
-    let mut handout = handouts::in_org(pool, &caller.org.id, &handout_id)
+    let handout = handouts::in_org(pool, &caller.org.id, &handout_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     if !may_edit(&caller, &handout.owner_id) {
         return Err(ApiError::Forbidden(
-            "only trainers and the person who attached it rename a handout".into(),
+            "only trainers and the person who attached it edit a handout".into(),
         ));
     }
-    let title = change.title.trim();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::invalid("the title must be 1 to 200 characters"));
-    }
-    handouts::rename(pool, &caller.org.id, &handout.id, title).await?;
-    handout.title = title.to_owned();
-    index_handout(&state, &handout).await?;
+    let current = Fields {
+        title: handout.title,
+        tagline: handout.tagline,
+        description: handout.description,
+        tags: split_tags(&handout.tags),
+    };
+    let fields = change.apply(current)?;
+    library::update_fields(&state.db, "handout", &caller.org.id, &handout.id, &fields).await?;
+    let handout = handouts::in_org(pool, &caller.org.id, &handout.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
     Ok(Json(handout))
 }
 
@@ -270,8 +254,8 @@ async fn delete_handout(
             "only trainers and the person who attached it delete a handout".into(),
         ));
     }
+    forget_item(&state, &caller.org.id, &handout.id).await?;
     handouts::delete(pool, &caller.org.id, &handout.id).await?;
-    crate::db::library::remove(&state.db, &handout.id).await?;
     state
         .store
         .delete(&ObjectKey::new(handout.store_key)?)
@@ -279,7 +263,8 @@ async fn delete_handout(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Download a handout as an attachment. Any signed-in person of the organisation.
+/// Download a handout as an attachment; this counts as opening it, which completes it in the
+/// caller's playlists. Any signed-in person of the organisation.
 #[utoipa::path(get, path = "/api/v1/handouts/{handout_id}/download", tag = "handouts",
     params(("handout_id" = String, Path)),
     responses((status = 200, description = "the document"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -295,6 +280,14 @@ async fn download_handout(
         .store
         .get_range(&ObjectKey::new(handout.store_key)?, None)
         .await?;
+    crate::db::opens::record(
+        state.db.pool(),
+        &caller.org.id,
+        &caller.user.id,
+        "handout",
+        &handout.id,
+    )
+    .await?;
     let headers = [
         (
             header::CONTENT_TYPE,

@@ -17,7 +17,7 @@ use super::{ApiError, AppState, Json};
 use crate::auth::password;
 use crate::db::invitations::{self, Invitation};
 use crate::db::users::{self, Role};
-use crate::db::{self, now_ms, sessions};
+use crate::db::{self, assignments, now_ms, playlists, sessions};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -30,6 +30,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 pub struct NewInvitation {
     pub email: String,
     pub role: Role,
+    /// The group the person joins, e.g. "2026-12 warehouse": playlists assigned to the cohort
+    /// reach them.
+    pub cohort: Option<String>,
+    /// On-boarding playlists of the organisation to assign when the person accepts.
+    #[serde(default)]
+    pub playlist_ids: Vec<String>,
+    /// Days from acceptance to the due date of those playlists.
+    pub due_in_days: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -37,6 +45,9 @@ pub struct CreatedInvitation {
     pub id: String,
     pub email: String,
     pub role: Role,
+    pub cohort: Option<String>,
+    /// The playlists assigned on acceptance.
+    pub playlist_ids: Vec<String>,
     /// Unix milliseconds.
     pub expires_at: i64,
     /// The link to hand to the person; it works once.
@@ -60,7 +71,8 @@ fn plausible_email(email: &str) -> bool {
         && !email.chars().any(|c| c.is_whitespace() || c.is_control())
 }
 
-/// Invite a person by email with a role. Trainers invite members; admins invite any role.
+/// Invite a person by email with a role, optionally into a cohort and with on-boarding
+/// playlists assigned when they accept. Trainers invite members; admins invite any role.
 #[utoipa::path(post, path = "/api/v1/invitations", tag = "people", request_body = NewInvitation,
     responses((status = 201, body = CreatedInvitation), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
@@ -89,14 +101,47 @@ async fn create_invitation(
             )));
         }
     }
+    let cohort = request
+        .cohort
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty());
+    if cohort.is_some_and(|c| c.chars().count() > 100) {
+        return Err(ApiError::invalid(
+            "the cohort must be at most 100 characters",
+        ));
+    }
+    if request
+        .due_in_days
+        .is_some_and(|d| !(0..=3650).contains(&d))
+    {
+        return Err(ApiError::invalid("due_in_days must be 0 to 3650"));
+    }
+    let mut playlist_ids = request.playlist_ids.clone();
+    playlist_ids.dedup();
+    let mut tx = state.db.pool().begin().await?;
     let (invitation, token) = invitations::create(
-        state.db.pool(),
+        &mut *tx,
         &caller.org.id,
         &email,
         request.role,
+        cohort,
         &caller.user.id,
     )
     .await?;
+    for playlist_id in &playlist_ids {
+        if playlists::in_org(&mut *tx, &caller.org.id, playlist_id)
+            .await?
+            .is_none()
+        {
+            return Err(ApiError::invalid(format!(
+                "no playlist {playlist_id} in your organisation"
+            )));
+        }
+        invitations::carry_playlist(&mut *tx, &invitation.id, playlist_id, request.due_in_days)
+            .await?;
+    }
+    tx.commit().await?;
     let mut accept_url = state.config.public_url.clone();
     accept_url.set_path(&format!("/invite/{token}"));
     let emailed = email_invitation(&state, &caller, &invitation, accept_url.as_str()).await;
@@ -106,6 +151,8 @@ async fn create_invitation(
             id: invitation.id,
             email: invitation.email,
             role: invitation.role,
+            cohort: invitation.cohort,
+            playlist_ids,
             expires_at: invitation.expires_at,
             accept_url: accept_url.to_string(),
             token,
@@ -182,7 +229,8 @@ pub struct AcceptInvitation {
     pub password: String,
 }
 
-/// Accept an invitation: create the account, set its password, and sign in. Public (the token
+/// Accept an invitation: create the account, set its password, assign the playlists the
+/// invitation carries and those of the person's role and cohort, and sign in. Public (the token
 /// is the credential).
 #[utoipa::path(post, path = "/api/v1/invitations/accept", tag = "people", request_body = AcceptInvitation,
     responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
@@ -241,6 +289,16 @@ async fn accept_invitation(
         }
         false => err.into(),
     })?;
+    users::set_cohort(&mut *tx, &user.id, invitation.cohort.as_deref()).await?;
+    assignments::welcome(
+        &mut tx,
+        &invitation.org_id,
+        &user.id,
+        invitation.role,
+        invitation.cohort.as_deref(),
+        &invitation.id,
+    )
+    .await?;
     let token = sessions::create(&mut *tx, &user).await?;
     tx.commit().await?;
 

@@ -1,7 +1,8 @@
-//! The library: external resources, and search over everything (videos, handouts, resources)
-//! of the caller's organisation, best match first.
+//! The library: external resources, the fields every item shares (and who may edit them), and
+//! search over everything (videos, handouts, resources) of the caller's organisation, best match
+//! first, with the experts to ask about a tag.
 
-use axum::extract::{Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,9 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
-use crate::db::library::{self, Entry, Hit};
+use crate::db::experts::{self, Expert};
+use crate::db::library::{self, Fields, Hit};
+use crate::db::resources::{self, Resource};
 use crate::db::{new_id, now_ms};
 
 /// Results per page.
@@ -22,18 +25,60 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(search))
         .routes(routes!(create_resource))
+        .routes(routes!(get_resource, update_resource, delete_resource))
+        .routes(routes!(open_resource))
 }
 
-/// Tags as stored: lower-case words joined by single spaces, at most 20.
-pub fn normalize_tags(tags: &[String]) -> String {
-    let mut words: Vec<String> = tags
-        .iter()
-        .map(|t| t.trim().to_lowercase().replace(char::is_whitespace, "-"))
-        .filter(|t| !t.is_empty() && t.len() <= 40)
-        .collect();
-    words.dedup();
-    words.truncate(20);
-    words.join(" ")
+/// A change to the fields every library item has; what is left out stays as it is.
+#[derive(Deserialize, ToSchema, Default)]
+pub struct ItemChange {
+    pub title: Option<String>,
+    pub tagline: Option<String>,
+    pub description: Option<String>,
+    pub tags: Option<Vec<String>>,
+}
+
+impl ItemChange {
+    /// The item's fields after this change, checked.
+    pub fn apply(self, mut fields: Fields) -> Result<Fields, ApiError> {
+        if let Some(title) = self.title {
+            fields.title = title.trim().to_owned();
+        }
+        if fields.title.is_empty() || fields.title.chars().count() > 200 {
+            return Err(ApiError::invalid("the title must be 1 to 200 characters"));
+        }
+        if let Some(tagline) = self.tagline {
+            fields.tagline = tagline.trim().to_owned();
+        }
+        if fields.tagline.chars().count() > 300 {
+            return Err(ApiError::invalid(
+                "the tag-line must be at most 300 characters",
+            ));
+        }
+        if let Some(description) = self.description {
+            fields.description = description.trim().to_owned();
+        }
+        if fields.description.chars().count() > 20_000 {
+            return Err(ApiError::invalid(
+                "the description must be at most 20,000 characters",
+            ));
+        }
+        if let Some(tags) = self.tags {
+            fields.tags = tags;
+        }
+        fields.tags = split_tags(&library::normalize_tags(&fields.tags));
+        Ok(fields)
+    }
+}
+
+/// Stored tags as a list.
+pub fn split_tags(tags: &str) -> Vec<String> {
+    tags.split_whitespace().map(str::to_owned).collect()
+}
+
+/// Whether the caller may edit an item: trainers any of their organisation's, others their own.
+pub fn may_edit<R: super::auth::RequiredRole>(caller: &Caller<R>, owner_id: &str) -> bool {
+    caller.is_trainer() || caller.user.id == owner_id
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -49,76 +94,178 @@ pub struct NewResource {
     pub tags: Vec<String>,
 }
 
+/// A resource as the API shows it.
 #[derive(Serialize, ToSchema)]
-pub struct Resource {
-    pub id: String,
+pub struct ResourceView {
+    #[serde(flatten)]
+    pub resource: Resource,
+    /// Always `resource`.
     pub kind: &'static str,
-    pub title: String,
-    pub url: String,
-    pub tagline: String,
-    pub description: String,
-    pub tags: Vec<String>,
-    /// Unix milliseconds.
-    pub created_at: i64,
+}
+
+fn checked_url(url: &str) -> Result<String, ApiError> {
+    url::Url::parse(url.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
+        .filter(|u| u.as_str().len() <= 2000)
+        .map(|u| u.to_string())
+        .ok_or_else(|| ApiError::invalid("the link must be an http:// or https:// URL"))
 }
 
 /// Add an external resource to the library. Trainers and admins.
 #[utoipa::path(post, path = "/api/v1/resources", tag = "library", request_body = NewResource,
-    responses((status = 201, body = Resource), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 201, body = ResourceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn create_resource(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
     Json(new): Json<NewResource>,
-) -> Result<(StatusCode, Json<Resource>), ApiError> {
-    let title = new.title.trim();
-    if title.is_empty() || title.chars().count() > 200 {
-        return Err(ApiError::invalid("the title must be 1 to 200 characters"));
+) -> Result<(StatusCode, Json<ResourceView>), ApiError> {
+    let fields = ItemChange {
+        title: Some(new.title),
+        tagline: Some(new.tagline),
+        description: Some(new.description),
+        tags: Some(new.tags),
     }
-    let url = url::Url::parse(new.url.trim())
-        .ok()
-        .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .ok_or_else(|| ApiError::invalid("the link must be an http:// or https:// URL"))?;
-    let tags = normalize_tags(&new.tags);
-    let (id, now) = (new_id(), now_ms());
-    sqlx::query(
-        "insert into resources (id, org_id, owner_id, title, url, tagline, description, tags, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
-    )
-    .bind(&id)
-    .bind(&caller.org.id)
-    .bind(&caller.user.id)
-    .bind(title)
-    .bind(url.as_str())
-    .bind(new.tagline.trim())
-    .bind(new.description.trim())
-    .bind(&tags)
-    .bind(now)
-    .execute(state.db.pool())
-    .await?;
-    let entry = Entry {
-        item_id: &id,
-        org_id: &caller.org.id,
-        kind: "resource",
+    .apply(Fields::default())?;
+    let now = now_ms();
+    let resource = Resource {
+        id: new_id(),
+        org_id: caller.org.id.clone(),
+        owner_id: caller.user.id.clone(),
+        title: fields.title,
+        url: checked_url(&new.url)?,
+        tagline: fields.tagline,
+        description: fields.description,
+        tags: fields.tags.join(" "),
         created_at: now,
-        title,
-        tagline: new.tagline.trim(),
-        description: new.description.trim(),
-        tags: &tags,
+        updated_at: now,
     };
-    library::index(&state.db, &entry).await?;
+    resources::create(state.db.pool(), &resource).await?;
+    library::reindex(&state.db, "resource", &resource.id).await?;
     Ok((
         StatusCode::CREATED,
-        Json(Resource {
-            id,
+        Json(ResourceView {
+            resource,
             kind: "resource",
-            title: title.to_owned(),
-            url: url.to_string(),
-            tagline: new.tagline.trim().to_owned(),
-            description: new.description.trim().to_owned(),
-            tags: tags.split_whitespace().map(str::to_owned).collect(),
-            created_at: now,
         }),
     ))
+}
+
+async fn resource_in_org(state: &AppState, org_id: &str, id: &str) -> Result<Resource, ApiError> {
+    resources::in_org(state.db.pool(), org_id, id)
+        .await?
+        .ok_or(ApiError::NotFound)
+}
+
+/// An external resource of the organisation. Any signed-in person.
+#[utoipa::path(get, path = "/api/v1/resources/{resource_id}", tag = "library",
+    params(("resource_id" = String, Path)),
+    responses((status = 200, body = ResourceView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_resource(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(resource_id): Path<String>,
+) -> Result<Json<ResourceView>, ApiError> {
+    let resource = resource_in_org(&state, &caller.org.id, &resource_id).await?;
+    Ok(Json(ResourceView {
+        resource,
+        kind: "resource",
+    }))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct ResourceChange {
+    #[serde(flatten)]
+    pub fields: ItemChange,
+    pub url: Option<String>,
+}
+
+/// Change a resource's link, title, tag-line, description or tags. Trainers and admins.
+#[utoipa::path(patch, path = "/api/v1/resources/{resource_id}", tag = "library", request_body = ResourceChange,
+    params(("resource_id" = String, Path)),
+    responses((status = 200, body = ResourceView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_resource(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(resource_id): Path<String>,
+    Json(change): Json<ResourceChange>,
+) -> Result<Json<ResourceView>, ApiError> {
+    let resource = resource_in_org(&state, &caller.org.id, &resource_id).await?;
+    let current = Fields {
+        title: resource.title,
+        tagline: resource.tagline,
+        description: resource.description,
+        tags: split_tags(&resource.tags),
+    };
+    let fields = change.fields.apply(current)?;
+    if let Some(url) = change.url {
+        resources::set_url(
+            state.db.pool(),
+            &caller.org.id,
+            &resource.id,
+            &checked_url(&url)?,
+        )
+        .await?;
+    }
+    library::update_fields(&state.db, "resource", &caller.org.id, &resource.id, &fields).await?;
+    let resource = resource_in_org(&state, &caller.org.id, &resource.id).await?;
+    Ok(Json(ResourceView {
+        resource,
+        kind: "resource",
+    }))
+}
+
+/// Remove a resource from the library and from every playlist. Trainers and admins.
+#[utoipa::path(delete, path = "/api/v1/resources/{resource_id}", tag = "library",
+    params(("resource_id" = String, Path)),
+    responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn delete_resource(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(resource_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let resource = resource_in_org(&state, &caller.org.id, &resource_id).await?;
+    forget_item(&state, &caller.org.id, &resource.id).await?;
+    resources::delete(state.db.pool(), &caller.org.id, &resource.id).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Takes a video, handout or resource being deleted out of the index, the playlists and the
+/// record of who opened it.
+pub async fn forget_item(state: &AppState, org_id: &str, item_id: &str) -> Result<(), ApiError> {
+    library::remove(&state.db, item_id).await?;
+    crate::db::playlists::forget_item(state.db.pool(), org_id, item_id).await?;
+    crate::db::opens::forget(state.db.pool(), org_id, item_id).await?;
+    Ok(())
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Opened {
+    /// Where to send the person.
+    pub url: String,
+}
+
+/// Open an external resource: records that the caller opened it (which completes it in their
+/// playlists) and gives its link. Any signed-in person.
+#[utoipa::path(post, path = "/api/v1/resources/{resource_id}/open", tag = "library",
+    params(("resource_id" = String, Path)),
+    responses((status = 200, body = Opened), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn open_resource(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(resource_id): Path<String>,
+) -> Result<Json<Opened>, ApiError> {
+    let resource = resource_in_org(&state, &caller.org.id, &resource_id).await?;
+    crate::db::opens::record(
+        state.db.pool(),
+        &caller.org.id,
+        &caller.user.id,
+        "resource",
+        &resource.id,
+    )
+    .await?;
+    Ok(Json(Opened { url: resource.url }))
 }
 
 #[derive(Deserialize, IntoParams)]
@@ -135,6 +282,8 @@ pub struct LibraryQuery {
 #[derive(Serialize, ToSchema)]
 pub struct LibraryPage {
     pub items: Vec<Hit>,
+    /// With a `tag` filter: the people marked as experts on it, to ask.
+    pub experts: Vec<Expert>,
     /// Pass back as `cursor` for the next page; null on the last.
     pub next_cursor: Option<String>,
 }
@@ -162,17 +311,29 @@ async fn search(
     if kind.is_some_and(|k| !matches!(k, "video" | "handout" | "resource")) {
         return Err(ApiError::bad_request("kind is video, handout or resource"));
     }
+    let tag = query.tag.as_deref().filter(|t| !t.trim().is_empty());
     let items = library::search(
         &state.db,
         &caller.org.id,
         query.q.as_deref().unwrap_or(""),
-        query.tag.as_deref().filter(|t| !t.is_empty()),
+        tag,
         kind,
         offset,
         PAGE,
     )
     .await?;
+    let experts = match tag {
+        Some(tag) => {
+            let tag = library::normalize_tags(&[tag.to_owned()]);
+            experts::on_tag(state.db.pool(), &caller.org.id, Some(&tag)).await?
+        }
+        None => Vec::new(),
+    };
     let next_cursor =
         (items.len() as i64 == PAGE).then(|| b64.encode(format!("o:{}", offset + PAGE)));
-    Ok(Json(LibraryPage { items, next_cursor }))
+    Ok(Json(LibraryPage {
+        items,
+        experts,
+        next_cursor,
+    }))
 }

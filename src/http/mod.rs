@@ -7,6 +7,7 @@ pub mod account;
 pub mod auth;
 pub mod branding;
 pub mod error;
+pub mod experts;
 pub mod handouts;
 pub mod health;
 pub mod invitations;
@@ -14,6 +15,7 @@ pub mod library;
 pub mod me;
 pub mod openapi;
 pub mod org;
+pub mod pictures;
 pub mod playlists;
 pub mod progress;
 pub mod reports;
@@ -179,6 +181,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(playlists::router())
         .merge(reports::router())
         .merge(library::router())
+        .merge(experts::router())
         .merge(crate::media::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
@@ -187,7 +190,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     let streaming = OpenApiRouter::new()
         .merge(crate::upload::router().layer(DefaultBodyLimit::disable()))
-        .merge(handouts::upload_router());
+        .merge(handouts::upload_router())
+        .merge(branding::upload_router())
+        .merge(playlists::upload_router());
     OpenApiRouter::with_openapi(openapi::base())
         .merge(bounded)
         .merge(streaming)

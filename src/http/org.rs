@@ -1,4 +1,5 @@
-//! The organisation's sharing settings, and rotating its playback signing key.
+//! The organisation's settings (sharing, review of members' uploads, what counts as watched),
+//! and rotating its playback signing key.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -18,46 +19,77 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(rotate_signing_key))
 }
 
-#[derive(Serialize, Deserialize, ToSchema)]
-pub struct Sharing {
+#[derive(Serialize, ToSchema)]
+pub struct Settings {
     /// Trainers may make playback links that work without signing in.
     pub allow_public_links: bool,
     /// People may download videos for offline viewing.
     pub allow_downloads: bool,
+    /// Members' uploads wait for a trainer's review before they appear in the library.
+    pub review_uploads: bool,
+    /// The share of a video's length a person must actually watch for it to count as complete
+    /// (0.5 to 1).
+    pub completion_threshold: f64,
 }
 
-/// The organisation's sharing settings. Admins.
+/// A change to the settings; what is left out stays as it is.
+#[derive(Deserialize, ToSchema)]
+pub struct SettingsChange {
+    pub allow_public_links: Option<bool>,
+    pub allow_downloads: Option<bool>,
+    pub review_uploads: Option<bool>,
+    pub completion_threshold: Option<f64>,
+}
+
+fn settings(policy: &orgs::Policy) -> Settings {
+    Settings {
+        allow_public_links: policy.allow_public_links,
+        allow_downloads: policy.allow_downloads,
+        review_uploads: policy.review_uploads,
+        completion_threshold: policy.completion_threshold,
+    }
+}
+
+/// The organisation's settings. Admins.
 #[utoipa::path(get, path = "/api/v1/org/settings", tag = "organisation",
-    responses((status = 200, body = Sharing), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    responses((status = 200, body = Settings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn get_settings(
     State(state): State<AppState>,
     caller: Caller<Admin>,
-) -> Result<Json<Sharing>, ApiError> {
+) -> Result<Json<Settings>, ApiError> {
     let policy = orgs::policy(state.db.pool(), &caller.org.id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    Ok(Json(Sharing {
-        allow_public_links: policy.allow_public_links,
-        allow_downloads: policy.allow_downloads,
-    }))
+    Ok(Json(settings(&policy)))
 }
 
-/// Change the organisation's sharing settings. Admins.
-#[utoipa::path(put, path = "/api/v1/org/settings", tag = "organisation", request_body = Sharing,
-    responses((status = 200, body = Sharing), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+/// Change the organisation's settings. Admins.
+#[utoipa::path(put, path = "/api/v1/org/settings", tag = "organisation", request_body = SettingsChange,
+    responses((status = 200, body = Settings), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 async fn update_settings(
     State(state): State<AppState>,
     caller: Caller<Admin>,
-    Json(sharing): Json<Sharing>,
-) -> Result<Json<Sharing>, ApiError> {
-    orgs::set_sharing(
-        state.db.pool(),
-        &caller.org.id,
-        sharing.allow_public_links,
-        sharing.allow_downloads,
-    )
-    .await?;
-    Ok(Json(sharing))
+    Json(change): Json<SettingsChange>,
+) -> Result<Json<Settings>, ApiError> {
+    let mut policy = orgs::policy(state.db.pool(), &caller.org.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if let Some(threshold) = change.completion_threshold {
+        if !(0.5..=1.0).contains(&threshold) {
+            return Err(ApiError::invalid(
+                "completion_threshold must be between 0.5 and 1",
+            ));
+        }
+        policy.completion_threshold = threshold;
+    }
+    policy.allow_public_links = change
+        .allow_public_links
+        .unwrap_or(policy.allow_public_links);
+    policy.allow_downloads = change.allow_downloads.unwrap_or(policy.allow_downloads);
+    policy.review_uploads = change.review_uploads.unwrap_or(policy.review_uploads);
+    orgs::set_policy(state.db.pool(), &caller.org.id, &policy).await?;
+    Ok(Json(settings(&policy)))
 }
 
 /// Replace the playback signing key: every playback link handed out stops working. Admins.

@@ -1,9 +1,12 @@
-//! Playlists (on-boarding and others): trainers build them from videos and handouts, publish
-//! them and assign them to people; everyone sees the published ones, with their own progress and,
-//! in sequential playlists, which items are still locked.
+//! Playlists (on-boarding and others): trainers build them from videos, handouts and external
+//! resources, give them a cover and an introduction, publish them and assign them to people (or
+//! to everyone of a role or cohort); everyone sees the published ones, with their own progress
+//! and, in sequential playlists, which items are still locked.
 
+use axum::body::Body;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -11,17 +14,29 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
+use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json};
+use crate::db::assignments::{self, Audience};
 use crate::db::playlists::{self, Item, Playlist};
-use crate::db::{handouts, users, videos};
+use crate::db::users::Role;
+use crate::db::{handouts, resources, users, videos};
+use crate::media::image::{MAX_IMAGE_BYTES, Output};
+use crate::storage::ObjectKey;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_playlists, create_playlist))
         .routes(routes!(get_playlist, update_playlist, delete_playlist))
-        .routes(routes!(add_item))
+        .routes(routes!(add_item, reorder_items))
         .routes(routes!(remove_item))
         .routes(routes!(assign))
+}
+
+/// Routes that take a request body larger than JSON's (the cover picture).
+pub fn upload_router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(get_cover, put_cover))
+        .layer(axum::extract::DefaultBodyLimit::max(MAX_IMAGE_BYTES + 1024))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -65,6 +80,7 @@ async fn create_playlist(
         onboarding: false,
         sequential: false,
         published: false,
+        cover_url: None,
         updated_at: crate::db::now_ms(),
     };
     let playlist = apply(blank, fields)?;
@@ -105,7 +121,17 @@ async fn get_playlist(
         .await?
         .filter(|p| p.published || caller.is_trainer())
         .ok_or(ApiError::NotFound)?;
-    let mut items = playlists::items(pool, &playlist.id, &caller.user.id).await?;
+    Ok(Json(view(&state, &caller, playlist).await?))
+}
+
+/// A playlist with the caller's progress; in a sequential one, every item after the first
+/// incomplete one is locked.
+async fn view<R: super::auth::RequiredRole>(
+    state: &AppState,
+    caller: &Caller<R>,
+    playlist: Playlist,
+) -> Result<PlaylistView, ApiError> {
+    let mut items = playlists::items(state.db.pool(), &playlist.id, &caller.user.id).await?;
     if playlist.sequential {
         let mut open = true;
         for item in &mut items {
@@ -113,7 +139,7 @@ async fn get_playlist(
             open = open && item.completed;
         }
     }
-    Ok(Json(PlaylistView { playlist, items }))
+    Ok(PlaylistView { playlist, items })
 }
 
 /// Change a playlist's fields (title, texts, flags, publish). Trainers and admins.
@@ -145,18 +171,25 @@ async fn delete_playlist(
     let playlist = playlists::in_org(state.db.pool(), &caller.org.id, &playlist_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let cover = playlists::cover_key(state.db.pool(), &caller.org.id, &playlist.id).await?;
     playlists::delete(state.db.pool(), &caller.org.id, &playlist.id).await?;
+    if let Some(cover) = cover {
+        state.store.delete(&ObjectKey::new(cover)?).await?;
+    }
     Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewItem {
-    /// video | handout
+    /// video | handout | resource
     pub kind: String,
     pub item_id: String,
+    /// Where to insert it, counting from 0; at the end when left out.
+    pub position: Option<usize>,
 }
 
-/// Append a video or handout of the organisation to a playlist. Trainers and admins.
+/// Add a video, handout or external resource of the organisation to a playlist, at the end or
+/// at `position`. Trainers and admins.
 #[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/items", tag = "playlists", request_body = NewItem,
     params(("playlist_id" = String, Path)),
     responses((status = 201, body = Item), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -171,29 +204,73 @@ async fn add_item(
     let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let title = match new.kind.as_str() {
+    let (title, url) = match new.kind.as_str() {
         "video" => videos::in_org(pool, &caller.org.id, &new.item_id)
             .await?
-            .map(|v| v.title),
+            .map(|v| (v.title, None)),
         "handout" => handouts::in_org(pool, &caller.org.id, &new.item_id)
             .await?
-            .map(|h| h.title),
-        _ => return Err(ApiError::invalid("kind must be video or handout")),
+            .map(|h| (h.title, None)),
+        "resource" => resources::in_org(pool, &caller.org.id, &new.item_id)
+            .await?
+            .map(|r| (r.title, Some(r.url))),
+        _ => return Err(ApiError::invalid("kind must be video, handout or resource")),
     }
     .ok_or_else(|| {
         ApiError::invalid(format!("no {} with that id in your organisation", new.kind))
     })?;
-    let id =
-        playlists::add_item(pool, &caller.org.id, &playlist.id, &new.kind, &new.item_id).await?;
+    let mut tx = pool.begin().await?;
+    let id = playlists::add_item(
+        &mut tx,
+        &caller.org.id,
+        &playlist.id,
+        &new.kind,
+        &new.item_id,
+        new.position,
+    )
+    .await?;
+    tx.commit().await?;
     let item = Item {
         id,
         kind: new.kind,
         item_id: new.item_id,
         title,
+        url,
         completed: false,
         locked: false,
     };
     Ok((StatusCode::CREATED, Json(item)))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewOrder {
+    /// Every entry id of the playlist (the `id` of its items), in the order wanted.
+    pub order: Vec<String>,
+}
+
+/// Put a playlist's items in a new order. Trainers and admins.
+#[utoipa::path(put, path = "/api/v1/playlists/{playlist_id}/items", tag = "playlists", request_body = NewOrder,
+    params(("playlist_id" = String, Path)),
+    responses((status = 200, body = PlaylistView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn reorder_items(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(playlist_id): Path<String>,
+    Json(request): Json<NewOrder>,
+) -> Result<Json<PlaylistView>, ApiError> {
+    let pool = state.db.pool();
+    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let mut tx = pool.begin().await?;
+    if !playlists::reorder(&mut tx, &playlist.id, &request.order).await? {
+        return Err(ApiError::invalid(
+            "the order must name every item of the playlist exactly once",
+        ));
+    }
+    tx.commit().await?;
+    Ok(Json(view(&state, &caller, playlist).await?))
 }
 
 /// Remove an item from a playlist. Trainers and admins.
@@ -217,18 +294,26 @@ async fn remove_item(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewAssignments {
+    /// People of the organisation.
+    #[serde(default)]
     pub user_ids: Vec<String>,
+    /// Everyone with this role, now and whoever joins with it later.
+    pub role: Option<Role>,
+    /// Everyone invited into this cohort, now and later (with `role`: both must match).
+    pub cohort: Option<String>,
     /// Unix milliseconds; optional.
     pub due_at: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct Assigned {
+    /// How many people have the playlist now through this request.
     pub assigned: usize,
 }
 
-/// Assign a playlist to people of the organisation, with an optional due date. Trainers and
-/// admins.
+/// Assign a playlist to people of the organisation, and/or to everyone with a role or in a
+/// cohort (a standing assignment: people who join later get it too), with an optional due date.
+/// Trainers and admins.
 #[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/assignments", tag = "playlists", request_body = NewAssignments,
     params(("playlist_id" = String, Path)),
     responses((status = 201, body = Assigned), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -243,7 +328,23 @@ async fn assign(
     let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    let audience = Audience {
+        role: request.role,
+        cohort: request
+            .cohort
+            .as_deref()
+            .map(str::trim)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned),
+    };
+    let standing = audience.role.is_some() || audience.cohort.is_some();
+    if request.user_ids.is_empty() && !standing {
+        return Err(ApiError::invalid(
+            "name people (user_ids), a role or a cohort",
+        ));
+    }
     let mut tx = pool.begin().await?;
+    let mut people = Vec::new();
     for user_id in &request.user_ids {
         if users::member_in_org(&mut *tx, &caller.org.id, user_id)
             .await?
@@ -253,12 +354,29 @@ async fn assign(
                 "no person {user_id} in your organisation"
             )));
         }
-        playlists::assign(
+        people.push(user_id.clone());
+    }
+    if standing {
+        assignments::add_rule(
+            &mut *tx,
+            &caller.org.id,
+            &playlist.id,
+            &audience,
+            request.due_at,
+            &caller.user.id,
+        )
+        .await?;
+        people.extend(assignments::people_in(&mut *tx, &caller.org.id, &audience).await?);
+    }
+    people.sort();
+    people.dedup();
+    for user_id in &people {
+        assignments::assign(
             &mut *tx,
             &caller.org.id,
             &playlist.id,
             user_id,
-            &caller.user.id,
+            Some(&caller.user.id),
             request.due_at,
         )
         .await?;
@@ -267,7 +385,64 @@ async fn assign(
     Ok((
         StatusCode::CREATED,
         Json(Assigned {
-            assigned: request.user_ids.len(),
+            assigned: people.len(),
         }),
     ))
 }
+
+/// A playlist's cover picture. Any signed-in person of the organisation.
+#[utoipa::path(get, path = "/api/v1/playlists/{playlist_id}/cover", tag = "playlists",
+    params(("playlist_id" = String, Path)),
+    responses((status = 200, description = "a JPEG picture", content_type = "image/jpeg"),
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_cover(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(playlist_id): Path<String>,
+) -> Result<Response, ApiError> {
+    let key = playlists::cover_key(state.db.pool(), &caller.org.id, &playlist_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    serve_picture(&state, &key, COVER.content_type(), "private, max-age=60").await
+}
+
+/// Upload a playlist's cover picture (PNG, JPEG, WebP or GIF as the request body, at most
+/// 10 MiB); it is re-encoded as a JPEG of at most 1280×720. Trainers and admins.
+#[utoipa::path(put, path = "/api/v1/playlists/{playlist_id}/cover", tag = "playlists",
+    params(("playlist_id" = String, Path)),
+    request_body(content = Vec<u8>, content_type = "image/*"),
+    responses((status = 200, body = Playlist), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+async fn put_cover(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(playlist_id): Path<String>,
+    body: Body,
+) -> Result<Json<Playlist>, ApiError> {
+    let pool = state.db.pool();
+    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    // A new key per picture, so caches never show the old one under the new name.
+    let key = ObjectKey::new(format!(
+        "playlists/{}/cover-{}.jpg",
+        playlist.id,
+        crate::db::new_id()
+    ))?;
+    store_picture(&state, body, &key, COVER).await?;
+    let old = playlists::cover_key(pool, &caller.org.id, &playlist.id).await?;
+    playlists::set_cover(pool, &caller.org.id, &playlist.id, Some(key.as_str())).await?;
+    if let Some(old) = old {
+        let _ = state.store.delete(&ObjectKey::new(old)?).await;
+    }
+    let playlist = playlists::in_org(pool, &caller.org.id, &playlist.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(playlist))
+}
+
+/// Covers are JPEG photos of at most 1280×720.
+const COVER: Output = Output::Jpeg {
+    max_width: 1280,
+    max_height: 720,
+};

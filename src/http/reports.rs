@@ -1,4 +1,5 @@
-//! Trainers' reports: each assignee's progress through a playlist, as JSON or CSV.
+//! Trainers' reports: each assignee's progress through a playlist, and each person's progress
+//! through all their assignments, as JSON or CSV.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, header};
@@ -10,10 +11,12 @@ use super::auth::{Caller, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::assignments::{self, ReportLine};
-use crate::db::playlists;
+use crate::db::{playlists, users};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(playlist_report))
+    OpenApiRouter::new()
+        .routes(routes!(playlist_report))
+        .routes(routes!(person_report))
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ` for unix milliseconds (proleptic Gregorian, UTC).
@@ -55,10 +58,11 @@ fn csv_field(value: &str) -> String {
 fn to_csv(lines: &[ReportLine]) -> String {
     let time = |t: Option<i64>| t.map(iso8601).unwrap_or_default();
     let mut csv = String::from(
-        "name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue\r\n",
+        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue\r\n",
     );
     for line in lines {
         let fields = [
+            csv_field(&line.playlist_title),
             csv_field(&line.name),
             csv_field(&line.email),
             line.items_completed.to_string(),
@@ -91,28 +95,51 @@ async fn playlist_report(
         .await?
         .ok_or(ApiError::NotFound)?;
     let lines = assignments::report(state.db.pool(), &caller.org.id, &playlist.id).await?;
+    Ok(respond(&headers, &playlist.title, &lines))
+}
+
+/// Every assignment of one person with their progress: JSON, or CSV with `Accept: text/csv`.
+/// Trainers and admins.
+#[utoipa::path(get, path = "/api/v1/users/{user_id}/report", tag = "people",
+    params(("user_id" = String, Path)),
+    responses((status = 200, body = [ReportLine]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn person_report(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(user_id): Path<String>,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
+    let person = users::member_in_org(state.db.pool(), &caller.org.id, &user_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let lines = assignments::person_report(state.db.pool(), &caller.org.id, &person.id).await?;
+    Ok(respond(&headers, &person.name, &lines))
+}
+
+/// The report as CSV when the client accepts it (named after `subject`), JSON otherwise.
+fn respond(headers: &HeaderMap, subject: &str, lines: &[ReportLine]) -> Response {
     let wants_csv = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/csv"));
-    if wants_csv {
-        let name = crate::upload::metadata::safe_filename(&playlist.title, "playlist");
-        return Ok((
-            [
-                (
-                    header::CONTENT_TYPE,
-                    "text/csv; charset=utf-8".parse().expect("static"),
-                ),
-                (
-                    header::CONTENT_DISPOSITION,
-                    super::handouts::content_disposition(&format!("{name} report.csv")),
-                ),
-            ],
-            to_csv(&lines),
-        )
-            .into_response());
+    if !wants_csv {
+        return Json(lines).into_response();
     }
-    Ok(Json(lines).into_response())
+    let name = crate::upload::metadata::safe_filename(subject, "report");
+    (
+        [
+            (
+                header::CONTENT_TYPE,
+                "text/csv; charset=utf-8".parse().expect("static"),
+            ),
+            (
+                header::CONTENT_DISPOSITION,
+                super::handouts::content_disposition(&format!("{name} report.csv")),
+            ),
+        ],
+        to_csv(lines),
+    )
+        .into_response()
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Videos as the API shows them.
+//! Videos as the API shows them, their editable fields, and the review of members' uploads.
 
 use axum::extract::{Path, State};
 use serde::Serialize;
@@ -8,14 +8,19 @@ use utoipa_axum::routes;
 
 use axum::http::StatusCode;
 
-use super::auth::{Caller, Member};
+use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
+use super::library::{ItemChange, forget_item, may_edit, split_tags};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
-use crate::db::videos::{self, Rendition};
+use crate::db::library::{self, Fields};
+use crate::db::videos::{self, Rendition, Video};
 
 pub fn router() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(get_video, delete_video))
+    OpenApiRouter::new()
+        .routes(routes!(get_video, update_video, delete_video))
+        .routes(routes!(approve_video))
+        .routes(routes!(review_queue))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -24,6 +29,9 @@ pub struct VideoView {
     pub title: String,
     pub tagline: String,
     pub description: String,
+    pub tags: Vec<String>,
+    /// Waiting for a trainer's review: only its owner and trainers see it until approved.
+    pub held: bool,
     /// uploading | queued | processing | ready | failed
     pub status: String,
     /// A sentence for people when `status` is failed.
@@ -47,21 +55,23 @@ pub struct VideoView {
     pub created_at: i64,
 }
 
-/// A video of the caller's organisation. Any signed-in person of that organisation.
-#[utoipa::path(get, path = "/api/v1/videos/{video_id}", tag = "videos",
-    params(("video_id" = String, Path)),
-    responses((status = 200, body = VideoView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_video(
-    State(state): State<AppState>,
-    caller: Caller<Member>,
-    Path(video_id): Path<String>,
-) -> Result<Json<VideoView>, ApiError> {
-    let pool = state.db.pool();
-    let video = videos::in_org(pool, &caller.org.id, &video_id)
+/// A video of the caller's organisation, or 404; one held for review only for its owner and
+/// trainers.
+async fn visible_video<R: super::auth::RequiredRole>(
+    state: &AppState,
+    caller: &Caller<R>,
+    video_id: &str,
+) -> Result<Video, ApiError> {
+    videos::in_org(state.db.pool(), &caller.org.id, video_id)
         .await?
-        .ok_or(ApiError::NotFound)?;
-    let renditions = videos::renditions(pool, &caller.org.id, &video.id).await?;
-    let handouts = handouts::for_video(pool, &caller.org.id, &video.id).await?;
+        .filter(|v| !v.held || may_edit(caller, &v.owner_id))
+        .ok_or(ApiError::NotFound)
+}
+
+async fn view(state: &AppState, video: Video) -> Result<VideoView, ApiError> {
+    let pool = state.db.pool();
+    let renditions = videos::renditions(pool, &video.org_id, &video.id).await?;
+    let handouts = handouts::for_video(pool, &video.org_id, &video.id).await?;
     let hls_url = video
         .playable
         .then(|| format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
@@ -69,13 +79,15 @@ async fn get_video(
     let poster_url = has_picture.then(|| format!("/api/v1/videos/{}/poster.jpg", video.id));
     let storyboard_url =
         has_picture.then(|| format!("/api/v1/videos/{}/storyboard/storyboard.vtt", video.id));
-    Ok(Json(VideoView {
+    Ok(VideoView {
         duration_s: video.duration_ms.map(|ms| ms as f64 / 1000.0),
         hls_url,
         poster_url,
         storyboard_url,
         renditions,
         handouts,
+        tags: split_tags(&video.tags),
+        held: video.held,
         id: video.id,
         title: video.title,
         tagline: video.tagline,
@@ -88,7 +100,91 @@ async fn get_video(
         playable: video.playable,
         owner_id: video.owner_id,
         created_at: video.created_at,
-    }))
+    })
+}
+
+/// A video of the caller's organisation. Any signed-in person of that organisation (a video held
+/// for review: its owner and trainers).
+#[utoipa::path(get, path = "/api/v1/videos/{video_id}", tag = "videos",
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = VideoView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_video(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+) -> Result<Json<VideoView>, ApiError> {
+    let video = visible_video(&state, &caller, &video_id).await?;
+    Ok(Json(view(&state, video).await?))
+}
+
+/// Change a video's title, tag-line, description or tags. Trainers, and the video's owner.
+#[utoipa::path(patch, path = "/api/v1/videos/{video_id}", tag = "videos", request_body = ItemChange,
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = VideoView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn update_video(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+    Json(change): Json<ItemChange>,
+) -> Result<Json<VideoView>, ApiError> {
+    let video = visible_video(&state, &caller, &video_id).await?;
+    if !may_edit(&caller, &video.owner_id) {
+        return Err(ApiError::Forbidden(
+            "only trainers and the video's owner edit a video".into(),
+        ));
+    }
+    let current = Fields {
+        title: video.title.clone(),
+        tagline: video.tagline.clone(),
+        description: video.description.clone(),
+        tags: split_tags(&video.tags),
+    };
+    let fields = change.apply(current)?;
+    library::update_fields(&state.db, "video", &caller.org.id, &video.id, &fields).await?;
+    let video = visible_video(&state, &caller, &video.id).await?;
+    Ok(Json(view(&state, video).await?))
+}
+
+/// Release a video held for review into the library. Trainers and admins.
+#[utoipa::path(post, path = "/api/v1/videos/{video_id}/approve", tag = "videos",
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = VideoView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+async fn approve_video(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(video_id): Path<String>,
+) -> Result<Json<VideoView>, ApiError> {
+    let video = visible_video(&state, &caller, &video_id).await?;
+    if !videos::approve(state.db.pool(), &caller.org.id, &video.id).await? {
+        return Err(ApiError::Conflict(
+            "this video is not waiting for review".into(),
+        ));
+    }
+    library::reindex(&state.db, "video", &video.id).await?;
+    tracing::info!(video = %video.id, by = %caller.user.id, "video approved");
+    let video = visible_video(&state, &caller, &video.id).await?;
+    Ok(Json(view(&state, video).await?))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ReviewQueue {
+    pub items: Vec<VideoView>,
+}
+
+/// The organisation's videos waiting for review, oldest first. Trainers and admins.
+#[utoipa::path(get, path = "/api/v1/reviews", tag = "videos",
+    responses((status = 200, body = ReviewQueue), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn review_queue(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+) -> Result<Json<ReviewQueue>, ApiError> {
+    let mut items = Vec::new();
+    for video in videos::held_in_org(state.db.pool(), &caller.org.id).await? {
+        items.push(view(&state, video).await?);
+    }
+    Ok(Json(ReviewQueue { items }))
 }
 
 /// Delete a video with everything derived from it: renditions, poster, storyboard, handouts,
@@ -102,19 +198,17 @@ async fn delete_video(
     Path(video_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let pool = state.db.pool();
-    let video = videos::in_org(pool, &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if !caller.is_trainer() && caller.user.id != video.owner_id {
+    let video = visible_video(&state, &caller, &video_id).await?;
+    if !may_edit(&caller, &video.owner_id) {
         return Err(ApiError::Forbidden(
             "only trainers and the video's owner delete a video".into(),
         ));
     }
     let attached = handouts::for_video(pool, &caller.org.id, &video.id).await?;
     videos::delete(pool, &caller.org.id, &video.id).await?;
-    crate::db::library::remove(&state.db, &video.id).await?;
+    forget_item(&state, &caller.org.id, &video.id).await?;
     for handout in &attached {
-        crate::db::library::remove(&state.db, &handout.id).await?;
+        forget_item(&state, &caller.org.id, &handout.id).await?;
     }
     let handout_keys: Vec<String> = attached.into_iter().map(|h| h.store_key).collect();
     // The rows are gone, so nothing points at the objects any more; remove them.

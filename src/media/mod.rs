@@ -7,6 +7,7 @@
 //! request so segments come straight from the store; the filesystem store has no such URLs and
 //! is proxied.
 
+pub mod image;
 pub mod playlist;
 pub mod serve;
 pub mod token;

@@ -233,6 +233,12 @@ fn detail(frame: &frame::Video) -> f64 {
 
 /// Encodes one full-range 4:2:0 frame as a JPEG file.
 fn write_jpeg(frame: &frame::Video, path: &Path) -> Result<(), PipelineError> {
+    std::fs::write(path, jpeg(frame)?)?;
+    Ok(())
+}
+
+/// Encodes one full-range 4:2:0 frame as JPEG.
+pub(crate) fn jpeg(frame: &frame::Video) -> Result<Vec<u8>, PipelineError> {
     let fail = |e| PipelineError::Ffmpeg("encoding a JPEG", e);
     let codec = encoder::find(codec::Id::MJPEG).ok_or(fail(ffmpeg::Error::EncoderNotFound))?;
     let mut enc = codec::context::Context::new_with_codec(codec)
@@ -262,8 +268,7 @@ fn write_jpeg(frame: &frame::Video, path: &Path) -> Result<(), PipelineError> {
     while enc.receive_packet(&mut packet).is_ok() {
         bytes.extend_from_slice(packet.data().unwrap_or_default());
     }
-    std::fs::write(path, bytes)?;
-    Ok(())
+    Ok(bytes)
 }
 
 #[cfg(test)]

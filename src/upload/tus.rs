@@ -374,17 +374,8 @@ async fn complete(state: &AppState, upload: &Upload) -> Result<String, ApiError>
     jobs::enqueue(&mut *tx, &upload.org_id, jobs::TRANSCODE, Some(&video_id)).await?;
     uploads::complete(&mut *tx, &upload.id, &video_id).await?;
     tx.commit().await?;
-    let entry = crate::db::library::Entry {
-        item_id: &video_id,
-        org_id: &upload.org_id,
-        kind: "video",
-        created_at: now_ms(),
-        title: &upload.title,
-        tagline: "",
-        description: "",
-        tags: "",
-    };
-    crate::db::library::index(&state.db, &entry).await?;
+    // A video held for review stays out of the index until approved.
+    crate::db::library::reindex(&state.db, "video", &video_id).await?;
     tracing::info!(upload = %upload.id, video = %video_id, "upload complete; transcode queued");
     Ok(video_id)
 }
