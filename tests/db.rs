@@ -221,6 +221,66 @@ async fn every_table_round_trips() {
                 i(now),
             ],
         ),
+        (
+            "resources",
+            "id, org_id, owner_id, title, url, tagline, description, tags, created_at, updated_at",
+            vec![
+                t("r1"),
+                t(&org.id),
+                t(&user.id),
+                t("Safety basics"),
+                t("https://example.com/safety"),
+                t("A short read"),
+                t("Why we lift with our legs"),
+                t("safety lifting"),
+                i(now),
+                i(now),
+            ],
+        ),
+        (
+            "item_opens",
+            "org_id, user_id, kind, item_id, opened_at",
+            vec![t(&org.id), t(&user.id), t("resource"), t("r1"), i(now)],
+        ),
+        (
+            "expertise",
+            "org_id, user_id, tag, set_by, created_at",
+            vec![t(&org.id), t(&user.id), t("forklifts"), t(&user.id), i(now)],
+        ),
+        (
+            "assignment_rules",
+            "id, org_id, playlist_id, role, cohort, due_at, created_by, created_at",
+            vec![
+                t("ar1"),
+                t(&org.id),
+                t("p1"),
+                t("member"),
+                t("2026-12"),
+                i(now + 86_400_000),
+                t(&user.id),
+                i(now),
+            ],
+        ),
+        (
+            "invitations",
+            "id, org_id, email, role, cohort, token_hash, invited_by, created_at, expires_at",
+            vec![
+                t("i1"),
+                t(&org.id),
+                t("new@b.co"),
+                t("member"),
+                t("2026-12"),
+                t("hash-i1"),
+                t(&user.id),
+                i(now),
+                i(now + 1000),
+            ],
+        ),
+        (
+            "invitation_playlists",
+            "invitation_id, playlist_id, due_days",
+            vec![t("i1"), t("p1"), i(7)],
+        ),
     ];
     for (table, columns, values) in rows {
         let placeholders: Vec<String> = (1..=values.len()).map(|n| format!("${n}")).collect();
@@ -279,6 +339,11 @@ async fn every_table_round_trips() {
         "progress",
         "playlist_items",
         "upload_parts",
+        "resources",
+        "item_opens",
+        "expertise",
+        "assignment_rules",
+        "invitation_playlists",
     ] {
         let left: i64 = sqlx::query_scalar(&format!("select count(*) from {table}"))
             .fetch_one(pool)
