@@ -362,7 +362,7 @@ fn parse_bool(setting: &'static str, value: &str) -> Result<bool, ConfigError> {
 }
 
 impl DatabaseUrl {
-    fn parse(value: &str) -> Result<DatabaseUrl, ConfigError> {
+    pub fn parse(value: &str) -> Result<DatabaseUrl, ConfigError> {
         const SETTING: &str = "REELHOUSE_DATABASE_URL";
         if let Some(path) = value
             .strip_prefix("sqlite://")

@@ -81,3 +81,134 @@ async fn a_new_hire_signs_in_on_a_phone() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_new_hire_follows_a_branded_playlist_on_a_phone() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
+    assert!(dist.join("index.html").exists(), "build the web app first");
+    let mut env = common::TestEnv::new().await;
+    env.vars
+        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
+    let app = TestApp::spawn_with(env).await;
+    let admin = app.person("acme", "admin@acme.test", Role::Admin).await;
+    let trainer = app.person("acme", "trainer@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "nia@acme.test", Role::Member).await;
+    let put_picture = |path: &'static str, token: String, bytes: &'static [u8]| {
+        let request = app
+            .client
+            .put(app.at(path))
+            .bearer_auth(token)
+            .header("content-type", "image/png")
+            .body(bytes);
+        async move { request.send().await.unwrap().status() }
+    };
+    let logo = include_bytes!("fixtures/pixel.png");
+    assert_eq!(
+        put_picture("/api/v1/branding/logo", admin.token.clone(), logo).await,
+        200
+    );
+
+    // A sequential playlist: an external guide first, then a (ready) video.
+    let call = |method: reqwest::Method, path: String, body: Value| {
+        let request = app
+            .client
+            .request(method, app.at(&path))
+            .bearer_auth(&trainer.token)
+            .json(&body);
+        async move {
+            let response = request.send().await.unwrap();
+            assert!(
+                response.status().is_success(),
+                "{path}: {}",
+                response.status()
+            );
+            response.json::<Value>().await.unwrap()
+        }
+    };
+    let resource = call(
+        reqwest::Method::POST,
+        "/api/v1/resources".into(),
+        json!({ "title": "The picking guide", "url": "https://example.com/guide" }),
+    )
+    .await;
+    let pool = app.state.db.pool();
+    let video = reelhouse::db::videos::create_queued(
+        pool,
+        &trainer.user.org_id,
+        &trainer.user.id,
+        "Picking",
+        "uploads/x/source",
+    )
+    .await
+    .unwrap();
+    reelhouse::db::videos::set_ready(pool, &video, 60_000, 320, 180)
+        .await
+        .unwrap();
+    let playlist = call(reqwest::Method::POST, "/api/v1/playlists".into(),
+        json!({ "title": "Your first day", "intro": "Welcome!\n\nStart with the guide.", "sequential": true, "published": true })).await;
+    let id = playlist["id"].as_str().unwrap().to_owned();
+    for (kind, item) in [
+        ("resource", resource["id"].as_str().unwrap()),
+        ("video", video.as_str()),
+    ] {
+        call(
+            reqwest::Method::POST,
+            format!("/api/v1/playlists/{id}/items"),
+            json!({ "kind": kind, "item_id": item }),
+        )
+        .await;
+    }
+    let cover = app
+        .client
+        .put(app.at(&format!("/api/v1/playlists/{id}/cover")))
+        .bearer_auth(&trainer.token)
+        .header("content-type", "image/png")
+        .body(logo.as_slice())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(cover.status(), 200);
+    call(
+        reqwest::Method::POST,
+        format!("/api/v1/playlists/{id}/assignments"),
+        json!({ "user_ids": [hire.user.id] }),
+    )
+    .await;
+
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/web-playlist.mjs");
+    let output = tokio::process::Command::new("node")
+        .arg(script)
+        .args([
+            &app.url,
+            "nia@acme.test",
+            &hire.password,
+            &id,
+            app.env.dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(seen["logo"], true, "{seen}");
+    assert_eq!(seen["cover"], true, "{seen}");
+    assert_eq!(seen["intro"], json!(["Welcome!", "Start with the guide."]));
+    assert_eq!(seen["before"], json!(["todo", "locked"]));
+    assert_eq!(seen["after"], json!(["done", "todo"]));
+    assert_eq!(seen["opened"], "https://example.com/guide");
+    // The server agrees: the guide counts as done for the hire.
+    let mine = reelhouse::db::assignments::for_user(pool, &hire.user.org_id, &hire.user.id)
+        .await
+        .unwrap();
+    assert_eq!((mine[0].items_completed, mine[0].items_total), (1, 2));
+    if let Ok(keep) = std::env::var("REELHOUSE_TEST_SHOTS") {
+        for shot in ["playlist.png", "playlist-after.png"] {
+            std::fs::copy(app.env.dir.path().join(shot), Path::new(&keep).join(shot)).unwrap();
+        }
+    }
+}

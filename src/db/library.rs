@@ -9,29 +9,55 @@ use super::{Backend, Db};
 /// The kinds of library item.
 pub const KINDS: [&str; 3] = ["video", "handout", "resource"];
 
-/// Each kind's row as the index holds it; `$1` is the item's id. A video held for review is
-/// left out until a trainer approves it. A handout's file name is searched with its description.
-fn source(kind: &str) -> Option<&'static str> {
+/// Each kind's rows as the index holds them, and the condition every indexed row meets: a
+/// video held for review is left out until a trainer approves it. A handout's file name is
+/// searched with its description.
+fn source(kind: &str) -> Option<(&'static str, &'static str)> {
     Some(match kind {
-        "video" => {
+        "video" => (
             "select id, org_id, 'video', created_at, owner_id, updated_at, title, tagline, \
-             description, tags from videos where id = $1 and held = 0"
-        }
-        "handout" => {
+             description, tags from videos",
+            "held = 0",
+        ),
+        "handout" => (
             "select id, org_id, 'handout', created_at, owner_id, updated_at, title, tagline, \
-             description || ' ' || filename, tags from handouts where id = $1"
-        }
-        "resource" => {
+             description || ' ' || filename, tags from handouts",
+            "1 = 1",
+        ),
+        "resource" => (
             "select id, org_id, 'resource', created_at, owner_id, updated_at, title, tagline, \
-             description, tags from resources where id = $1"
-        }
+             description, tags from resources",
+            "1 = 1",
+        ),
         _ => return None,
     })
 }
 
+/// Writes the index rows of the items of `kind` that `filter` (using `$1`) selects.
+async fn insert_from(
+    conn: &mut sqlx::AnyConnection,
+    db: &Db,
+    kind: &str,
+    filter: &str,
+    value: &str,
+) -> sqlx::Result<()> {
+    let Some((select, indexed)) = source(kind) else {
+        return Err(sqlx::Error::Protocol(format!("no library kind {kind}")));
+    };
+    sqlx::query(&format!(
+        "insert into {} (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, \
+         description, tags) {select} where {filter} and {indexed}",
+        table(db)
+    ))
+    .bind(value)
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
 fn table(db: &Db) -> &'static str {
     match db.backend() {
-        Backend::Sqlite => "library_fts",
+        Backend::Sqlite => "library_entries",
         Backend::Postgres => "library_index",
     }
 }
@@ -39,23 +65,33 @@ fn table(db: &Db) -> &'static str {
 /// Brings an item's index entry up to date with the item (removes it when the item is gone or
 /// held for review).
 pub async fn reindex(db: &Db, kind: &str, item_id: &str) -> sqlx::Result<()> {
-    let Some(source) = source(kind) else {
-        return Err(sqlx::Error::Protocol(format!("no library kind {kind}")));
-    };
     let mut tx = db.pool().begin().await?;
     sqlx::query(&format!("delete from {} where item_id = $1", table(db)))
         .bind(item_id)
         .execute(&mut *tx)
         .await?;
-    sqlx::query(&format!(
-        "insert into {} (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, \
-         description, tags) {source}",
-        table(db)
-    ))
-    .bind(item_id)
-    .execute(&mut *tx)
-    .await?;
+    insert_from(&mut tx, db, kind, "id = $1", item_id).await?;
     tx.commit().await
+}
+
+/// Rebuilds an organisation's whole index from its items (after a bulk import, or to repair it).
+pub async fn rebuild(db: &Db, org_id: &str) -> sqlx::Result<()> {
+    let mut tx = db.pool().begin().await?;
+    sqlx::query(&format!("delete from {} where org_id = $1", table(db)))
+        .bind(org_id)
+        .execute(&mut *tx)
+        .await?;
+    for kind in KINDS {
+        insert_from(&mut tx, db, kind, "org_id = $1", org_id).await?;
+    }
+    tx.commit().await?;
+    // Fresh statistics, so PostgreSQL's planner knows how common each word now is.
+    if db.backend() == Backend::Postgres {
+        sqlx::query("analyze library_index")
+            .execute(db.pool())
+            .await?;
+    }
+    Ok(())
 }
 
 pub async fn remove(db: &Db, item_id: &str) -> sqlx::Result<()> {
@@ -168,9 +204,15 @@ pub fn words(query: &str) -> Vec<String> {
         .collect()
 }
 
-/// Searches an organisation's library: best match first when `query` has words, newest first
-/// otherwise; filtered by tag and kind; `offset`/`limit` page through. The full-text index
-/// narrows by tag too; the exact tag is then checked on the few rows it finds.
+/// Ranked searches consider the newest this many matches. A query so general that more items
+/// match (a word found in nearly everything) is answered from the newest of them, so ranking
+/// stays quick however large the library grows; more words or a tag narrow it.
+pub const CANDIDATES: i64 = 2000;
+
+/// Searches an organisation's library: best match first when `query` has words (among the
+/// newest [`CANDIDATES`] matches), newest first otherwise; filtered by tag and kind;
+/// `offset`/`limit` page through. The full-text index narrows by tag too; the exact tag is then
+/// checked on the rows it finds.
 pub async fn search(
     db: &Db,
     org_id: &str,
@@ -184,56 +226,82 @@ pub async fn search(
     let words = words(query);
     let tag = tag.map(|t| normalize_tags(&[t.to_owned()]));
     let tag_words = tag.as_deref().map(words_of_tag).unwrap_or_default();
-    let (from, rank, matches, fts_query) = match db.backend() {
+    // $1 org, $2 exact tag pattern or '', $3 kind or '', $4 limit, $5 full-text query, $6 offset.
+    let filters =
+        "e.org_id = $1 and ($2 = '' or ' ' || e.tags || ' ' like $2) and ($3 = '' or e.kind = $3)";
+    let columns =
+        "e.item_id, e.kind, e.title, e.tagline, e.tags, e.owner_id, e.created_at, e.updated_at";
+    let (sql, fts_query) = match db.backend() {
         Backend::Sqlite => {
             // Each word as a prefix, all required; the tag's words as a phrase in `tags`.
             let mut terms: Vec<String> = words.iter().map(|w| format!("\"{w}\"*")).collect();
             if !tag_words.is_empty() {
                 terms.push(format!("tags : \"{}\"", tag_words.join(" ")));
             }
-            (
-                "library_fts",
-                // bm25 is lower for better matches; weights follow the columns.
-                "bm25(library_fts, 0, 0, 0, 0, 0, 0, 10.0, 4.0, 1.0, 5.0)",
-                "library_fts match $5",
-                terms.join(" "),
-            )
+            let sql = if terms.is_empty() {
+                format!(
+                    "select {columns} from library_entries e where {filters} and $5 = $5 \
+                     order by e.created_at desc, e.item_id limit $4 offset $6"
+                )
+            } else if words.is_empty() {
+                format!(
+                    "select {columns} from library_fts f join library_entries e on e.id = f.rowid \
+                     where library_fts match $5 and {filters} \
+                     order by e.created_at desc, e.item_id limit $4 offset $6"
+                )
+            } else {
+                // bm25 is lower for better matches; its weights follow the columns.
+                format!(
+                    "select {columns} from ( \
+                       select e.id, bm25(library_fts, 10.0, 4.0, 1.0, 5.0) as score \
+                       from library_fts f join library_entries e on e.id = f.rowid \
+                       where library_fts match $5 and {filters} \
+                       order by f.rowid desc limit {CANDIDATES} \
+                     ) c join library_entries e on e.id = c.id \
+                     order by c.score, e.created_at desc, e.item_id limit $4 offset $6"
+                )
+            };
+            (sql, terms.join(" "))
         }
         Backend::Postgres => {
             let mut terms: Vec<String> = words.iter().map(|w| format!("{w}:*")).collect();
             terms.extend(tag_words.iter().map(|w| format!("{w}:B")));
-            (
-                "library_index",
-                "-ts_rank(document, to_tsquery('simple', $5))",
-                "document @@ to_tsquery('simple', $5)",
-                terms.join(" & "),
-            )
+            let matches = if terms.is_empty() {
+                "$5 = $5"
+            } else {
+                "e.document @@ to_tsquery('simple', $5)"
+            };
+            let sql = if words.is_empty() {
+                format!(
+                    "select {columns} from library_index e where {filters} and {matches} \
+                     order by e.created_at desc, e.item_id limit $4 offset $6"
+                )
+            } else {
+                // Ranked outside the candidates' query, so only they are ranked.
+                format!(
+                    "select {columns} from ( \
+                       select * from library_index e where {filters} and {matches} \
+                       order by e.created_at desc limit {CANDIDATES} \
+                     ) e \
+                     order by ts_rank(e.document, to_tsquery('simple', $5)) desc, \
+                       e.created_at desc, e.item_id limit $4 offset $6"
+                )
+            };
+            (sql, terms.join(" & "))
         }
     };
-    let condition = if fts_query.is_empty() {
-        "$5 = $5"
-    } else {
-        matches
-    };
-    let order = if words.is_empty() {
-        "created_at desc, item_id".to_owned()
-    } else {
-        format!("{rank}, created_at desc, item_id")
-    };
-    let rows = sqlx::query(&format!(
-        "select item_id, kind, title, tagline, tags, owner_id, created_at, updated_at from {from} \
-         where org_id = $1 and ($2 = '' or ' ' || tags || ' ' like $2) and ($3 = '' or kind = $3) \
-           and {condition} \
-         order by {order} limit $4 offset $6"
-    ))
-    .bind(org_id)
-    .bind(tag.map(|t| format!("% {t} %")).unwrap_or_default())
-    .bind(kind.unwrap_or_default())
-    .bind(limit)
-    .bind(fts_query)
-    .bind(offset)
-    .fetch_all(db.pool())
-    .await?;
+    // Planned afresh for each query's own words: a plan cached for "any words" cannot tell a word
+    // in every item (walk the newest) from a rare one (use the full-text index).
+    let rows = sqlx::query(&sql)
+        .persistent(false)
+        .bind(org_id)
+        .bind(tag.map(|t| format!("% {t} %")).unwrap_or_default())
+        .bind(kind.unwrap_or_default())
+        .bind(limit)
+        .bind(fts_query)
+        .bind(offset)
+        .fetch_all(db.pool())
+        .await?;
     rows.iter()
         .map(|row| {
             let tags: String = row.try_get("tags")?;

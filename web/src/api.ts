@@ -37,6 +37,8 @@ export interface Assignment {
   due_at: Timestamp | null;
   overdue: boolean;
   completed: boolean;
+  /** when the last item was completed, once all are */
+  completed_at?: Timestamp | null;
   items_total: number;
   items_completed: number;
   /** 0..1 */
@@ -51,15 +53,26 @@ export interface LibraryItem {
   title: string;
   tagline: string | null;
   tags: string[];
-  /** resources: the external link */
-  url?: string | null;
+  owner_id?: string;
+  created_at?: Timestamp;
+  updated_at?: Timestamp;
   /** videos: poster image and length, when known */
   poster_url?: string | null;
   duration_s?: number | null;
 }
 
+/** A person marked as an expert on a tag, to ask about it. */
+export interface Expert {
+  user_id: string;
+  name: string;
+  email: string;
+  tag: string;
+}
+
 export interface LibraryPage {
   items: LibraryItem[];
+  /** with a tag filter: the experts on that tag */
+  experts?: Expert[];
   next_cursor: string | null;
 }
 
@@ -98,6 +111,13 @@ export interface ProgressResult {
 export interface Video {
   id: string;
   title: string;
+  tagline?: string;
+  description?: string;
+  tags?: string[];
+  /** waiting for a trainer's review: only its owner and trainers see it until approved */
+  held?: boolean;
+  owner_id?: string;
+  created_at?: Timestamp;
   status: VideoStatus;
   /** a sentence for a person, set when status is "failed" */
   error: string | null;
@@ -110,8 +130,18 @@ export interface Video {
   handouts: Handout[];
   /** optional: 0..1 while queued/processing */
   transcode_progress?: number | null;
+  /** transcoding progress, 0..100 */
+  progress_pct?: number | null;
   /** optional: the caller's own progress on this video, to resume from */
   my_progress?: ProgressResult | null;
+}
+
+/** A change to a video's editable fields (PATCH /api/v1/videos/{id}); what is left out stays. */
+export interface VideoChange {
+  title?: string;
+  tagline?: string;
+  description?: string;
+  tags?: string[];
 }
 
 export interface ProgressReport {
@@ -121,22 +151,32 @@ export interface ProgressReport {
 }
 
 export interface PlaylistItem {
+  /** the entry in the playlist (one video may be in it twice) */
+  id: string;
   kind: LibraryKind;
+  /** the video, handout or resource */
   item_id: string;
   title: string;
+  /** videos watched far enough, handouts downloaded, resources opened */
   completed: boolean;
+  /** sequential playlists: not open until the item before is completed */
   locked: boolean;
-  /** resources: the external link */
-  url?: string | null;
+  /** resources: the external link (open it with openResource, which records the opening) */
+  url: string | null;
 }
 
 export interface Playlist {
   id: string;
   title: string;
   description: string | null;
-  cover_url: string | null;
+  /** plain text, paragraphs separated by blank lines */
   intro: string | null;
+  onboarding?: boolean;
   sequential: boolean;
+  published?: boolean;
+  /** same-origin and behind the session, like the rest of the API */
+  cover_url: string | null;
+  updated_at?: Timestamp;
   items: PlaylistItem[];
 }
 
@@ -284,10 +324,31 @@ export function getPlaylist(id: string, signal?: AbortSignal): Promise<Playlist>
   return request('GET', `/api/v1/playlists/${enc(id)}`, { signal });
 }
 
+/** Records that the person opened an external resource (completing it in their playlists) and
+ *  answers its link. */
+export function openResource(resourceId: string, signal?: AbortSignal): Promise<{ url: string }> {
+  return request('POST', `/api/v1/resources/${enc(resourceId)}/open`, { signal });
+}
+
 // --- videos -------------------------------------------------------------------------------
 
 export function getVideo(id: string, signal?: AbortSignal): Promise<Video> {
   return request('GET', `/api/v1/videos/${enc(id)}`, { signal });
+}
+
+/** Changes title, tag-line, description or tags. Trainers, admins and the video's owner. */
+export function updateVideo(id: string, change: VideoChange): Promise<Video> {
+  return request('PATCH', `/api/v1/videos/${enc(id)}`, { body: change });
+}
+
+/** Releases a video held for review into the library. Trainers and admins. */
+export function approveVideo(id: string): Promise<Video> {
+  return request('POST', `/api/v1/videos/${enc(id)}/approve`);
+}
+
+/** The organisation's videos waiting for review, oldest first. Trainers and admins. */
+export async function reviewQueue(signal?: AbortSignal): Promise<Video[]> {
+  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/reviews', { signal }));
 }
 
 /** Reports watched spans. `keepalive` lets the request outlive the page (pagehide). */

@@ -40,6 +40,12 @@ export function loadBranding(): Promise<Branding> {
   return loading;
 }
 
+/** Asks the server again on the next loadBranding(): after signing in, the branding is the
+ *  signed-in person's organisation rather than the default one. */
+export function reloadBranding(): void {
+  loading = null;
+}
+
 export function applyBranding(b: Branding): void {
   const root = document.documentElement.style;
   const primary = b.primary_color ?? DEFAULT_BRANDING.primary_color!;

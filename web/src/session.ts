@@ -17,6 +17,16 @@ export async function currentUser(): Promise<Me | null> {
   }
 }
 
+/** Trainers and admins: they review uploads and may edit anything in the library. */
+export function isTrainer(person: Me | null | undefined): boolean {
+  return person?.role === 'trainer' || person?.role === 'admin';
+}
+
+/** Whether `person` may change an item owned by `ownerId`: trainers, admins, and its owner. */
+export function mayEdit(person: Me | null | undefined, ownerId: string | null | undefined): boolean {
+  return isTrainer(person) || (!!person && !!ownerId && person.id === ownerId);
+}
+
 /** Forget the cached person (after a 401, or before signing in as someone else). */
 export function forgetUser(): void {
   me = null;

@@ -1,4 +1,5 @@
-// One assigned on-boarding playlist on the home page: title, progress, due date, overdue.
+// One assigned on-boarding playlist on the home page: cover, title, progress, and the due date
+// (overdue in red) or, once completed, the date it was completed.
 
 import type { Assignment } from '../api';
 import { h } from '../dom';
@@ -7,6 +8,7 @@ import { progressBar } from './progressBar';
 
 export function assignmentCard(a: Assignment): HTMLElement {
   const due = toDate(a.due_at);
+  const completedAt = a.completed ? toDate(a.completed_at) : null;
   const bar = progressBar(`Progress on ${a.title}`);
   bar.set(a.fraction, `${a.items_completed} of ${a.items_total} done · ${percent(a.fraction)}`);
 
@@ -20,20 +22,24 @@ export function assignmentCard(a: Assignment): HTMLElement {
     h(
       'a',
       { class: 'card-link', href: `/playlists/${encodeURIComponent(a.playlist_id)}` },
-      a.cover_url ? h('img', { class: 'card-cover', src: a.cover_url, alt: '', loading: 'lazy' }) : null,
+      a.cover_url
+        ? h('img', { class: 'card-cover', src: a.cover_url, alt: '', loading: 'lazy', onError: (ev) => (ev.target as Element).remove() })
+        : null,
       h(
         'div',
         { class: 'card-body' },
         h('h3', { class: 'card-title' }, a.title, badge ? ' ' : null, badge),
         a.description ? h('p', { class: 'muted clamp' }, a.description) : null,
         bar.el,
-        due
-          ? h(
-              'p',
-              { class: `due${a.overdue && !a.completed ? ' due-overdue' : ''}` },
-              a.overdue && !a.completed ? `Was due ${formatDate(due)}` : `Due ${formatDate(due)}`,
-            )
-          : null,
+        completedAt
+          ? h('p', { class: 'due due-done' }, `Completed ${formatDate(completedAt)}`)
+          : due && !a.completed
+            ? h(
+                'p',
+                { class: `due${a.overdue ? ' due-overdue' : ''}` },
+                a.overdue ? `Was due ${formatDate(due)}` : `Due ${formatDate(due)}`,
+              )
+            : null,
       ),
     ),
   );

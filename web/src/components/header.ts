@@ -58,8 +58,20 @@ export function appHeader(me: Me, path: string): HTMLElement {
     h(
       'a',
       { class: 'brand', href: '/' },
-      b.logo_url ? h('img', { class: 'brand-logo', src: b.logo_url, alt: '' }) : null,
-      h('span', { class: 'brand-name' }, b.name),
+      // with a logo, its alt text names the organisation and the visible name is not read twice
+      b.logo_url
+        ? h('img', {
+            class: 'brand-logo',
+            src: b.logo_url,
+            alt: b.name,
+            onError: (ev) => {
+              const img = ev.target as HTMLImageElement;
+              img.nextElementSibling?.removeAttribute('aria-hidden');
+              img.remove();
+            },
+          })
+        : null,
+      h('span', { class: 'brand-name', 'aria-hidden': b.logo_url ? 'true' : null }, b.name),
     ),
     nav,
     h('div', { class: 'account' }, h('span', { class: 'account-name', title: me.email }, me.name), signOutButton),

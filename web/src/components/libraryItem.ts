@@ -1,10 +1,12 @@
 // One search result in the library: a video (opens the player), a handout (downloads) or an
-// external resource (opens the link in a new tab). Tags are buttons that filter by that tag.
+// external resource (recorded as opened, then shown in a new tab: see openResource.ts). Tags are
+// buttons that filter by that tag.
 
 import { handoutDownloadUrl, type LibraryItem, type LibraryKind } from '../api';
-import { h } from '../dom';
+import { h, type Child } from '../dom';
 import { formatDuration } from '../format';
 import { icon, type IconName } from './icon';
+import { openResource } from './openResource';
 
 export const KIND_LABEL: Record<LibraryKind, string> = {
   video: 'Video',
@@ -14,46 +16,75 @@ export const KIND_LABEL: Record<LibraryKind, string> = {
 
 const KIND_ICON: Record<LibraryKind, IconName> = { video: 'video', handout: 'file', resource: 'link' };
 
-/** Where an item opens, and how: in the app, as a download, or in a new tab. */
-export function itemLink(kind: LibraryKind, id: string, url?: string | null): Record<string, string> {
-  switch (kind) {
-    case 'video':
-      return { href: `/videos/${encodeURIComponent(id)}` };
-    case 'handout':
-      return { href: handoutDownloadUrl(id), download: '' };
-    case 'resource':
-      return url ? { href: url, target: '_blank', rel: 'noopener noreferrer' } : {};
-  }
+/** Where a video or handout opens: in the app, or as a download. */
+export function itemLink(kind: 'video' | 'handout', id: string): Record<string, string> {
+  return kind === 'video'
+    ? { href: `/videos/${encodeURIComponent(id)}` }
+    : { href: handoutDownloadUrl(id), download: '' };
 }
 
-export function libraryItem(item: LibraryItem, onTag: (tag: string) => void): HTMLElement {
-  const link = itemLink(item.kind, item.id, item.url);
+/**
+ * A button that opens resource `id` in a new tab (recording the opening), then calls `opened`;
+ * `failed` gets the error when the server refuses. Busy (aria-disabled) while it asks.
+ */
+export function resourceButton(
+  id: string,
+  cls: string,
+  children: Child[],
+  on: { opened?: () => void; failed: (e: unknown) => void },
+): HTMLButtonElement {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: cls,
+      onClick: () => {
+        if (button.getAttribute('aria-disabled') === 'true') return;
+        button.setAttribute('aria-disabled', 'true');
+        openResource(id)
+          .then(() => on.opened?.(), on.failed)
+          .finally(() => button.removeAttribute('aria-disabled'));
+      },
+    },
+    children,
+    h('span', { class: 'visually-hidden' }, ' (opens in a new tab)'),
+  );
+  return button;
+}
+
+export function libraryItem(
+  item: LibraryItem,
+  onTag: (tag: string) => void,
+  onError: (e: unknown) => void,
+): HTMLElement {
   const thumb =
     item.kind === 'video' && item.poster_url
       ? h('img', { class: 'thumb', src: item.poster_url, alt: '', loading: 'lazy' })
       : h('div', { class: `thumb thumb-${item.kind}` }, icon(KIND_ICON[item.kind]));
+  // a button holds only phrasing content: spans there, a heading and paragraphs in a link
+  const inButton = item.kind === 'resource';
+  const content: Child[] = [
+    thumb,
+    h(
+      inButton ? 'span' : 'div',
+      { class: 'card-body' },
+      h(
+        inButton ? 'span' : 'p',
+        { class: 'kind' },
+        KIND_LABEL[item.kind],
+        item.duration_s ? ` · ${formatDuration(item.duration_s)}` : null,
+      ),
+      h(inButton ? 'span' : 'h3', { class: 'card-title' }, item.title),
+      item.tagline ? h(inButton ? 'span' : 'p', { class: 'muted clamp' }, item.tagline) : null,
+    ),
+  ];
 
   return h(
     'li',
     { class: 'card result' },
-    h(
-      'a',
-      { class: 'card-link result-link', ...link },
-      thumb,
-      h(
-        'div',
-        { class: 'card-body' },
-        h(
-          'p',
-          { class: 'kind' },
-          KIND_LABEL[item.kind],
-          item.duration_s ? ` · ${formatDuration(item.duration_s)}` : null,
-          item.kind === 'resource' ? h('span', { class: 'visually-hidden' }, ' (opens in a new tab)') : null,
-        ),
-        h('h3', { class: 'card-title' }, item.title),
-        item.tagline ? h('p', { class: 'muted clamp' }, item.tagline) : null,
-      ),
-    ),
+    item.kind === 'resource'
+      ? resourceButton(item.id, 'card-link result-link', content, { failed: onError })
+      : h('a', { class: 'card-link result-link', ...itemLink(item.kind, item.id) }, content),
     item.tags.length > 0
       ? h(
           'ul',

@@ -1,15 +1,17 @@
 // Home: a greeting, "My on-boarding" (the playlists assigned to me, with progress, due date and
 // overdue flag, from GET /api/v1/me/assignments), and the ways into the library and the upload.
+// Trainers and admins also get "To review": members' uploads held until a trainer approves them
+// (GET /api/v1/reviews), shown only when there are any.
 
-import { myAssignments, type Assignment } from '../api';
+import { myAssignments, reviewQueue, type Assignment, type Video } from '../api';
 import { setTitle } from '../branding';
 import { assignmentCard } from '../components/assignmentCard';
 import { errorBox, isAbort } from '../components/errorBox';
 import { icon } from '../components/icon';
 import { h, replace } from '../dom';
-import { toDate } from '../format';
+import { formatDate, toDate } from '../format';
 import type { PageContext } from '../router';
-import { currentUser } from '../session';
+import { currentUser, isTrainer } from '../session';
 
 /** Overdue first, then by due date (none last), completed at the end. */
 function byUrgency(a: Assignment, b: Assignment): number {
@@ -20,15 +22,42 @@ function byUrgency(a: Assignment, b: Assignment): number {
   return da - db;
 }
 
+const NOT_READY: Partial<Record<Video['status'], string>> = {
+  uploading: 'still uploading',
+  queued: 'waiting to be processed',
+  processing: 'processing',
+  failed: 'could not be processed',
+};
+
+/** The held videos, each a link to its page (where a trainer approves it). */
+function reviewList(videos: Video[]): HTMLElement {
+  return h(
+    'ul',
+    { class: 'plain-list review-list' },
+    videos.map((v) => {
+      const added = toDate(v.created_at);
+      const note = [added ? `added ${formatDate(added)}` : '', NOT_READY[v.status] ?? ''].filter(Boolean).join(' · ');
+      return h(
+        'li',
+        null,
+        h('a', { href: `/videos/${encodeURIComponent(v.id)}` }, v.title || 'Untitled video'),
+        note ? h('span', { class: 'muted small' }, ` ${note}`) : null,
+      );
+    }),
+  );
+}
+
 export async function homePage({ main, signal }: PageContext): Promise<void> {
   setTitle('Home');
   const me = await currentUser();
   const firstName = me?.name.split(' ')[0] ?? '';
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading your on-boarding…'));
+  const reviews = h('div');
 
   replace(
     main,
     h('h1', null, firstName ? `Hi, ${firstName}` : 'Welcome'),
+    reviews,
     h(
       'section',
       { 'aria-labelledby': 'onboarding-heading' },
@@ -59,5 +88,28 @@ export async function homePage({ main, signal }: PageContext): Promise<void> {
       list.removeAttribute('aria-busy');
     }
   }
-  await load();
+  /** "To review" for trainers; stays away when the queue is empty or cannot be read. */
+  async function loadReviews(): Promise<void> {
+    if (!isTrainer(me)) return;
+    try {
+      const held = await reviewQueue(signal);
+      replace(
+        reviews,
+        held.length
+          ? h(
+              'section',
+              { class: 'notice to-review', 'aria-labelledby': 'review-heading' },
+              h('h2', { id: 'review-heading' }, `To review (${held.length})`),
+              h('p', { class: 'small muted' }, 'Uploads waiting for a trainer before they appear in the library.'),
+              reviewList(held),
+            )
+          : null,
+      );
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(reviews); // not worth an error box above the on-boarding; the next visit tries again
+    }
+  }
+
+  await Promise.all([load(), loadReviews()]);
 }

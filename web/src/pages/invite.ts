@@ -2,7 +2,7 @@
 // POST /api/v1/invitations/accept {token, name, password}, which signs the person in; then home.
 
 import { acceptInvitation } from '../api';
-import { branding, setTitle } from '../branding';
+import { branding, reloadBranding, setTitle } from '../branding';
 import { brandPanel } from '../components/brandPanel';
 import { errorBox } from '../components/errorBox';
 import { field } from '../components/field';
@@ -62,6 +62,7 @@ export function invitePage({ main, params, query }: PageContext): void {
     try {
       await acceptInvitation(token, name.value.trim(), password.value);
       forgetUser();
+      reloadBranding();
       navigate('/', { replace: true });
     } catch (e) {
       replace(status, errorBox(e));

@@ -1,14 +1,16 @@
 // Library: search videos, handouts and links (GET /api/v1/library?q=&tag=&kind=&cursor=), best
 // match first, with a kind filter, a tag filter (tap a tag) and "Load more" pages via
 // next_cursor. The query lives in the URL (/library?q=…&kind=…&tag=…) so it survives a reload.
+// With a tag filter, the people marked as experts on that tag are offered to ask (mailto:).
 
-import { searchLibrary, type LibraryKind, type LibraryQuery } from '../api';
+import { searchLibrary, type Expert, type LibraryKind, type LibraryQuery } from '../api';
 import { setTitle } from '../branding';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { libraryItem } from '../components/libraryItem';
 import { h, replace } from '../dom';
 import type { PageContext } from '../router';
+import { mailtoHref } from '../text';
 
 const KINDS: { value: LibraryKind | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -16,6 +18,27 @@ const KINDS: { value: LibraryKind | ''; label: string }[] = [
   { value: 'handout', label: 'Handouts' },
   { value: 'resource', label: 'Links' },
 ];
+
+/** "Ask an expert": each expert's name as a mailto: link (once each). */
+function expertsBox(tag: string, experts: Expert[]): HTMLElement | null {
+  const seen = new Set<string>();
+  const links: HTMLElement[] = [];
+  for (const x of experts) {
+    if (seen.has(x.user_id)) continue;
+    seen.add(x.user_id);
+    const href = mailtoHref(x.email, `Question about #${tag}`);
+    const name = x.name || x.email;
+    links.push(h('li', null, href ? h('a', { href, class: 'expert-link' }, name) : name));
+  }
+  if (links.length === 0) return null;
+  return h(
+    'section',
+    { class: 'notice experts', 'aria-labelledby': 'experts-heading' },
+    h('h2', { id: 'experts-heading' }, 'Ask an expert'),
+    h('p', { class: 'small muted' }, `Colleagues who know about #${tag}:`),
+    h('ul', { class: 'expert-list' }, links),
+  );
+}
 
 function readKind(v: string | null): LibraryKind | '' {
   return v === 'video' || v === 'handout' || v === 'resource' ? v : '';
@@ -48,6 +71,7 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
   );
   const tagBar = h('div', { class: 'tag-filter' });
   const status = h('p', { class: 'muted', role: 'status' });
+  const expertsSlot = h('div');
   const results = h('ul', { class: 'cards results' });
   const more = h('button', { type: 'button', class: 'button button-secondary button-block', hidden: true }, 'Load more');
   const errorSlot = h('div');
@@ -103,8 +127,11 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
     if (fresh) status.textContent = 'Searching…';
     try {
       const page = await searchLibrary({ ...state, cursor }, controller.signal);
-      if (fresh) replace(results);
-      for (const item of page.items) results.appendChild(libraryItem(item, setTag));
+      if (fresh) {
+        replace(results);
+        replace(expertsSlot, state.tag && page.experts?.length ? expertsBox(state.tag, page.experts) : null);
+      }
+      for (const item of page.items) results.appendChild(libraryItem(item, setTag, showError));
       cursor = page.next_cursor;
       more.hidden = !cursor;
       const n = results.childElementCount;
@@ -112,11 +139,18 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
     } catch (e) {
       if (isAbort(e)) return;
       status.textContent = '';
+      if (fresh) replace(expertsSlot);
       replace(errorSlot, errorBox(e, () => run(fresh)));
     } finally {
       results.removeAttribute('aria-busy');
       more.disabled = false;
     }
+  }
+
+  /** A link that could not be opened: said above the results, where it is seen. */
+  function showError(e: unknown): void {
+    replace(errorSlot, errorBox(e));
+    errorSlot.scrollIntoView({ block: 'nearest' });
   }
 
   search.addEventListener('input', () => {
@@ -129,7 +163,7 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
   });
   more.addEventListener('click', () => run(false));
 
-  replace(main, h('h1', null, 'Library'), form, status, errorSlot, results, more);
+  replace(main, h('h1', null, 'Library'), form, status, errorSlot, expertsSlot, results, more);
   renderTag();
   void run(true);
   return () => {

@@ -2,7 +2,7 @@
 // (?next=/path) or home. Wears the organisation's branding.
 
 import { login } from '../api';
-import { setTitle } from '../branding';
+import { reloadBranding, setTitle } from '../branding';
 import { brandPanel } from '../components/brandPanel';
 import { errorBox } from '../components/errorBox';
 import { field } from '../components/field';
@@ -54,6 +54,7 @@ export function signInPage({ main, query }: PageContext): void {
     try {
       await login(email.value.trim(), password.value);
       forgetUser();
+      reloadBranding();
       navigate(next, { replace: true });
     } catch (e) {
       replace(status, errorBox(e));

@@ -1,0 +1,57 @@
+// Unit tests of the plain-text helpers (intro paragraphs, the tags input, links): `npm test`.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { externalUrl, mailtoHref, paragraphs, parseTags, tagsText } from '../src/text.ts';
+
+test('paragraphs are separated by blank lines', () => {
+  assert.deepEqual(paragraphs('Welcome!\n\nStart with the video.\nThen the handout.'), [
+    'Welcome!',
+    'Start with the video.\nThen the handout.',
+  ]);
+});
+
+test('paragraphs: CRLF, whitespace-only lines and extra blank lines', () => {
+  assert.deepEqual(paragraphs('  One\r\n \r\n\r\n\tTwo  \n\n\n'), ['One', 'Two']);
+});
+
+test('paragraphs of nothing', () => {
+  assert.deepEqual(paragraphs(''), []);
+  assert.deepEqual(paragraphs(null), []);
+  assert.deepEqual(paragraphs(' \n\n '), []);
+});
+
+test('tags are comma separated, trimmed, without # and duplicates', () => {
+  assert.deepEqual(parseTags(' Safety, forklift   training ,#safety,, ##ppe\nfirst aid'), [
+    'Safety',
+    'forklift training',
+    'ppe',
+    'first aid',
+  ]);
+  assert.deepEqual(parseTags(''), []);
+  assert.deepEqual(parseTags(' , ,# '), []);
+});
+
+test('tags round-trip through the input text', () => {
+  const tags = ['safety', 'forklift-training'];
+  assert.equal(tagsText(tags), 'safety, forklift-training');
+  assert.deepEqual(parseTags(tagsText(tags)), tags);
+});
+
+test('only http(s) links leave the app', () => {
+  assert.equal(externalUrl('https://example.com/a?b=1'), 'https://example.com/a?b=1');
+  assert.equal(externalUrl('http://example.com'), 'http://example.com/');
+  assert.equal(externalUrl('javascript:alert(1)'), null);
+  assert.equal(externalUrl('data:text/html,hi'), null);
+  assert.equal(externalUrl('/relative'), null);
+  assert.equal(externalUrl(null), null);
+});
+
+test('mailto links', () => {
+  assert.equal(mailtoHref('ana@example.com'), 'mailto:ana@example.com');
+  assert.equal(
+    mailtoHref(' ana+x@example.com ', 'Question about #safety'),
+    'mailto:ana%2Bx@example.com?subject=Question%20about%20%23safety',
+  );
+  assert.equal(mailtoHref('not an address'), null);
+  assert.equal(mailtoHref('a@b.c?cc=evil@x.y'), null);
+});
