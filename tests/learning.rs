@@ -258,6 +258,42 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     let path = format!("/api/v1/videos/{held}");
     let (status, _) = call(&app, &colleague, Method::GET, &path, None).await;
     assert_eq!(status, 404, "others do not see a held video");
+    for (who, video, expected) in [
+        (&colleague, &held, 404),
+        (&colleague, &not_held, 409),
+        (&member, &held, 409),
+    ] {
+        let (status, _) = call(
+            &app,
+            who,
+            Method::POST,
+            &format!("/api/v1/videos/{video}/progress"),
+            Some(json!({ "intervals": [[0, 1]], "position_s": 1 })),
+        )
+        .await;
+        assert_eq!(
+            status, expected,
+            "progress on {video}: not there for others, not ready for its owner"
+        );
+    }
+    let (status, _) = call(
+        &app,
+        &colleague,
+        Method::GET,
+        &format!("{path}/handouts"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
+    let (status, _) = call(
+        &app,
+        &colleague,
+        Method::GET,
+        &format!("{path}/hls/master.m3u8"),
+        None,
+    )
+    .await;
+    assert_eq!(status, 404);
     let (status, own) = call(&app, &member, Method::GET, &path, None).await;
     assert_eq!((status, own["held"].as_bool()), (200, Some(true)));
     // The owner may still edit it; it stays out of the library while held.

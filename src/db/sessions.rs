@@ -129,7 +129,8 @@ pub enum Credential<'a> {
 
 /// A video as seen by the holder of a credential, authenticated and looked up in one query
 /// (media requests are the hot path). `None`: the credential is not valid; `Some(None)`: no
-/// such video in the holder's organisation.
+/// such video in the holder's organisation (or one held for review that is neither theirs nor
+/// theirs to review).
 pub async fn video_for(
     pool: &AnyPool,
     credential: Credential<'_>,
@@ -154,7 +155,8 @@ pub async fn video_for(
     };
     let (from, condition) = from.split_once(" where ").expect("the clause has a where");
     let sql = format!(
-        "select {} from {from} left join videos v on v.org_id = u.org_id and v.id = $2 where {condition}",
+        "select {} from {from} left join videos v on v.org_id = u.org_id and v.id = $2 \
+         and (v.held = 0 or v.owner_id = u.id or u.role in ('trainer', 'admin')) where {condition}",
         video_columns.join(", ")
     );
     let row = sqlx::query(&sql)

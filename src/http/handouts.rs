@@ -20,7 +20,7 @@ use super::library::{ItemChange, forget_item, may_edit, split_tags};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields};
-use crate::db::{now_ms, videos};
+use crate::db::now_ms;
 use crate::storage::{ObjectKey, StoreError};
 use crate::upload::metadata::safe_filename;
 use crate::upload::sniff;
@@ -55,9 +55,7 @@ async fn create_handout(
     Path(video_id): Path<String>,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<Handout>), ApiError> {
-    let video = videos::in_org(state.db.pool(), &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     if !may_edit(&caller, &video.owner_id) {
         return Err(ApiError::Forbidden(
             "only trainers and the video's owner attach handouts".into(),
@@ -193,9 +191,7 @@ async fn list_handouts(
     Path(video_id): Path<String>,
 ) -> Result<Json<Vec<Handout>>, ApiError> {
     let pool = state.db.pool();
-    let video = videos::in_org(pool, &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     Ok(Json(
         handouts::for_video(pool, &caller.org.id, &video.id).await?,
     ))

@@ -12,7 +12,7 @@ use super::auth::{Caller, Member};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::progress::{self, Progress};
-use crate::db::{now_ms, orgs, videos};
+use crate::db::{now_ms, orgs};
 
 /// At most this many intervals per report.
 const MAX_INTERVALS: usize = 200;
@@ -70,9 +70,7 @@ async fn get_progress(
     caller: Caller<Member>,
     Path(video_id): Path<String>,
 ) -> Result<Json<ProgressView>, ApiError> {
-    let video = videos::in_org(state.db.pool(), &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     let current = progress::get(state.db.pool(), &caller.user.id, &video.id)
         .await?
         .unwrap_or_default();
@@ -92,9 +90,7 @@ async fn report_progress(
     Json(report): Json<ProgressReport>,
 ) -> Result<Json<ProgressView>, ApiError> {
     let pool = state.db.pool();
-    let video = videos::in_org(pool, &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     let duration_ms = video
         .duration_ms
         .filter(|d| *d > 0 && video.status == "ready")

@@ -57,7 +57,7 @@ pub struct VideoView {
 
 /// A video of the caller's organisation, or 404; one held for review only for its owner and
 /// trainers.
-async fn visible_video<R: super::auth::RequiredRole>(
+pub(crate) async fn visible_video<R: super::auth::RequiredRole>(
     state: &AppState,
     caller: &Caller<R>,
     video_id: &str,

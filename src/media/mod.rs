@@ -402,9 +402,7 @@ async fn create_playback_link(
     Path(video_id): Path<String>,
     Json(request): Json<NewPlaybackLink>,
 ) -> Result<(StatusCode, Json<PlaybackLink>), ApiError> {
-    let video = videos::in_org(state.db.pool(), &caller.org.id, &video_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
+    let video = crate::http::videos::visible_video(&state, &caller, &video_id).await?;
     let policy = orgs::policy(state.db.pool(), &caller.org.id)
         .await?
         .ok_or(ApiError::NotFound)?;
