@@ -128,9 +128,9 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
     assert_eq!(status, 422);
 
     // Search sees the edits: a word of the new description, the new tag, the new title.
-    assert_eq!(found(&app, &other, "q=leveller").await, [mine.clone()]);
-    assert_eq!(found(&app, &other, "tag=loading-bay").await, [mine.clone()]);
-    assert_eq!(found(&app, &other, "q=tour").await, [mine.clone()]);
+    assert_eq!(found(&app, &other, "q=leveller").await, [mine.as_str()]);
+    assert_eq!(found(&app, &other, "tag=loading-bay").await, [mine.as_str()]);
+    assert_eq!(found(&app, &other, "q=tour").await, [mine.as_str()]);
     assert!(
         found(&app, &other, "q=Loading&tag=forklift")
             .await
@@ -173,7 +173,7 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
     );
     assert_eq!(
         found(&app, &member, "tag=audio").await,
-        [resource_id.clone()]
+        [resource_id.as_str()]
     );
     let (_, playlist) = call(
         &app,
@@ -249,11 +249,11 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     let not_held = video(&app, &trainer, "Stocktake by the book").await;
     assert_eq!(
         found(&app, &colleague, "q=stocktake").await,
-        [not_held.clone()]
+        [not_held.as_str()]
     );
     assert_eq!(
         found(&app, &trainer, "q=stocktake").await,
-        [not_held.clone()]
+        [not_held.as_str()]
     );
     let path = format!("/api/v1/videos/{held}");
     let (status, _) = call(&app, &colleague, Method::GET, &path, None).await;

@@ -46,7 +46,7 @@ impl Server {
             .local_addr()
             .unwrap()
             .port();
-        let child = Command::new(bin)
+        let mut child = Command::new(bin)
             .arg("serve")
             .env("REELHOUSE_DATA_DIR", data_dir)
             .env("REELHOUSE_DATABASE_URL", database_url)
@@ -66,6 +66,8 @@ impl Server {
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
+        let _ = child.kill();
+        let _ = child.wait();
         panic!("reelhouse serve did not start");
     }
 }
