@@ -129,7 +129,10 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
 
     // Search sees the edits: a word of the new description, the new tag, the new title.
     assert_eq!(found(&app, &other, "q=leveller").await, [mine.as_str()]);
-    assert_eq!(found(&app, &other, "tag=loading-bay").await, [mine.as_str()]);
+    assert_eq!(
+        found(&app, &other, "tag=loading-bay").await,
+        [mine.as_str()]
+    );
     assert_eq!(found(&app, &other, "q=tour").await, [mine.as_str()]);
     assert!(
         found(&app, &other, "q=Loading&tag=forklift")
