@@ -4,32 +4,10 @@
 
 mod common;
 
-use std::path::Path;
-use std::process::Command;
-
-use common::{Person, TestApp};
+use common::{Person, TestApp, ffmpeg};
 use reelhouse::db::users::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
-
-async fn call(
-    app: &TestApp,
-    person: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = app
-        .client
-        .request(method, app.at(path))
-        .bearer_auth(&person.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
 
 /// A queued video owned by `owner`, made as a finished upload makes it.
 async fn video(app: &TestApp, owner: &Person, title: &str) -> String {
@@ -51,14 +29,14 @@ async fn video(app: &TestApp, owner: &Person, title: &str) -> String {
 
 /// The ids the library gives `person` for a query string.
 async fn found(app: &TestApp, person: &Person, query: &str) -> Vec<String> {
-    let (status, page) = call(
-        app,
-        person,
-        Method::GET,
-        &format!("/api/v1/library?{query}"),
-        None,
-    )
-    .await;
+    let (status, page) = app
+        .call(
+            person,
+            Method::GET,
+            &format!("/api/v1/library?{query}"),
+            None,
+        )
+        .await;
     assert_eq!(status, 200, "{page}");
     page["items"]
         .as_array()
@@ -79,52 +57,52 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
 
     let edit = json!({ "tagline": "Where trucks dock", "description": "Chocks, ramps and the dock leveller",
                        "tags": ["Loading Bay", "safety", "safety"] });
-    let (status, edited) = call(
-        &app,
-        &member,
-        Method::PATCH,
-        &format!("/api/v1/videos/{mine}"),
-        Some(edit.clone()),
-    )
-    .await;
+    let (status, edited) = app
+        .call(
+            &member,
+            Method::PATCH,
+            &format!("/api/v1/videos/{mine}"),
+            Some(edit.clone()),
+        )
+        .await;
     assert_eq!(status, 200, "{edited}");
     assert_eq!(edited["tags"], json!(["loading-bay", "safety"]));
     assert_eq!(edited["title"], "Loading bay tour");
-    let (status, _) = call(
-        &app,
-        &other,
-        Method::PATCH,
-        &format!("/api/v1/videos/{mine}"),
-        Some(edit.clone()),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &other,
+            Method::PATCH,
+            &format!("/api/v1/videos/{mine}"),
+            Some(edit.clone()),
+        )
+        .await;
     assert_eq!(status, 403, "members edit only their own uploads");
-    let (status, _) = call(
-        &app,
-        &member,
-        Method::PATCH,
-        &format!("/api/v1/videos/{theirs}"),
-        Some(edit),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &member,
+            Method::PATCH,
+            &format!("/api/v1/videos/{theirs}"),
+            Some(edit),
+        )
+        .await;
     assert_eq!(status, 403);
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &format!("/api/v1/videos/{mine}"),
-        Some(json!({ "title": "Loading bay: a tour" })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &format!("/api/v1/videos/{mine}"),
+            Some(json!({ "title": "Loading bay: a tour" })),
+        )
+        .await;
     assert_eq!(status, 200, "trainers edit any item of their organisation");
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &format!("/api/v1/videos/{mine}"),
-        Some(json!({ "title": "   " })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &format!("/api/v1/videos/{mine}"),
+            Some(json!({ "title": "   " })),
+        )
+        .await;
     assert_eq!(status, 422);
 
     // Search sees the edits: a word of the new description, the new tag, the new title.
@@ -142,33 +120,33 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
 
     // Resources: trainers edit; a link must stay http(s); deleting takes it out of search
     // and out of every playlist.
-    let (_, resource) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/resources",
-        Some(json!({ "title": "Dock safety podcast", "url": "https://example.com/pod" })),
-    )
-    .await;
+    let (_, resource) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/resources",
+            Some(json!({ "title": "Dock safety podcast", "url": "https://example.com/pod" })),
+        )
+        .await;
     let resource_id = resource["id"].as_str().unwrap().to_owned();
     let path = format!("/api/v1/resources/{resource_id}");
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &path,
-        Some(json!({ "url": "javascript:alert(1)" })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &path,
+            Some(json!({ "url": "javascript:alert(1)" })),
+        )
+        .await;
     assert_eq!(status, 422);
-    let (status, changed) = call(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &path,
-        Some(json!({ "url": "https://example.com/pod/2", "tags": ["audio"] })),
-    )
-    .await;
+    let (status, changed) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &path,
+            Some(json!({ "url": "https://example.com/pod/2", "tags": ["audio"] })),
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(
         (changed["url"].as_str(), changed["tags"].clone()),
@@ -178,35 +156,35 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
         found(&app, &member, "tag=audio").await,
         [resource_id.as_str()]
     );
-    let (_, playlist) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/playlists",
-        Some(json!({ "title": "Docks" })),
-    )
-    .await;
+    let (_, playlist) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/playlists",
+            Some(json!({ "title": "Docks" })),
+        )
+        .await;
     let playlist_id = playlist["id"].as_str().unwrap();
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{playlist_id}/items"),
-        Some(json!({ "kind": "resource", "item_id": resource_id })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{playlist_id}/items"),
+            Some(json!({ "kind": "resource", "item_id": resource_id })),
+        )
+        .await;
     assert_eq!(status, 201);
-    let (status, _) = call(&app, &trainer, Method::DELETE, &path, None).await;
+    let (status, _) = app.call(&trainer, Method::DELETE, &path, None).await;
     assert_eq!(status, 204);
     assert!(found(&app, &member, "tag=audio").await.is_empty());
-    let (_, view) = call(
-        &app,
-        &trainer,
-        Method::GET,
-        &format!("/api/v1/playlists/{playlist_id}"),
-        None,
-    )
-    .await;
+    let (_, view) = app
+        .call(
+            &trainer,
+            Method::GET,
+            &format!("/api/v1/playlists/{playlist_id}"),
+            None,
+        )
+        .await;
     assert_eq!(
         view["items"],
         json!([]),
@@ -214,14 +192,9 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
     );
 
     // Library hits carry the owner and times.
-    let (_, page) = call(
-        &app,
-        &member,
-        Method::GET,
-        "/api/v1/library?q=leveller",
-        None,
-    )
-    .await;
+    let (_, page) = app
+        .call(&member, Method::GET, "/api/v1/library?q=leveller", None)
+        .await;
     assert_eq!(page["items"][0]["owner_id"], member.user.id.as_str());
     assert!(page["items"][0]["updated_at"].as_i64() >= page["items"][0]["created_at"].as_i64());
 }
@@ -233,14 +206,14 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     let member = app.person("acme", "m@acme.test", Role::Member).await;
     let colleague = app.person("acme", "c@acme.test", Role::Member).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
-    let (status, settings) = call(
-        &app,
-        &admin,
-        Method::PUT,
-        "/api/v1/org/settings",
-        Some(json!({ "review_uploads": true })),
-    )
-    .await;
+    let (status, settings) = app
+        .call(
+            &admin,
+            Method::PUT,
+            "/api/v1/org/settings",
+            Some(json!({ "review_uploads": true })),
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(settings["review_uploads"], true);
     assert_eq!(
@@ -259,59 +232,56 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
         [not_held.as_str()]
     );
     let path = format!("/api/v1/videos/{held}");
-    let (status, _) = call(&app, &colleague, Method::GET, &path, None).await;
+    let (status, _) = app.call(&colleague, Method::GET, &path, None).await;
     assert_eq!(status, 404, "others do not see a held video");
     for (who, video, expected) in [
         (&colleague, &held, 404),
         (&colleague, &not_held, 409),
         (&member, &held, 409),
     ] {
-        let (status, _) = call(
-            &app,
-            who,
-            Method::POST,
-            &format!("/api/v1/videos/{video}/progress"),
-            Some(json!({ "intervals": [[0, 1]], "position_s": 1 })),
-        )
-        .await;
+        let (status, _) = app
+            .call(
+                who,
+                Method::POST,
+                &format!("/api/v1/videos/{video}/progress"),
+                Some(json!({ "intervals": [[0, 1]], "position_s": 1 })),
+            )
+            .await;
         assert_eq!(
             status, expected,
             "progress on {video}: not there for others, not ready for its owner"
         );
     }
-    let (status, _) = call(
-        &app,
-        &colleague,
-        Method::GET,
-        &format!("{path}/handouts"),
-        None,
-    )
-    .await;
+    let (status, _) = app
+        .call(&colleague, Method::GET, &format!("{path}/handouts"), None)
+        .await;
     assert_eq!(status, 404);
-    let (status, _) = call(
-        &app,
-        &colleague,
-        Method::GET,
-        &format!("{path}/hls/master.m3u8"),
-        None,
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &colleague,
+            Method::GET,
+            &format!("{path}/hls/master.m3u8"),
+            None,
+        )
+        .await;
     assert_eq!(status, 404);
-    let (status, own) = call(&app, &member, Method::GET, &path, None).await;
+    let (status, own) = app.call(&member, Method::GET, &path, None).await;
     assert_eq!((status, own["held"].as_bool()), (200, Some(true)));
     // The owner may still edit it; it stays out of the library while held.
-    let (status, _) = call(
-        &app,
-        &member,
-        Method::PATCH,
-        &path,
-        Some(json!({ "tags": ["stock"] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &member,
+            Method::PATCH,
+            &path,
+            Some(json!({ "tags": ["stock"] })),
+        )
+        .await;
     assert_eq!(status, 200);
     assert!(found(&app, &trainer, "tag=stock").await.is_empty());
 
-    let (_, queue) = call(&app, &trainer, Method::GET, "/api/v1/reviews", None).await;
+    let (_, queue) = app
+        .call(&trainer, Method::GET, "/api/v1/reviews", None)
+        .await;
     let queued: Vec<&str> = queue["items"]
         .as_array()
         .unwrap()
@@ -319,32 +289,17 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
         .map(|v| v["id"].as_str().unwrap())
         .collect();
     assert_eq!(queued, [held.as_str()]);
-    let (status, _) = call(
-        &app,
-        &member,
-        Method::POST,
-        &format!("{path}/approve"),
-        None,
-    )
-    .await;
+    let (status, _) = app
+        .call(&member, Method::POST, &format!("{path}/approve"), None)
+        .await;
     assert_eq!(status, 403, "members do not approve, not even their own");
-    let (status, approved) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("{path}/approve"),
-        None,
-    )
-    .await;
+    let (status, approved) = app
+        .call(&trainer, Method::POST, &format!("{path}/approve"), None)
+        .await;
     assert_eq!((status, approved["held"].as_bool()), (200, Some(false)));
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("{path}/approve"),
-        None,
-    )
-    .await;
+    let (status, _) = app
+        .call(&trainer, Method::POST, &format!("{path}/approve"), None)
+        .await;
     assert_eq!(status, 409);
     let mut both = found(&app, &colleague, "q=stocktake").await;
     both.sort();
@@ -352,17 +307,19 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     expected.sort();
     assert_eq!(both, expected);
     assert_eq!(found(&app, &colleague, "tag=stock").await, [held]);
-    let (_, queue) = call(&app, &trainer, Method::GET, "/api/v1/reviews", None).await;
+    let (_, queue) = app
+        .call(&trainer, Method::GET, "/api/v1/reviews", None)
+        .await;
     assert_eq!(queue["items"], json!([]));
 
-    let (status, _) = call(
-        &app,
-        &admin,
-        Method::PUT,
-        "/api/v1/org/settings",
-        Some(json!({ "completion_threshold": 0.3 })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &admin,
+            Method::PUT,
+            "/api/v1/org/settings",
+            Some(json!({ "completion_threshold": 0.3 })),
+        )
+        .await;
     assert_eq!(status, 422);
 }
 
@@ -373,79 +330,68 @@ async fn experts_are_shown_for_their_tags_within_the_organisation() {
     let bob = app.person("acme", "bob@acme.test", Role::Member).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let outsider = app.person("globex", "x@globex.test", Role::Admin).await;
-    let (status, declared) = call(
-        &app,
-        &ann,
-        Method::PUT,
-        "/api/v1/me/expertise",
-        Some(json!({ "tags": ["Forklifts", "night shift"] })),
-    )
-    .await;
+    let (status, declared) = app
+        .call(
+            &ann,
+            Method::PUT,
+            "/api/v1/me/expertise",
+            Some(json!({ "tags": ["Forklifts", "night shift"] })),
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(declared["tags"], json!(["forklifts", "night-shift"]));
-    let (status, _) = call(
-        &app,
-        &bob,
-        Method::PUT,
-        &format!("/api/v1/users/{}/expertise", ann.user.id),
-        Some(json!({ "tags": [] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &bob,
+            Method::PUT,
+            &format!("/api/v1/users/{}/expertise", ann.user.id),
+            Some(json!({ "tags": [] })),
+        )
+        .await;
     assert_eq!(status, 403, "members set only their own");
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PUT,
-        &format!("/api/v1/users/{}/expertise", bob.user.id),
-        Some(json!({ "tags": ["forklifts"] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &format!("/api/v1/users/{}/expertise", bob.user.id),
+            Some(json!({ "tags": ["forklifts"] })),
+        )
+        .await;
     assert_eq!(status, 200);
-    let (status, _) = call(
-        &app,
-        &outsider,
-        Method::PUT,
-        "/api/v1/me/expertise",
-        Some(json!({ "tags": ["forklifts"] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &outsider,
+            Method::PUT,
+            "/api/v1/me/expertise",
+            Some(json!({ "tags": ["forklifts"] })),
+        )
+        .await;
     assert_eq!(status, 200);
-    let (status, _) = call(
-        &app,
-        &outsider,
-        Method::PUT,
-        &format!("/api/v1/users/{}/expertise", bob.user.id),
-        Some(json!({ "tags": [] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &outsider,
+            Method::PUT,
+            &format!("/api/v1/users/{}/expertise", bob.user.id),
+            Some(json!({ "tags": [] })),
+        )
+        .await;
     assert_eq!(status, 404);
 
     video(&app, &trainer, "Forklift daily check").await;
-    let (_, item) = call(
-        &app,
-        &trainer,
-        Method::GET,
-        "/api/v1/library?q=forklift",
-        None,
-    )
-    .await;
+    let (_, item) = app
+        .call(&trainer, Method::GET, "/api/v1/library?q=forklift", None)
+        .await;
     let id = item["items"][0]["id"].as_str().unwrap().to_owned();
-    call(
-        &app,
+    app.call(
         &trainer,
         Method::PATCH,
         &format!("/api/v1/videos/{id}"),
         Some(json!({ "tags": ["forklifts"] })),
     )
     .await;
-    let (_, page) = call(
-        &app,
-        &bob,
-        Method::GET,
-        "/api/v1/library?tag=Forklifts",
-        None,
-    )
-    .await;
+    let (_, page) = app
+        .call(&bob, Method::GET, "/api/v1/library?tag=Forklifts", None)
+        .await;
     let experts: Vec<&str> = page["experts"]
         .as_array()
         .unwrap()
@@ -454,16 +400,13 @@ async fn experts_are_shown_for_their_tags_within_the_organisation() {
         .collect();
     assert_eq!(experts, ["ann@acme.test", "bob@acme.test"], "{page}");
     assert_eq!(page["items"][0]["id"], id.as_str());
-    let (_, page) = call(&app, &bob, Method::GET, "/api/v1/library?q=forklift", None).await;
+    let (_, page) = app
+        .call(&bob, Method::GET, "/api/v1/library?q=forklift", None)
+        .await;
     assert_eq!(page["experts"], json!([]), "experts come with a tag filter");
-    let (_, all) = call(
-        &app,
-        &bob,
-        Method::GET,
-        "/api/v1/experts?tag=night-shift",
-        None,
-    )
-    .await;
+    let (_, all) = app
+        .call(&bob, Method::GET, "/api/v1/experts?tag=night-shift", None)
+        .await;
     assert_eq!(all["items"].as_array().unwrap().len(), 1);
     assert_eq!(all["items"][0]["name"], "ann@acme.test");
 }
@@ -477,39 +420,39 @@ async fn trainers_insert_and_reorder_playlist_items() {
     let b = video(&app, &trainer, "B").await;
     let c = video(&app, &trainer, "C").await;
     let foreign = video(&app, &outsider, "Theirs").await;
-    let (_, playlist) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/playlists",
-        Some(json!({ "title": "Order", "sequential": true })),
-    )
-    .await;
+    let (_, playlist) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/playlists",
+            Some(json!({ "title": "Order", "sequential": true })),
+        )
+        .await;
     let items = format!(
         "/api/v1/playlists/{}/items",
         playlist["id"].as_str().unwrap()
     );
     let mut entries = Vec::new();
     for (id, position) in [(&a, None), (&c, None), (&b, Some(1)), (&a, Some(0))] {
-        let (status, item) = call(
-            &app,
-            &trainer,
-            Method::POST,
-            &items,
-            Some(json!({ "kind": "video", "item_id": id, "position": position })),
-        )
-        .await;
+        let (status, item) = app
+            .call(
+                &trainer,
+                Method::POST,
+                &items,
+                Some(json!({ "kind": "video", "item_id": id, "position": position })),
+            )
+            .await;
         assert_eq!(status, 201);
         entries.push(item["id"].as_str().unwrap().to_owned());
     }
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &items,
-        Some(json!({ "kind": "video", "item_id": foreign })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &items,
+            Some(json!({ "kind": "video", "item_id": foreign })),
+        )
+        .await;
     assert_eq!(
         status, 422,
         "another organisation's video is not one of ours"
@@ -523,30 +466,30 @@ async fn trainers_insert_and_reorder_playlist_items() {
             .collect()
     };
     let playlist_path = items.trim_end_matches("/items").to_owned();
-    let (_, view) = call(&app, &trainer, Method::GET, &playlist_path, None).await;
+    let (_, view) = app.call(&trainer, Method::GET, &playlist_path, None).await;
     assert_eq!(titles(&view), ["A", "A", "B", "C"]);
 
     // The new order must name every entry once.
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PUT,
-        &items,
-        Some(json!({ "order": [entries[0], entries[1]] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &items,
+            Some(json!({ "order": [entries[0], entries[1]] })),
+        )
+        .await;
     assert_eq!(status, 422);
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PUT,
-        &items,
-        Some(json!({ "order": [entries[1], entries[1], entries[2], entries[3]] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &items,
+            Some(json!({ "order": [entries[1], entries[1], entries[2], entries[3]] })),
+        )
+        .await;
     assert_eq!(status, 422);
     let order = json!({ "order": [entries[1], entries[2], entries[3], entries[0]] });
-    let (status, view) = call(&app, &trainer, Method::PUT, &items, Some(order)).await;
+    let (status, view) = app.call(&trainer, Method::PUT, &items, Some(order)).await;
     assert_eq!(status, 200, "{view}");
     assert_eq!(titles(&view), ["C", "B", "A", "A"]);
     let locked: Vec<bool> = view["items"]
@@ -556,16 +499,16 @@ async fn trainers_insert_and_reorder_playlist_items() {
         .map(|i| i["locked"].as_bool().unwrap())
         .collect();
     assert_eq!(locked, [false, true, true, true]);
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::DELETE,
-        &format!("{items}/{}", entries[2]),
-        None,
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::DELETE,
+            &format!("{items}/{}", entries[2]),
+            None,
+        )
+        .await;
     assert_eq!(status, 204);
-    let (_, view) = call(&app, &trainer, Method::GET, &playlist_path, None).await;
+    let (_, view) = app.call(&trainer, Method::GET, &playlist_path, None).await;
     assert_eq!(titles(&view), ["C", "A", "A"]);
 }
 
@@ -579,14 +522,14 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
         let app = &app;
         let trainer = &trainer;
         async move {
-            let (_, p) = call(
-                app,
-                trainer,
-                Method::POST,
-                "/api/v1/playlists",
-                Some(json!({ "title": title, "published": true })),
-            )
-            .await;
+            let (_, p) = app
+                .call(
+                    trainer,
+                    Method::POST,
+                    "/api/v1/playlists",
+                    Some(json!({ "title": title, "published": true })),
+                )
+                .await;
             p["id"].as_str().unwrap().to_owned()
         }
     };
@@ -594,40 +537,38 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
     let december = playlist("December cohort").await;
     let carried = playlist("Carried by the invitation").await;
 
-    let (status, assigned) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{everyone}/assignments"),
-        Some(json!({ "role": "member" })),
-    )
-    .await;
+    let (status, assigned) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{everyone}/assignments"),
+            Some(json!({ "role": "member" })),
+        )
+        .await;
     assert_eq!(
         (status, assigned["assigned"].as_u64()),
         (201, Some(1)),
         "the one member there is"
     );
-    let (status, assigned) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{december}/assignments"),
-        Some(json!({ "cohort": "2026-12" })),
-    )
-    .await;
+    let (status, assigned) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{december}/assignments"),
+            Some(json!({ "cohort": "2026-12" })),
+        )
+        .await;
     assert_eq!((status, assigned["assigned"].as_u64()), (201, Some(0)));
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{december}/assignments"),
-        Some(json!({})),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{december}/assignments"),
+            Some(json!({})),
+        )
+        .await;
     assert_eq!(status, 422);
-    let (status, _) = call(
-        &app,
-        &trainer,
+    let (status, _) = app.call(&trainer,
         Method::POST,
         "/api/v1/invitations",
         Some(
@@ -643,7 +584,7 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
         ("dec@acme.test", Some("2026-12"), vec![carried.clone()]),
         ("jan@acme.test", Some("2027-01"), vec![]),
     ] {
-        let (status, invitation) = call(&app, &trainer, Method::POST, "/api/v1/invitations",
+        let (status, invitation) = app.call(&trainer, Method::POST, "/api/v1/invitations",
             Some(json!({ "email": email, "role": "member", "cohort": cohort, "playlist_ids": playlists }))).await;
         assert_eq!(status, 201, "{invitation}");
         let client = reqwest::Client::builder()
@@ -682,24 +623,18 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
         ]
     );
     assert_eq!(titles(joined[1].clone()).await, ["For every member"]);
-    let (_, existing) = call(&app, &member, Method::GET, "/api/v1/me/assignments", None).await;
+    let (_, existing) = app
+        .call(&member, Method::GET, "/api/v1/me/assignments", None)
+        .await;
     assert_eq!(existing["items"].as_array().unwrap().len(), 1);
-    let (_, theirs) = call(&app, &outsider, Method::GET, "/api/v1/me/assignments", None).await;
+    let (_, theirs) = app
+        .call(&outsider, Method::GET, "/api/v1/me/assignments", None)
+        .await;
     assert_eq!(
         theirs["items"],
         json!([]),
         "rules never cross organisations"
     );
-}
-
-fn ffmpeg(args: &[&str], out: &Path) {
-    let status = Command::new("ffmpeg")
-        .args(["-hide_banner", "-loglevel", "error", "-y"])
-        .args(args)
-        .arg(out)
-        .status()
-        .unwrap();
-    assert!(status.success());
 }
 
 async fn put_picture(app: &TestApp, person: &Person, path: &str, body: Vec<u8>) -> (u16, Value) {
@@ -769,7 +704,9 @@ async fn pictures_are_decoded_checked_and_encoded_afresh() {
     );
     let (status, _) = put_picture(&app, &admin, logo, vec![0u8; 11 * 1024 * 1024]).await;
     assert_eq!(status, 413);
-    let (_, branding) = call(&app, &admin, Method::GET, "/api/v1/branding", None).await;
+    let (_, branding) = app
+        .call(&admin, Method::GET, "/api/v1/branding", None)
+        .await;
     assert_eq!(branding["logo_url"], Value::Null, "nothing was stored");
 
     // A real picture with a payload appended (a polyglot): what is served is a new PNG

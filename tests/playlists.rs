@@ -5,7 +5,7 @@ mod common;
 
 use common::{Person, TestApp};
 use reelhouse::db::users::Role;
-use serde_json::{Value, json};
+use serde_json::json;
 
 async fn ready_video(app: &TestApp, owner: &Person, title: &str) -> String {
     let pool = app.state.db.pool();
@@ -24,25 +24,6 @@ async fn ready_video(app: &TestApp, owner: &Person, title: &str) -> String {
     id
 }
 
-async fn call(
-    app: &TestApp,
-    person: &Person,
-    method: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    let mut request = app
-        .client
-        .request(method, app.at(path))
-        .bearer_auth(&person.token);
-    if let Some(body) = body {
-        request = request.json(&body);
-    }
-    let response = request.send().await.unwrap();
-    let status = response.status().as_u16();
-    (status, response.json().await.unwrap_or(Value::Null))
-}
-
 #[tokio::test]
 async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
     use reqwest::Method;
@@ -54,48 +35,41 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
     let second = ready_video(&app, &trainer, "Your first weld").await;
     let foreign = ready_video(&app, &stranger, "Not yours").await;
 
-    let (status, playlist) = call(&app, &trainer, Method::POST, "/api/v1/playlists",
+    let (status, playlist) = app.call(&trainer, Method::POST, "/api/v1/playlists",
         Some(json!({ "title": "First week", "description": "Start here", "onboarding": true, "sequential": true }))).await;
     assert_eq!(status, 201, "{playlist}");
     let id = playlist["id"].as_str().unwrap().to_owned();
     assert_eq!(playlist["published"], false);
     for video in [&first, &second] {
-        let (status, _) = call(
-            &app,
+        let (status, _) = app
+            .call(
+                &trainer,
+                Method::POST,
+                &format!("/api/v1/playlists/{id}/items"),
+                Some(json!({ "kind": "video", "item_id": video })),
+            )
+            .await;
+        assert_eq!(status, 201);
+    }
+    let (status, _) = app
+        .call(
             &trainer,
             Method::POST,
             &format!("/api/v1/playlists/{id}/items"),
-            Some(json!({ "kind": "video", "item_id": video })),
+            Some(json!({ "kind": "video", "item_id": foreign })),
         )
         .await;
-        assert_eq!(status, 201);
-    }
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{id}/items"),
-        Some(json!({ "kind": "video", "item_id": foreign })),
-    )
-    .await;
     assert_eq!(status, 422, "another organisation's video was added");
 
     // A draft is the trainers' alone; members cannot build playlists.
     assert_eq!(
-        call(
-            &app,
-            &hire,
-            Method::GET,
-            &format!("/api/v1/playlists/{id}"),
-            None
-        )
-        .await
-        .0,
+        app.call(&hire, Method::GET, &format!("/api/v1/playlists/{id}"), None)
+            .await
+            .0,
         404
     );
     assert_eq!(
-        call(
-            &app,
+        app.call(
             &hire,
             Method::POST,
             "/api/v1/playlists",
@@ -105,42 +79,35 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         .0,
         403
     );
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &format!("/api/v1/playlists/{id}"),
-        Some(json!({ "published": true })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &format!("/api/v1/playlists/{id}"),
+            Some(json!({ "published": true })),
+        )
+        .await;
     assert_eq!(status, 200);
-    let (status, assigned) = call(
-        &app,
-        &trainer,
+    let (status, assigned) = app.call(&trainer,
         Method::POST,
         &format!("/api/v1/playlists/{id}/assignments"),
         Some(json!({ "user_ids": [hire.user.id], "due_at": reelhouse::db::now_ms() + 86_400_000 })),
     )
     .await;
     assert_eq!((status, assigned["assigned"].as_i64()), (201, Some(1)));
-    let (status, _) = call(
-        &app,
-        &trainer,
-        Method::POST,
-        &format!("/api/v1/playlists/{id}/assignments"),
-        Some(json!({ "user_ids": [stranger.user.id] })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{id}/assignments"),
+            Some(json!({ "user_ids": [stranger.user.id] })),
+        )
+        .await;
     assert_eq!(status, 422, "someone of another organisation was assigned");
 
-    let (_, seen) = call(
-        &app,
-        &hire,
-        Method::GET,
-        &format!("/api/v1/playlists/{id}"),
-        None,
-    )
-    .await;
+    let (_, seen) = app
+        .call(&hire, Method::GET, &format!("/api/v1/playlists/{id}"), None)
+        .await;
     assert_eq!(seen["title"], "First week");
     assert_eq!(seen["items"][0]["title"], "Safety first");
     assert_eq!(
@@ -153,27 +120,24 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
 
     // Watching the first video (90% of 20 s, in 5-second reports) unlocks the second.
     for start in [0, 5, 10, 13] {
-        let (status, _) = call(
-            &app,
-            &hire,
-            Method::POST,
-            &format!("/api/v1/videos/{first}/progress"),
-            Some(json!({ "intervals": [[start, start + 5]], "position_s": start + 5 })),
-        )
-        .await;
+        let (status, _) = app
+            .call(
+                &hire,
+                Method::POST,
+                &format!("/api/v1/videos/{first}/progress"),
+                Some(json!({ "intervals": [[start, start + 5]], "position_s": start + 5 })),
+            )
+            .await;
         assert_eq!(status, 200);
     }
-    let (_, seen) = call(
-        &app,
-        &hire,
-        Method::GET,
-        &format!("/api/v1/playlists/{id}"),
-        None,
-    )
-    .await;
+    let (_, seen) = app
+        .call(&hire, Method::GET, &format!("/api/v1/playlists/{id}"), None)
+        .await;
     assert_eq!(seen["items"][0]["completed"], true, "{seen}");
     assert_eq!(seen["items"][1]["locked"], false, "{seen}");
-    let (_, mine) = call(&app, &hire, Method::GET, "/api/v1/me/assignments", None).await;
+    let (_, mine) = app
+        .call(&hire, Method::GET, "/api/v1/me/assignments", None)
+        .await;
     assert_eq!(
         (
             mine["items"][0]["items_completed"].as_i64(),
@@ -183,14 +147,14 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
     );
 
     // The trainer's report, as JSON and as CSV, shows exactly where the hire is.
-    let (status, report) = call(
-        &app,
-        &trainer,
-        Method::GET,
-        &format!("/api/v1/playlists/{id}/report"),
-        None,
-    )
-    .await;
+    let (status, report) = app
+        .call(
+            &trainer,
+            Method::GET,
+            &format!("/api/v1/playlists/{id}/report"),
+            None,
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(report[0]["email"], "hire@acme.test");
     assert_eq!(
@@ -227,8 +191,7 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         "{csv}"
     );
     assert_eq!(
-        call(
-            &app,
+        app.call(
             &hire,
             Method::GET,
             &format!("/api/v1/playlists/{id}/report"),
@@ -242,8 +205,7 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
     // Removing an item and deleting the playlist.
     let entry = seen["items"][1]["id"].as_str().unwrap();
     assert_eq!(
-        call(
-            &app,
+        app.call(
             &trainer,
             Method::DELETE,
             &format!("/api/v1/playlists/{id}/items/{entry}"),
@@ -253,11 +215,12 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         .0,
         204
     );
-    let (_, mine) = call(&app, &hire, Method::GET, "/api/v1/me/assignments", None).await;
+    let (_, mine) = app
+        .call(&hire, Method::GET, "/api/v1/me/assignments", None)
+        .await;
     assert_eq!(mine["items"][0]["completed"], true);
     assert_eq!(
-        call(
-            &app,
+        app.call(
             &stranger,
             Method::GET,
             &format!("/api/v1/playlists/{id}"),
@@ -268,8 +231,7 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         404
     );
     assert_eq!(
-        call(
-            &app,
+        app.call(
             &trainer,
             Method::DELETE,
             &format!("/api/v1/playlists/{id}"),
@@ -279,6 +241,8 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
         .0,
         204
     );
-    let (_, mine) = call(&app, &hire, Method::GET, "/api/v1/me/assignments", None).await;
+    let (_, mine) = app
+        .call(&hire, Method::GET, "/api/v1/me/assignments", None)
+        .await;
     assert_eq!(mine["items"], json!([]));
 }

@@ -7,68 +7,43 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Person, TestApp};
+use common::{Person, TestApp, ffmpeg};
 use reelhouse::db::users::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
 /// Six seconds of test picture and tone, as a phone would send it (small, for speed).
 fn clip(out: &Path, hue: u32) {
-    let status = Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
-        .arg(format!(
-            "testsrc2=size=320x180:rate=30:duration=6,hue=h={hue}"
-        ))
-        .args(["-f", "lavfi", "-i", "sine=frequency=440:duration=6"])
-        .args([
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-c:a",
-            "aac",
-            "-shortest",
-        ])
-        .arg(out)
-        .status()
-        .expect("ffmpeg is installed by make test");
-    assert!(status.success());
+    let picture = format!("testsrc2=size=320x180:rate=30:duration=6,hue=h={hue}");
+    let sound = "sine=frequency=440:duration=6";
+    let codecs = [
+        "-c:v",
+        "libx264",
+        "-preset",
+        "ultrafast",
+        "-c:a",
+        "aac",
+        "-shortest",
+    ];
+    let inputs = ["-f", "lavfi", "-i", &picture, "-f", "lavfi", "-i", sound];
+    ffmpeg(&[inputs.as_slice(), &codecs].concat(), out);
 }
 
 /// A picture for the logo: wider than the 512-pixel box, with a comment that must not survive.
 fn logo(out: &Path) {
-    let status = Command::new("ffmpeg")
-        .args([
-            "-hide_banner",
-            "-loglevel",
-            "error",
-            "-y",
-            "-f",
-            "lavfi",
-            "-i",
-        ])
-        .arg("color=c=0x1a4d8f:size=800x400,drawbox=x=100:y=100:w=200:h=200:color=white:t=fill")
-        .args([
-            "-frames:v",
-            "1",
-            "-metadata",
-            "comment=secret-camera-serial",
-        ])
-        .arg(out)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let picture =
+        "color=c=0x1a4d8f:size=800x400,drawbox=x=100:y=100:w=200:h=200:color=white:t=fill";
+    let comment = ["-metadata", "comment=secret-camera-serial"];
+    ffmpeg(
+        &[
+            &["-f", "lavfi", "-i", picture, "-frames:v", "1"],
+            comment.as_slice(),
+        ]
+        .concat(),
+        out,
+    );
 }
 
 /// Width and height from a PNG's header.
@@ -98,27 +73,12 @@ async fn call(
     (status, response.json().await.unwrap_or(Value::Null))
 }
 
-async fn as_person(
-    app: &TestApp,
-    person: &Person,
-    method: Method,
-    path: &str,
-    body: Option<Value>,
-) -> (u16, Value) {
-    call(&app.client, app.at(path), Some(&person.token), method, body).await
-}
-
 async fn ready(app: &TestApp, person: &Person, id: &str) -> Value {
     let started = Instant::now();
     loop {
-        let (_, video) = as_person(
-            app,
-            person,
-            Method::GET,
-            &format!("/api/v1/videos/{id}"),
-            None,
-        )
-        .await;
+        let (_, video) = app
+            .call(person, Method::GET, &format!("/api/v1/videos/{id}"), None)
+            .await;
         match video["status"].as_str() {
             Some("ready") => return video,
             Some("failed") => panic!("the clip failed: {video}"),
@@ -145,9 +105,7 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
     let trainer = app.person("acme", "trainer@acme.test", Role::Trainer).await;
 
     // The admin brands the organisation: name, colours, welcome, and a logo re-encoded.
-    let (status, branding) = as_person(
-        &app,
-        &admin,
+    let (status, branding) = app.call(&admin,
         Method::PUT,
         "/api/v1/branding",
         Some(
@@ -179,14 +137,14 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
         let path = dir.path().join(format!("clip{n}.mp4"));
         clip(&path, n as u32 * 90);
         let id = app.upload_video(&trainer, &path).await;
-        let (status, _) = as_person(
-            &app,
-            &trainer,
-            Method::PATCH,
-            &format!("/api/v1/videos/{id}"),
-            Some(json!({ "title": title, "tags": ["onboarding"] })),
-        )
-        .await;
+        let (status, _) = app
+            .call(
+                &trainer,
+                Method::PATCH,
+                &format!("/api/v1/videos/{id}"),
+                Some(json!({ "title": title, "tags": ["onboarding"] })),
+            )
+            .await;
         assert_eq!(status, 200);
         videos.push(id);
     }
@@ -216,33 +174,33 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
         .await
         .unwrap();
     let handout_id = handout["id"].as_str().unwrap().to_owned();
-    let (status, resource) = as_person(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/resources",
-        Some(
-            json!({ "title": "Warehouse safety basics", "url": "https://example.com/safety",
+    let (status, resource) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/resources",
+            Some(
+                json!({ "title": "Warehouse safety basics", "url": "https://example.com/safety",
                      "tagline": "A five-minute read", "tags": ["safety"] }),
-        ),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!(status, 201, "{resource}");
     let resource_id = resource["id"].as_str().unwrap().to_owned();
 
     // The playlist: video, handout, video, resource, video — the resource inserted in place.
-    let (status, playlist) = as_person(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/playlists",
-        Some(
-            json!({ "title": "Your first week", "description": "Everything for day one",
+    let (status, playlist) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/playlists",
+            Some(
+                json!({ "title": "Your first week", "description": "Everything for day one",
                      "intro": "Welcome!\n\nWork through these in order.",
                      "onboarding": true, "sequential": true }),
-        ),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!(status, 201);
     let playlist_id = playlist["id"].as_str().unwrap().to_owned();
     let items = format!("/api/v1/playlists/{playlist_id}/items");
@@ -253,32 +211,28 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
         ("video", &videos[2], None),
         ("resource", &resource_id, Some(3)),
     ] {
-        let (status, item) = as_person(
-            &app,
-            &trainer,
-            Method::POST,
-            &items,
-            Some(json!({ "kind": kind, "item_id": id, "position": position })),
-        )
-        .await;
+        let (status, item) = app
+            .call(
+                &trainer,
+                Method::POST,
+                &items,
+                Some(json!({ "kind": kind, "item_id": id, "position": position })),
+            )
+            .await;
         assert_eq!(status, 201, "{item}");
     }
     let cover = dir.path().join("cover.jpg");
-    let status = Command::new("ffmpeg")
-        .args([
-            "-loglevel",
-            "error",
-            "-y",
+    ffmpeg(
+        &[
             "-f",
             "lavfi",
             "-i",
             "testsrc2=size=1920x1080",
-        ])
-        .args(["-frames:v", "1"])
-        .arg(&cover)
-        .status()
-        .unwrap();
-    assert!(status.success());
+            "-frames:v",
+            "1",
+        ],
+        &cover,
+    );
     let response = app
         .client
         .put(app.at(&format!("/api/v1/playlists/{playlist_id}/cover")))
@@ -289,28 +243,28 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
         .await
         .unwrap();
     assert_eq!(response.status(), 200);
-    let (status, _) = as_person(
-        &app,
-        &trainer,
-        Method::PATCH,
-        &format!("/api/v1/playlists/{playlist_id}"),
-        Some(json!({ "published": true })),
-    )
-    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &format!("/api/v1/playlists/{playlist_id}"),
+            Some(json!({ "published": true })),
+        )
+        .await;
     assert_eq!(status, 200);
 
     // The trainer invites the new hire with the playlist, due a week after they join.
-    let (status, invitation) = as_person(
-        &app,
-        &trainer,
-        Method::POST,
-        "/api/v1/invitations",
-        Some(
-            json!({ "email": "nia@acme.test", "role": "member", "cohort": "2026-12 warehouse",
+    let (status, invitation) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/invitations",
+            Some(
+                json!({ "email": "nia@acme.test", "role": "member", "cohort": "2026-12 warehouse",
                      "playlist_ids": [playlist_id], "due_in_days": 7 }),
-        ),
-    )
-    .await;
+            ),
+        )
+        .await;
     assert_eq!(status, 201, "{invitation}");
 
     // The hire accepts in their own browser session.
@@ -430,7 +384,7 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
 
     // One video in, the trainer sees 1 of 5.
     let report_url = format!("/api/v1/playlists/{playlist_id}/report");
-    let (_, report) = as_person(&app, &trainer, Method::GET, &report_url, None).await;
+    let (_, report) = app.call(&trainer, Method::GET, &report_url, None).await;
     assert_eq!(
         (
             report[0]["items_completed"].as_i64(),
@@ -491,7 +445,7 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
     assert_eq!(mine["items"][0]["fraction"], 1.0);
 
     // The trainer's report: exactly five of five, completed when the last item was.
-    let (_, report) = as_person(&app, &trainer, Method::GET, &report_url, None).await;
+    let (_, report) = app.call(&trainer, Method::GET, &report_url, None).await;
     assert_eq!(report.as_array().unwrap().len(), 1, "{report}");
     let line = &report[0];
     assert_eq!(line["user_id"], hire_id.as_str());
@@ -542,14 +496,14 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
         )
     );
     // The same in the hire's own report.
-    let (status, person) = as_person(
-        &app,
-        &trainer,
-        Method::GET,
-        &format!("/api/v1/users/{hire_id}/report"),
-        None,
-    )
-    .await;
+    let (status, person) = app
+        .call(
+            &trainer,
+            Method::GET,
+            &format!("/api/v1/users/{hire_id}/report"),
+            None,
+        )
+        .await;
     assert_eq!(status, 200);
     assert_eq!(person[0]["playlist_title"], "Your first week");
     assert_eq!(person[0]["completed_at"].as_i64(), Some(completed_at));

@@ -8,21 +8,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use common::{Person, TestApp};
+use common::{Person, TestApp, ffmpeg};
 use reelhouse::db::users::Role;
 use reelhouse::storage::ObjectKey;
 use serde_json::Value;
-
-/// Generates a clip with the FFmpeg command line (the `-f lavfi` sources make test patterns).
-fn ffmpeg(args: &[&str], out: &Path) {
-    let status = Command::new("ffmpeg")
-        .args(["-hide_banner", "-loglevel", "error", "-y"])
-        .args(args)
-        .arg(out)
-        .status()
-        .expect("ffmpeg is installed by make test");
-    assert!(status.success(), "generating {} failed", out.display());
-}
 
 const PICTURE: &str = "testsrc2=size=320x180:rate=30:duration=5";
 const SOUND: &str = "sine=frequency=440:sample_rate=44100:duration=5";

@@ -54,7 +54,7 @@ impl Line {
 }
 
 /// Which assignments to read.
-enum Scope<'a> {
+pub enum Scope<'a> {
     /// Everyone's assignment of one playlist.
     Playlist(&'a str),
     /// Every assignment of one person.
@@ -208,28 +208,15 @@ impl ReportLine {
     }
 }
 
-/// Every assignee of a playlist with their progress, by name.
+/// A trainer's report: for a playlist, every assignee by name; for a person, every assignment
+/// (drafts included), oldest first.
 pub async fn report(
     pool: &AnyPool,
     org_id: &str,
-    playlist_id: &str,
+    scope: Scope<'_>,
 ) -> sqlx::Result<Vec<ReportLine>> {
     let now = now_ms();
-    Ok(lines(pool, org_id, Scope::Playlist(playlist_id))
-        .await?
-        .into_iter()
-        .map(|line| ReportLine::from(line, now))
-        .collect())
-}
-
-/// Every assignment of one person (drafts included), oldest first.
-pub async fn person_report(
-    pool: &AnyPool,
-    org_id: &str,
-    user_id: &str,
-) -> sqlx::Result<Vec<ReportLine>> {
-    let now = now_ms();
-    Ok(lines(pool, org_id, Scope::Person(user_id))
+    Ok(lines(pool, org_id, scope)
         .await?
         .into_iter()
         .map(|line| ReportLine::from(line, now))

@@ -10,7 +10,7 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
-use crate::db::assignments::{self, ReportLine};
+use crate::db::assignments::{self, ReportLine, Scope};
 use crate::db::{playlists, users};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -94,7 +94,12 @@ async fn playlist_report(
     let playlist = playlists::in_org(state.db.pool(), &caller.org.id, &playlist_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let lines = assignments::report(state.db.pool(), &caller.org.id, &playlist.id).await?;
+    let lines = assignments::report(
+        state.db.pool(),
+        &caller.org.id,
+        Scope::Playlist(&playlist.id),
+    )
+    .await?;
     Ok(respond(&headers, &playlist.title, &lines))
 }
 
@@ -112,7 +117,8 @@ async fn person_report(
     let person = users::member_in_org(state.db.pool(), &caller.org.id, &user_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let lines = assignments::person_report(state.db.pool(), &caller.org.id, &person.id).await?;
+    let lines =
+        assignments::report(state.db.pool(), &caller.org.id, Scope::Person(&person.id)).await?;
     Ok(respond(&headers, &person.name, &lines))
 }
 

@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use ffmpeg::{Packet, Rational, codec, encoder, format, frame, media};
+use ffmpeg::{Rational, codec, encoder, format, frame, media};
 use ffmpeg_next as ffmpeg;
 
 use crate::transcode::graph::Chain;
@@ -158,14 +158,7 @@ fn png(picture: &frame::Video) -> Result<Vec<u8>, ffmpeg::Error> {
     let mut enc = enc.open_as(codec)?;
     let mut picture = picture.clone();
     picture.set_pts(Some(0));
-    enc.send_frame(&picture)?;
-    enc.send_eof()?;
-    let mut packet = Packet::empty();
-    let mut bytes = Vec::new();
-    while enc.receive_packet(&mut packet).is_ok() {
-        bytes.extend_from_slice(packet.data().unwrap_or_default());
-    }
-    Ok(bytes)
+    crate::transcode::thumbs::encode_still(&mut enc, &picture)
 }
 
 #[cfg(test)]

@@ -261,8 +261,16 @@ pub(crate) fn jpeg(frame: &frame::Video) -> Result<Vec<u8>, PipelineError> {
     unsafe {
         (*picture.as_mut_ptr()).quality = 3 * ffmpeg::ffi::FF_QP2LAMBDA;
     }
-    enc.send_frame(&picture).map_err(fail)?;
-    enc.send_eof().map_err(fail)?;
+    encode_still(&mut enc, &picture).map_err(fail)
+}
+
+/// Sends one picture to an opened still-image encoder and returns all it writes.
+pub(crate) fn encode_still(
+    enc: &mut ffmpeg::encoder::Video,
+    picture: &frame::Video,
+) -> Result<Vec<u8>, ffmpeg::Error> {
+    enc.send_frame(picture)?;
+    enc.send_eof()?;
     let mut packet = Packet::empty();
     let mut bytes = Vec::new();
     while enc.receive_packet(&mut packet).is_ok() {

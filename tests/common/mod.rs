@@ -343,3 +343,39 @@ impl TestApp {
             .to_owned()
     }
 }
+
+/// Generates a file with the FFmpeg command line (the `-f lavfi` sources make test patterns).
+pub fn ffmpeg(args: &[&str], out: &std::path::Path) {
+    let status = std::process::Command::new("ffmpeg")
+        .args(["-hide_banner", "-loglevel", "error", "-y"])
+        .args(args)
+        .arg(out)
+        .status()
+        .expect("ffmpeg is installed by make test");
+    assert!(status.success(), "generating {} failed", out.display());
+}
+
+impl TestApp {
+    /// One JSON API call as `person` (by their token): the status and the body (null if none).
+    pub async fn call(
+        &self,
+        person: &Person,
+        method: reqwest::Method,
+        path: &str,
+        body: Option<serde_json::Value>,
+    ) -> (u16, serde_json::Value) {
+        let mut request = self
+            .client
+            .request(method, self.at(path))
+            .bearer_auth(&person.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+}
