@@ -191,6 +191,34 @@ async fn owners_and_trainers_edit_and_search_follows_the_edits() {
         "a deleted resource leaves the playlists"
     );
 
+    // Edits at the same moment all land (none fails on the index), the last one wins.
+    let theirs_path = format!("/api/v1/videos/{theirs}");
+    let edits = (0..8).map(|n| {
+        app.call(
+            &trainer,
+            Method::PATCH,
+            &theirs_path,
+            Some(json!({ "tags": ["forklift", format!("shift_{n}")] })),
+        )
+    });
+    for (status, body) in futures_util::future::join_all(edits).await {
+        assert_eq!(status, 200, "{body}");
+    }
+    assert_eq!(
+        found(&app, &member, "tag=forklift").await,
+        [theirs.as_str()]
+    );
+    // A tag is matched as written: `_` is no wildcard.
+    app.call(
+        &trainer,
+        Method::PATCH,
+        &format!("/api/v1/videos/{theirs}"),
+        Some(json!({ "tags": ["axb"] })),
+    )
+    .await;
+    assert!(found(&app, &member, "tag=a_b").await.is_empty());
+    assert_eq!(found(&app, &member, "tag=axb").await, [theirs.as_str()]);
+
     // Library hits carry the owner and times.
     let (_, page) = app
         .call(&member, Method::GET, "/api/v1/library?q=leveller", None)
@@ -278,6 +306,48 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
         .await;
     assert_eq!(status, 200);
     assert!(found(&app, &trainer, "tag=stock").await.is_empty());
+    // Its handout is as hidden as the video, in search and for download.
+    let form = reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(b"Count every shelf twice.".to_vec())
+            .file_name("stocktake-rules.txt"),
+    );
+    let handout: Value = app
+        .client
+        .post(app.at(&format!("{path}/handouts")))
+        .bearer_auth(&member.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let handout_id = handout["id"].as_str().unwrap().to_owned();
+    assert!(found(&app, &colleague, "q=rules").await.is_empty());
+    let download = format!("/api/v1/handouts/{handout_id}/download");
+    let (status, _) = app.call(&colleague, Method::GET, &download, None).await;
+    assert_eq!(status, 404);
+    let (_, playlist) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/playlists",
+            Some(json!({ "title": "Stock" })),
+        )
+        .await;
+    let (status, refused) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!(
+                "/api/v1/playlists/{}/items",
+                playlist["id"].as_str().unwrap()
+            ),
+            Some(json!({ "kind": "video", "item_id": held })),
+        )
+        .await;
+    assert_eq!(status, 422, "{refused}");
 
     let (_, queue) = app
         .call(&trainer, Method::GET, "/api/v1/reviews", None)
@@ -303,10 +373,16 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     assert_eq!(status, 409);
     let mut both = found(&app, &colleague, "q=stocktake").await;
     both.sort();
-    let mut expected = vec![held.clone(), not_held];
+    let mut expected = vec![held.clone(), not_held, handout_id.clone()];
     expected.sort();
     assert_eq!(both, expected);
     assert_eq!(found(&app, &colleague, "tag=stock").await, [held]);
+    assert_eq!(
+        found(&app, &colleague, "q=rules").await,
+        [handout_id.as_str()]
+    );
+    let (status, _) = app.call(&colleague, Method::GET, &download, None).await;
+    assert_eq!(status, 200);
     let (_, queue) = app
         .call(&trainer, Method::GET, "/api/v1/reviews", None)
         .await;
@@ -537,6 +613,16 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
     let december = playlist("December cohort").await;
     let carried = playlist("Carried by the invitation").await;
 
+    let due = reelhouse::db::now_ms() + 86_400_000;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{everyone}/assignments"),
+            Some(json!({ "user_ids": [member.user.id], "due_at": due })),
+        )
+        .await;
+    assert_eq!(status, 201);
     let (status, assigned) = app
         .call(
             &trainer,
@@ -627,6 +713,10 @@ async fn standing_assignments_reach_everyone_of_a_role_or_cohort_including_later
         .call(&member, Method::GET, "/api/v1/me/assignments", None)
         .await;
     assert_eq!(existing["items"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        existing["items"][0]["due_at"], due,
+        "a rule without a due date keeps the one set"
+    );
     let (_, theirs) = app
         .call(&outsider, Method::GET, "/api/v1/me/assignments", None)
         .await;
@@ -680,6 +770,21 @@ async fn pictures_are_decoded_checked_and_encoded_afresh() {
     }
     let (status, _) = put_picture(&app, &admin, logo, Vec::new()).await;
     assert_eq!(status, 400);
+    // A small file declaring an enormous picture is refused before FFmpeg allocates for it.
+    let mut bomb = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    bomb.extend_from_slice(&16000u32.to_be_bytes());
+    bomb.extend_from_slice(&16000u32.to_be_bytes());
+    bomb.extend_from_slice(&[16, 6, 0, 0, 0, 0, 0, 0, 0]);
+    bomb.resize(2 * 1024 * 1024, 0);
+    let (status, error) = put_picture(&app, &admin, logo, bomb).await;
+    assert_eq!(status, 415);
+    assert!(
+        error["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("too large"),
+        "{error}"
+    );
     // Absurd sizes are refused before decoding; huge bodies before they are read whole.
     let huge = dir.path().join("huge.png");
     ffmpeg(

@@ -100,13 +100,15 @@ create trigger library_entries_au after update on library_entries begin
     insert into library_fts (rowid, title, tagline, description, tags)
     values (new.id, new.title, new.tagline, new.description, new.tags);
 end;
+-- Oldest first, as the items were added: ranked searches look at the newest matches by id.
 insert into library_entries (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, description, tags)
   select id, org_id, 'video', created_at, owner_id, updated_at, title, tagline, description, tags
-    from videos where held = 0;
-insert into library_entries (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, description, tags)
+    from videos where held = 0
+  union all
   select id, org_id, 'handout', created_at, owner_id, updated_at, title, tagline,
       description || ' ' || filename, tags
-    from handouts;
-insert into library_entries (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, description, tags)
+    from handouts
+  union all
   select id, org_id, 'resource', created_at, owner_id, updated_at, title, tagline, description, tags
-    from resources;
+    from resources
+  order by 4;

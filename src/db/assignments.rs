@@ -223,7 +223,7 @@ pub async fn report(
         .collect())
 }
 
-/// Assigns a playlist to a person (again: the due date is updated).
+/// Assigns a playlist to a person (again: a new due date replaces the old one; none keeps it).
 pub async fn assign<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
@@ -235,7 +235,8 @@ pub async fn assign<'e>(
     sqlx::query(
         "insert into assignments (id, org_id, playlist_id, user_id, assigned_by, due_at, created_at) \
          values ($1, $2, $3, $4, $5, $6, $7) \
-         on conflict (playlist_id, user_id) do update set due_at = excluded.due_at",
+         on conflict (playlist_id, user_id) do update \
+           set due_at = coalesce(excluded.due_at, assignments.due_at)",
     )
     .bind(new_id())
     .bind(org_id)

@@ -28,7 +28,8 @@ pub async fn set_tags(
         .await?;
     for tag in tags {
         sqlx::query(
-            "insert into expertise (org_id, user_id, tag, set_by, created_at) values ($1, $2, $3, $4, $5)",
+            "insert into expertise (org_id, user_id, tag, set_by, created_at) values ($1, $2, $3, $4, $5) \
+             on conflict (user_id, tag) do nothing",
         )
         .bind(org_id)
         .bind(user_id)

@@ -10,8 +10,8 @@ use super::{Backend, Db};
 pub const KINDS: [&str; 3] = ["video", "handout", "resource"];
 
 /// Each kind's rows as the index holds them, and the condition every indexed row meets: a
-/// video held for review is left out until a trainer approves it. A handout's file name is
-/// searched with its description.
+/// video held for review, and the handouts attached to it, are left out until a trainer
+/// approves it. A handout's file name is searched with its description.
 fn source(kind: &str) -> Option<(&'static str, &'static str)> {
     Some(match kind {
         "video" => (
@@ -22,7 +22,7 @@ fn source(kind: &str) -> Option<(&'static str, &'static str)> {
         "handout" => (
             "select id, org_id, 'handout', created_at, owner_id, updated_at, title, tagline, \
              description || ' ' || filename, tags from handouts",
-            "1 = 1",
+            "(video_id is null or video_id in (select id from videos where held = 0))",
         ),
         "resource" => (
             "select id, org_id, 'resource', created_at, owner_id, updated_at, title, tagline, \
@@ -33,27 +33,9 @@ fn source(kind: &str) -> Option<(&'static str, &'static str)> {
     })
 }
 
-/// Writes the index rows of the items of `kind` that `filter` (using `$1`) selects.
-async fn insert_from(
-    conn: &mut sqlx::AnyConnection,
-    db: &Db,
-    kind: &str,
-    filter: &str,
-    value: &str,
-) -> sqlx::Result<()> {
-    let Some((select, indexed)) = source(kind) else {
-        return Err(sqlx::Error::Protocol(format!("no library kind {kind}")));
-    };
-    sqlx::query(&format!(
-        "insert into {} (item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, \
-         description, tags) {select} where {filter} and {indexed}",
-        table(db)
-    ))
-    .bind(value)
-    .execute(conn)
-    .await?;
-    Ok(())
-}
+/// The columns of an index row, in the order [`source`] selects them.
+const INDEX_COLUMNS: &str =
+    "item_id, org_id, kind, created_at, owner_id, updated_at, title, tagline, description, tags";
 
 fn table(db: &Db) -> &'static str {
     match db.backend() {
@@ -63,27 +45,53 @@ fn table(db: &Db) -> &'static str {
 }
 
 /// Brings an item's index entry up to date with the item (removes it when the item is gone or
-/// held for review).
+/// held for review). The entry is updated in place, so two changes at once both land and the
+/// entry keeps its place in the order items were added.
 pub async fn reindex(db: &Db, kind: &str, item_id: &str) -> sqlx::Result<()> {
-    let mut tx = db.pool().begin().await?;
-    sqlx::query(&format!("delete from {} where item_id = $1", table(db)))
-        .bind(item_id)
-        .execute(&mut *tx)
-        .await?;
-    insert_from(&mut tx, db, kind, "id = $1", item_id).await?;
-    tx.commit().await
+    let Some((select, indexed)) = source(kind) else {
+        return Err(sqlx::Error::Protocol(format!("no library kind {kind}")));
+    };
+    let table = table(db);
+    let updates = INDEX_COLUMNS
+        .split(", ")
+        .skip(1)
+        .map(|c| format!("{c} = excluded.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let written = sqlx::query(&format!(
+        "insert into {table} ({INDEX_COLUMNS}) {select} where id = $1 and {indexed} \
+         on conflict (item_id) do update set {updates}"
+    ))
+    .bind(item_id)
+    .execute(db.pool())
+    .await?;
+    if written.rows_affected() == 0 {
+        remove(db, item_id).await?;
+    }
+    Ok(())
 }
 
-/// Rebuilds an organisation's whole index from its items (after a bulk import, or to repair it).
+/// Rebuilds an organisation's whole index from its items (after a bulk import, or to repair it),
+/// oldest first, as they would have been added.
 pub async fn rebuild(db: &Db, org_id: &str) -> sqlx::Result<()> {
+    let table = table(db);
+    let sources: Vec<String> = KINDS
+        .iter()
+        .filter_map(|kind| source(kind))
+        .map(|(select, indexed)| format!("{select} where org_id = $1 and {indexed}"))
+        .collect();
     let mut tx = db.pool().begin().await?;
-    sqlx::query(&format!("delete from {} where org_id = $1", table(db)))
+    sqlx::query(&format!("delete from {table} where org_id = $1"))
         .bind(org_id)
         .execute(&mut *tx)
         .await?;
-    for kind in KINDS {
-        insert_from(&mut tx, db, kind, "org_id = $1", org_id).await?;
-    }
+    sqlx::query(&format!(
+        "insert into {table} ({INDEX_COLUMNS}) {} order by 4",
+        sources.join(" union all ")
+    ))
+    .bind(org_id)
+    .execute(&mut *tx)
+    .await?;
     tx.commit().await?;
     // Fresh statistics, so PostgreSQL's planner knows how common each word now is.
     if db.backend() == Backend::Postgres {
@@ -111,7 +119,8 @@ pub struct Fields {
     pub tags: Vec<String>,
 }
 
-/// Tags as stored: lower-case words (spaces become dashes), each once, at most 20.
+/// Tags as stored: lower-case words (spaces become dashes) of at most 40 characters, each once,
+/// at most 20.
 pub fn normalize_tags(tags: &[String]) -> String {
     let mut words: Vec<String> = Vec::new();
     for tag in tags {
@@ -121,7 +130,8 @@ pub fn normalize_tags(tags: &[String]) -> String {
             .split_whitespace()
             .collect::<Vec<_>>()
             .join("-");
-        if !tag.is_empty() && tag.len() <= 40 && !words.contains(&tag) {
+        let tag: String = tag.chars().take(40).collect();
+        if !tag.is_empty() && !words.contains(&tag) {
             words.push(tag);
         }
     }
@@ -184,6 +194,13 @@ pub struct Hit {
     pub updated_at: i64,
 }
 
+/// `text` matched literally by `LIKE … ESCAPE '\'` (its `%` and `_` are not wildcards).
+fn like_literal(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('%', "\\%")
+        .replace('_', "\\_")
+}
+
 /// The words the full-text index splits a stored tag into ("forklift-safety": forklift,
 /// safety).
 fn words_of_tag(tag: &str) -> Vec<String> {
@@ -227,8 +244,8 @@ pub async fn search(
     let tag = tag.map(|t| normalize_tags(&[t.to_owned()]));
     let tag_words = tag.as_deref().map(words_of_tag).unwrap_or_default();
     // $1 org, $2 exact tag pattern or '', $3 kind or '', $4 limit, $5 full-text query, $6 offset.
-    let filters =
-        "e.org_id = $1 and ($2 = '' or ' ' || e.tags || ' ' like $2) and ($3 = '' or e.kind = $3)";
+    let filters = "e.org_id = $1 and ($2 = '' or ' ' || e.tags || ' ' like $2 escape '\\') \
+                   and ($3 = '' or e.kind = $3)";
     let columns =
         "e.item_id, e.kind, e.title, e.tagline, e.tags, e.owner_id, e.created_at, e.updated_at";
     let (sql, fts_query) = match db.backend() {
@@ -250,7 +267,9 @@ pub async fn search(
                      order by e.created_at desc, e.item_id limit $4 offset $6"
                 )
             } else {
-                // bm25 is lower for better matches; its weights follow the columns.
+                // Entries are numbered in the order items were added (edits keep the number), so
+                // the candidates are the newest matches. bm25 is lower for better matches; its
+                // weights follow the columns.
                 format!(
                     "select {columns} from ( \
                        select e.id, bm25(library_fts, 10.0, 4.0, 1.0, 5.0) as score \
@@ -295,7 +314,10 @@ pub async fn search(
     let rows = sqlx::query(&sql)
         .persistent(false)
         .bind(org_id)
-        .bind(tag.map(|t| format!("% {t} %")).unwrap_or_default())
+        .bind(
+            tag.map(|t| format!("% {} %", like_literal(&t)))
+                .unwrap_or_default(),
+        )
         .bind(kind.unwrap_or_default())
         .bind(limit)
         .bind(fts_query)

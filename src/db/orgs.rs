@@ -221,3 +221,13 @@ pub async fn set_logo<'e>(
         .await?;
     Ok(())
 }
+
+/// Locks an organisation's row until the transaction ends, so changes that must see each other
+/// (a standing assignment being made, a person joining) take turns.
+pub async fn lock(conn: &mut sqlx::AnyConnection, org_id: &str) -> sqlx::Result<()> {
+    sqlx::query("update organisations set id = id where id = $1")
+        .bind(org_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}

@@ -255,6 +255,29 @@ pub async fn add_item(
     Ok(id)
 }
 
+/// Whether the video, handout or resource a playlist entry names exists in the organisation.
+pub async fn item_exists(
+    conn: &mut AnyConnection,
+    org_id: &str,
+    kind: &str,
+    item_id: &str,
+) -> sqlx::Result<bool> {
+    let table = match kind {
+        "video" => "videos",
+        "handout" => "handouts",
+        "resource" => "resources",
+        _ => return Ok(false),
+    };
+    let found: i64 = sqlx::query_scalar(&format!(
+        "select count(*) from {table} where org_id = $1 and id = $2"
+    ))
+    .bind(org_id)
+    .bind(item_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(found > 0)
+}
+
 /// Puts a playlist's entries in a new order. False (and nothing changed) unless `order` names
 /// each entry exactly once.
 pub async fn reorder(

@@ -250,8 +250,8 @@ async fn delete_handout(
             "only trainers and the person who attached it delete a handout".into(),
         ));
     }
-    forget_item(&state, &caller.org.id, &handout.id).await?;
     handouts::delete(pool, &caller.org.id, &handout.id).await?;
+    forget_item(&state, &caller.org.id, &handout.id).await?;
     state
         .store
         .delete(&ObjectKey::new(handout.store_key)?)
@@ -272,6 +272,10 @@ async fn download_handout(
     let handout = handouts::in_org(state.db.pool(), &caller.org.id, &handout_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    if let Some(video_id) = &handout.video_id {
+        // The handout of a video held for review is as hidden as the video.
+        super::videos::visible_video(&state, &caller, video_id).await?;
+    }
     let object = state
         .store
         .get_range(&ObjectKey::new(handout.store_key)?, None)

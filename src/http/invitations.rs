@@ -290,6 +290,7 @@ async fn accept_invitation(
         false => err.into(),
     })?;
     users::set_cohort(&mut *tx, &user.id, invitation.cohort.as_deref()).await?;
+    db::orgs::lock(&mut tx, &invitation.org_id).await?;
     assignments::welcome(
         &mut tx,
         &invitation.org_id,

@@ -226,8 +226,8 @@ async fn delete_resource(
     Path(resource_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let resource = resource_in_org(&state, &caller.org.id, &resource_id).await?;
-    forget_item(&state, &caller.org.id, &resource.id).await?;
     resources::delete(state.db.pool(), &caller.org.id, &resource.id).await?;
+    forget_item(&state, &caller.org.id, &resource.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

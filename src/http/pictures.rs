@@ -23,13 +23,24 @@ pub async fn store_picture(
     tokio::fs::create_dir_all(&dir)
         .await
         .map_err(anyhow::Error::from)?;
-    let path = dir.join(crate::db::new_id());
-    let result = receive_and_encode(&path, body, output).await;
-    let _ = tokio::fs::remove_file(&path).await;
-    let bytes = result?;
+    let scratch = Scratch(dir.join(crate::db::new_id()));
+    let bytes = receive_and_encode(&scratch.0, body, output).await?;
+    drop(scratch);
     crate::storage::put_bytes(state.store.as_ref(), key, bytes.into()).await?;
     Ok(())
 }
+
+/// A scratch file, removed however the request ends (also when it is cut off or times out).
+struct Scratch(std::path::PathBuf);
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+/// Decoding pictures takes memory and CPU: a few at a time, the others wait.
+static DECODING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
 
 async fn receive_and_encode(
     path: &std::path::Path,
@@ -60,6 +71,7 @@ async fn receive_and_encode(
         ));
     }
     let path = path.to_owned();
+    let _permit = DECODING.acquire().await.map_err(anyhow::Error::from)?;
     let encoded = tokio::task::spawn_blocking(move || image::reencode(&path, output))
         .await
         .map_err(anyhow::Error::from)?;

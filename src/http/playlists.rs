@@ -205,9 +205,14 @@ async fn add_item(
         .await?
         .ok_or(ApiError::NotFound)?;
     let (title, url) = match new.kind.as_str() {
-        "video" => videos::in_org(pool, &caller.org.id, &new.item_id)
-            .await?
-            .map(|v| (v.title, None)),
+        "video" => match videos::in_org(pool, &caller.org.id, &new.item_id).await? {
+            Some(v) if v.held => {
+                return Err(ApiError::invalid(
+                    "this video is waiting for review; approve it first",
+                ));
+            }
+            other => other.map(|v| (v.title, None)),
+        },
         "handout" => handouts::in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|h| (h.title, None)),
@@ -229,6 +234,13 @@ async fn add_item(
         new.position,
     )
     .await?;
+    // Deleted meanwhile: the entry would point at nothing.
+    if !playlists::item_exists(&mut tx, &caller.org.id, &new.kind, &new.item_id).await? {
+        return Err(ApiError::invalid(format!(
+            "no {} with that id in your organisation",
+            new.kind
+        )));
+    }
     tx.commit().await?;
     let item = Item {
         id,
@@ -344,6 +356,10 @@ async fn assign(
         ));
     }
     let mut tx = pool.begin().await?;
+    if standing {
+        // People joining meanwhile either see the new rule or are found by it.
+        crate::db::orgs::lock(&mut tx, &caller.org.id).await?;
+    }
     let mut people = Vec::new();
     for user_id in &request.user_ids {
         if users::member_in_org(&mut *tx, &caller.org.id, user_id)
@@ -390,7 +406,7 @@ async fn assign(
     ))
 }
 
-/// A playlist's cover picture. Any signed-in person of the organisation.
+/// A playlist's cover picture. Any signed-in person of the organisation (of a draft: trainers).
 #[utoipa::path(get, path = "/api/v1/playlists/{playlist_id}/cover", tag = "playlists",
     params(("playlist_id" = String, Path)),
     responses((status = 200, description = "a JPEG picture", content_type = "image/jpeg"),
@@ -400,7 +416,12 @@ async fn get_cover(
     caller: Caller<Member>,
     Path(playlist_id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let key = playlists::cover_key(state.db.pool(), &caller.org.id, &playlist_id)
+    let pool = state.db.pool();
+    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
+        .await?
+        .filter(|p| p.published || caller.is_trainer())
+        .ok_or(ApiError::NotFound)?;
+    let key = playlists::cover_key(pool, &caller.org.id, &playlist.id)
         .await?
         .ok_or(ApiError::NotFound)?;
     serve_picture(&state, &key, COVER.content_type(), "private, max-age=60").await

@@ -163,6 +163,9 @@ async fn approve_video(
         ));
     }
     library::reindex(&state.db, "video", &video.id).await?;
+    for handout in handouts::for_video(state.db.pool(), &caller.org.id, &video.id).await? {
+        library::reindex(&state.db, "handout", &handout.id).await?;
+    }
     tracing::info!(video = %video.id, by = %caller.user.id, "video approved");
     let video = visible_video(&state, &caller, &video.id).await?;
     Ok(Json(view(&state, video).await?))
