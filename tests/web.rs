@@ -212,3 +212,69 @@ async fn a_new_hire_follows_a_branded_playlist_on_a_phone() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_trainer_builds_a_playlist_on_a_phone() {
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
+    assert!(dist.join("index.html").exists(), "build the web app first");
+    let mut env = common::TestEnv::new().await;
+    env.vars
+        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
+    let app = TestApp::spawn_with(env).await;
+    let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
+    for title in ["Alpha guide", "Beta guide"] {
+        let (status, _) = app
+            .call(
+                &trainer,
+                reqwest::Method::POST,
+                "/api/v1/resources",
+                Some(json!({ "title": title, "url": "https://example.com/guide" })),
+            )
+            .await;
+        assert_eq!(status, 201);
+    }
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/web-trainer.mjs");
+    let output = tokio::process::Command::new("node")
+        .arg(script)
+        .args([
+            &app.url,
+            "t@acme.test",
+            &trainer.password,
+            app.env.dir.path().to_str().unwrap(),
+        ])
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let seen: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(
+        seen["titles"],
+        json!(["Alpha guide", "Beta guide"]),
+        "{seen}"
+    );
+    assert_eq!(seen["published"], true);
+    // What the browser built is what the server holds.
+    let id = seen["playlist_id"].as_str().unwrap();
+    let (_, view) = app
+        .call(
+            &trainer,
+            reqwest::Method::GET,
+            &format!("/api/v1/playlists/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(view["title"], "Week one");
+    assert_eq!(view["published"], true);
+    let titles: Vec<&str> = view["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Alpha guide", "Beta guide"]);
+}

@@ -180,6 +180,77 @@ export interface Playlist {
   items: PlaylistItem[];
 }
 
+/** A playlist without its items, as listed, created and changed (trainers also see drafts). */
+export type PlaylistSummary = Omit<Playlist, 'items'>;
+
+/** The editable fields of a playlist (POST / PATCH /api/v1/playlists); what is left out stays. */
+export interface PlaylistFields {
+  title?: string;
+  description?: string;
+  intro?: string;
+  onboarding?: boolean;
+  sequential?: boolean;
+  published?: boolean;
+}
+
+/** One assignee's progress on a playlist (GET /api/v1/playlists/{id}/report). */
+export interface ReportRow {
+  playlist_id: string;
+  playlist_title: string;
+  user_id: string;
+  name: string;
+  email: string;
+  items_total: number;
+  items_completed: number;
+  /** 0..1 */
+  fraction: number;
+  completed: boolean;
+  completed_at: Timestamp | null;
+  last_activity: Timestamp | null;
+  due_at: Timestamp | null;
+  overdue: boolean;
+}
+
+/** Who gets a playlist: named people and/or everyone with a role / in a cohort (standing). */
+export interface NewAssignments {
+  user_ids?: string[];
+  role?: Role;
+  cohort?: string;
+  /** unix milliseconds */
+  due_at?: number;
+}
+
+/** A person of the organisation (GET /api/v1/users). */
+export interface Person {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+}
+
+export interface NewInvitation {
+  email: string;
+  role: Role;
+  cohort?: string;
+  playlist_ids?: string[];
+  due_in_days?: number;
+}
+
+export interface CreatedInvitation {
+  id: string;
+  email: string;
+  role: Role;
+  cohort: string | null;
+  playlist_ids: string[];
+  expires_at: Timestamp;
+  /** the link to hand to the person when email is not configured */
+  accept_url: string;
+  token: string;
+  /** whether the server sent the invitation by email */
+  emailed: boolean;
+}
+
 /** An error answered by the server (or the network), with a message fit to show a person. */
 export class ApiError extends Error {
   constructor(
@@ -204,6 +275,8 @@ export function setUnauthorizedHandler(handler: () => void): void {
 
 interface RequestOptions {
   body?: unknown;
+  /** sent as it is (a file), with its own Content-Type, instead of JSON */
+  raw?: Blob;
   /** 401 is an answer to show, not a reason to go to the sign-in page */
   expect401?: boolean;
   keepalive?: boolean;
@@ -212,14 +285,15 @@ interface RequestOptions {
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.raw) headers['Content-Type'] = opts.raw.type || 'application/octet-stream';
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(path, {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       keepalive: opts.keepalive,
       signal: opts.signal,
     });
@@ -368,4 +442,78 @@ export function handoutDownloadUrl(handoutId: string): string {
 
 export function getUpload(uploadId: string, signal?: AbortSignal): Promise<UploadStatus> {
   return request('GET', `${UPLOADS_ENDPOINT}/${enc(uploadId)}`, { signal });
+}
+
+// --- managing playlists (trainers and admins) ----------------------------------------------
+
+export async function listPlaylists(signal?: AbortSignal): Promise<PlaylistSummary[]> {
+  return itemsOf(await request<PlaylistSummary[] | { items: PlaylistSummary[] }>('GET', '/api/v1/playlists', { signal }));
+}
+
+export function createPlaylist(fields: PlaylistFields): Promise<PlaylistSummary> {
+  return request('POST', '/api/v1/playlists', { body: fields });
+}
+
+export function updatePlaylist(id: string, change: PlaylistFields): Promise<PlaylistSummary> {
+  return request('PATCH', `/api/v1/playlists/${enc(id)}`, { body: change });
+}
+
+export async function deletePlaylist(id: string): Promise<void> {
+  await request('DELETE', `/api/v1/playlists/${enc(id)}`);
+}
+
+/** Adds a video, handout or resource at the end (or at `position`). */
+export function addPlaylistItem(id: string, kind: LibraryKind, itemId: string, position?: number): Promise<PlaylistItem> {
+  return request('POST', `/api/v1/playlists/${enc(id)}/items`, { body: { kind, item_id: itemId, position } });
+}
+
+/** Puts the items in this order; `order` names every entry id of the playlist. */
+export function reorderPlaylist(id: string, order: string[]): Promise<Playlist> {
+  return request('PUT', `/api/v1/playlists/${enc(id)}/items`, { body: { order } });
+}
+
+export async function removePlaylistItem(id: string, entryId: string): Promise<void> {
+  await request('DELETE', `/api/v1/playlists/${enc(id)}/items/${enc(entryId)}`);
+}
+
+/** Sends a picture file (PNG, JPEG, WebP or GIF, at most 10 MiB) as the cover. */
+export function uploadPlaylistCover(id: string, file: Blob): Promise<PlaylistSummary> {
+  return request('PUT', `/api/v1/playlists/${enc(id)}/cover`, { raw: file });
+}
+
+export async function playlistReport(id: string, signal?: AbortSignal): Promise<ReportRow[]> {
+  return itemsOf(await request<ReportRow[] | { items: ReportRow[] }>('GET', `/api/v1/playlists/${enc(id)}/report`, { signal }));
+}
+
+/** The same report as CSV (asked for with Accept: text/csv), to save as a file. */
+export async function playlistReportCsv(id: string): Promise<Blob> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1/playlists/${enc(id)}/report`, {
+      headers: { Accept: 'text/csv' },
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  if (!res.ok) {
+    const err = errorFromBody(res.status, await res.text());
+    if (res.status === 401) onUnauthorized?.();
+    throw err;
+  }
+  return res.blob();
+}
+
+export function assignPlaylist(id: string, who: NewAssignments): Promise<{ assigned: number }> {
+  return request('POST', `/api/v1/playlists/${enc(id)}/assignments`, { body: who });
+}
+
+/** Everyone in the organisation. Trainers and admins. */
+export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
+  return itemsOf(await request<Person[] | { items: Person[] }>('GET', '/api/v1/users', { signal }));
+}
+
+/** Invites someone (trainers may invite members only); answers the link to accept it. */
+export function createInvitation(invitation: NewInvitation): Promise<CreatedInvitation> {
+  return request('POST', '/api/v1/invitations', { body: invitation });
 }

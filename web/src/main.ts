@@ -10,8 +10,12 @@ import { h, replace } from './dom';
 import { homePage } from './pages/home';
 import { invitePage } from './pages/invite';
 import { libraryPage } from './pages/library';
+import { manageInvitePage } from './pages/manageInvite';
+import { managePlaylistPage } from './pages/managePlaylist';
+import { managePlaylistsPage } from './pages/managePlaylists';
 import { notFoundPage } from './pages/notFound';
 import { playlistPage } from './pages/playlist';
+import { playlistReportPage } from './pages/playlistReport';
 import { signInPage } from './pages/signin';
 import { uploadPage } from './pages/upload';
 import { videoPage } from './pages/video';
@@ -27,6 +31,11 @@ const routes: Route[] = [
   { pattern: '/upload', page: uploadPage },
   { pattern: '/videos/:id', page: videoPage },
   { pattern: '/playlists/:id', page: playlistPage },
+  // trainers and admins (each page says so to anyone else; the server checks too)
+  { pattern: '/manage/playlists', page: managePlaylistsPage },
+  { pattern: '/manage/playlists/:id', page: managePlaylistPage },
+  { pattern: '/manage/playlists/:id/report', page: playlistReportPage },
+  { pattern: '/manage/invite', page: manageInvitePage },
   { pattern: '*', page: notFoundPage },
 ];
 

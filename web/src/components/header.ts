@@ -6,7 +6,7 @@ import type { Me } from '../api';
 import { branding } from '../branding';
 import { h } from '../dom';
 import { navigate } from '../router';
-import { signOut } from '../session';
+import { isTrainer, signOut } from '../session';
 import { icon, type IconName } from './icon';
 
 const LINKS: { href: string; label: string; icon: IconName }[] = [
@@ -14,10 +14,13 @@ const LINKS: { href: string; label: string; icon: IconName }[] = [
   { href: '/library', label: 'Library', icon: 'library' },
   { href: '/upload', label: 'Upload', icon: 'upload' },
 ];
+/** Only trainers and admins see it. */
+const MANAGE = { href: '/manage/playlists', label: 'Manage', icon: 'manage' as IconName };
 
 function section(path: string): string {
   if (path === '/' || path.startsWith('/playlists/')) return '/';
   if (path.startsWith('/library') || path.startsWith('/videos/')) return '/library';
+  if (path.startsWith('/manage/')) return MANAGE.href;
   return path;
 }
 
@@ -27,7 +30,7 @@ export function appHeader(me: Me, path: string): HTMLElement {
   const nav = h(
     'nav',
     { class: 'nav', 'aria-label': 'Main' },
-    LINKS.map((l) =>
+    (isTrainer(me) ? [...LINKS, MANAGE] : LINKS).map((l) =>
       h(
         'a',
         { href: l.href, 'aria-current': l.href === active ? 'page' : null },

@@ -1,0 +1,245 @@
+// Progress report /manage/playlists/:id/report (trainers and admins): one card per assignee
+// (GET /api/v1/playlists/{id}/report) with done/total, percent, completed date, last activity,
+// due date and an overdue badge; overdue first, completed last. "Download CSV" asks for the same
+// report as text/csv and saves it. The "Assign" form gives the playlist to picked people of the
+// organisation (GET /api/v1/users) and/or to everyone with a role / in a cohort, with an optional
+// due date (POST …/assignments).
+
+import {
+  assignPlaylist,
+  getPlaylist,
+  listPeople,
+  playlistReport,
+  playlistReportCsv,
+  type NewAssignments,
+  type Person,
+  type ReportRow,
+  type Role,
+} from '../api';
+import { setTitle } from '../branding';
+import { checkbox, trainerOrNote } from '../components/checkbox';
+import { errorBox, isAbort } from '../components/errorBox';
+import { field } from '../components/field';
+import { progressBar } from '../components/progressBar';
+import { h, replace } from '../dom';
+import { formatDate, percent, toDate } from '../format';
+import type { PageContext } from '../router';
+
+function when(t: ReportRow['due_at']): string {
+  const d = toDate(t);
+  return d ? formatDate(d) : '—';
+}
+
+/** Overdue first, then not done (soonest due first), completed last. */
+function byUrgency(a: ReportRow, b: ReportRow): number {
+  if (a.completed !== b.completed) return a.completed ? 1 : -1;
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const da = toDate(a.due_at)?.getTime() ?? Infinity;
+  const db = toDate(b.due_at)?.getTime() ?? Infinity;
+  return da - db || a.name.localeCompare(b.name);
+}
+
+function reportCard(r: ReportRow): HTMLElement {
+  const bar = progressBar(`Progress of ${r.name || r.email}`);
+  bar.set(r.fraction, `${r.items_completed} of ${r.items_total} done · ${percent(r.fraction)}`);
+  const facts: [string, string][] = [
+    ['Completed', r.completed ? when(r.completed_at) : '—'],
+    ['Last activity', when(r.last_activity)],
+    ['Due', when(r.due_at)],
+  ];
+  return h(
+    'li',
+    { class: `card report-card${r.overdue ? ' is-overdue' : ''}`, 'data-user': r.user_id },
+    h(
+      'div',
+      { class: 'report-head' },
+      h('span', { class: 'card-title' }, r.name || r.email),
+      r.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : null,
+      r.completed ? h('span', { class: 'badge badge-done' }, 'Done') : null,
+    ),
+    r.name ? h('p', { class: 'small muted report-email' }, r.email) : null,
+    bar.el,
+    h('dl', { class: 'report-facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
+  );
+}
+
+/** Saves a Blob as a file named `name` (an <a download> the browser clicks). */
+function saveBlob(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, hidden: true });
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+function fileName(title: string): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'playlist';
+  return `${slug}-report.csv`;
+}
+
+export async function playlistReportPage({ main, params, signal }: PageContext): Promise<void> {
+  setTitle('Progress report');
+  if (!(await trainerOrNote(main, 'Progress report'))) return;
+  const id = params.id!;
+  const enc = encodeURIComponent(id);
+  const heading = h('h1', null, 'Progress report');
+  const summary = h('p', { class: 'muted' });
+  const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading the report…'));
+  const csvStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  let title = 'playlist';
+
+  const csvButton = h('button', { type: 'button', class: 'button button-secondary' }, 'Download CSV');
+  csvButton.addEventListener('click', async () => {
+    csvButton.disabled = true;
+    replace(csvStatus);
+    try {
+      saveBlob(await playlistReportCsv(id), fileName(title));
+    } catch (e) {
+      replace(csvStatus, errorBox(e));
+    } finally {
+      csvButton.disabled = false;
+    }
+  });
+
+  // --- assign ----------------------------------------------------------------------------
+  const peopleSlot = h('div', { class: 'people-picker' }, h('p', { class: 'muted small' }, 'Loading people…'));
+  const peopleFilter = h('input', { type: 'search', name: 'people-filter', autocomplete: 'off' });
+  const role = h(
+    'select',
+    { name: 'role' },
+    h('option', { value: '' }, 'Nobody by role'),
+    h('option', { value: 'member' }, 'Everyone who is a member'),
+    h('option', { value: 'trainer' }, 'Everyone who is a trainer'),
+    h('option', { value: 'admin' }, 'Everyone who is an admin'),
+  );
+  const cohort = h('input', { type: 'text', name: 'cohort', autocomplete: 'off', maxlength: 100 });
+  const due = h('input', { type: 'date', name: 'due' });
+  const assignButton = h('button', { type: 'submit', class: 'button button-primary' }, 'Assign');
+  const assignStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const assignForm = h(
+    'form',
+    { class: 'stack card manage-card', 'aria-labelledby': 'assign-heading' },
+    h('h2', { id: 'assign-heading' }, 'Assign'),
+    h(
+      'fieldset',
+      { class: 'stack plain-fieldset' },
+      h('legend', null, 'People'),
+      field('Find a person', peopleFilter),
+      peopleSlot,
+    ),
+    field('And/or by role', role, 'Also gives it to people who join with this role later.'),
+    field('And/or cohort', cohort, 'Everyone invited into this cohort, now and later.'),
+    field('Due date (optional)', due),
+    assignStatus,
+    h('div', { class: 'button-row' }, assignButton),
+  );
+
+  function showPeople(people: Person[]): void {
+    const active = people.filter((p) => p.active !== false).sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email));
+    replace(
+      peopleSlot,
+      active.length
+        ? h(
+            'ul',
+            { class: 'plain-list people-list' },
+            active.map((p) =>
+              h(
+                'li',
+                { 'data-search': `${p.name} ${p.email}`.toLowerCase() },
+                checkbox(p.name || p.email, h('input', { type: 'checkbox', name: 'user', value: p.id }), `${p.email} · ${p.role}`),
+              ),
+            ),
+          )
+        : h('p', { class: 'muted small' }, 'Nobody in the organisation yet.'),
+    );
+  }
+  peopleFilter.addEventListener('input', () => {
+    const q = peopleFilter.value.trim().toLowerCase();
+    for (const li of peopleSlot.querySelectorAll<HTMLElement>('li[data-search]')) {
+      li.hidden = !!q && !li.dataset.search!.includes(q);
+    }
+  });
+
+  assignForm.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const who: NewAssignments = {
+      user_ids: [...peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]:checked')].map((i) => i.value),
+    };
+    if (role.value) who.role = role.value as Role;
+    if (cohort.value.trim()) who.cohort = cohort.value.trim();
+    if (due.value) {
+      const [y, m, d] = due.value.split('-').map(Number);
+      who.due_at = new Date(y!, m! - 1, d!, 23, 59, 59).getTime(); // the end of that day, here
+    }
+    if (!who.user_ids!.length && !who.role && !who.cohort) {
+      replace(assignStatus, errorBox(new Error('Pick people, a role or a cohort.')));
+      return;
+    }
+    assignButton.disabled = true;
+    replace(assignStatus);
+    try {
+      const { assigned } = await assignPlaylist(id, who);
+      replace(assignStatus, h('p', { class: 'saved' }, assigned === 1 ? 'Assigned to 1 person.' : `Assigned to ${assigned} people.`));
+      for (const box of peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]')) box.checked = false;
+      void load();
+    } catch (e) {
+      replace(assignStatus, errorBox(e));
+    } finally {
+      assignButton.disabled = false;
+    }
+  });
+
+  replace(
+    main,
+    h('a', { class: 'back-link', href: `/manage/playlists/${enc}` }, '← Edit playlist'),
+    heading,
+    summary,
+    h('div', { class: 'button-row' }, csvButton),
+    csvStatus,
+    h('section', { 'aria-labelledby': 'people-heading' }, h('h2', { id: 'people-heading' }, 'Assignees'), list),
+    assignForm,
+  );
+
+  async function load(): Promise<void> {
+    list.setAttribute('aria-busy', 'true');
+    try {
+      const rows = (await playlistReport(id, signal)).sort(byUrgency);
+      const done = rows.filter((r) => r.completed).length;
+      const overdue = rows.filter((r) => r.overdue).length;
+      summary.textContent = rows.length
+        ? `${rows.length} assigned · ${done} done${overdue ? ` · ${overdue} overdue` : ''}`
+        : '';
+      replace(
+        list,
+        rows.length
+          ? h('ul', { class: 'cards' }, rows.map(reportCard))
+          : h('p', { class: 'empty' }, 'Nobody has this playlist yet. Assign it below.'),
+      );
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(list, errorBox(e, () => void load()));
+    } finally {
+      list.removeAttribute('aria-busy');
+    }
+  }
+  async function loadTitle(): Promise<void> {
+    try {
+      const p = await getPlaylist(id, signal);
+      title = p.title;
+      heading.textContent = `Report: ${p.title}`;
+      setTitle(`Report: ${p.title}`);
+    } catch {
+      // the report itself says what is wrong
+    }
+  }
+  async function loadPeople(): Promise<void> {
+    try {
+      showPeople(await listPeople(signal));
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(peopleSlot, errorBox(e, () => void loadPeople()));
+    }
+  }
+  await Promise.all([load(), loadTitle(), loadPeople()]);
+}
