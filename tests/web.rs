@@ -10,8 +10,8 @@ use common::TestApp;
 use reelhouse::db::users::Role;
 use serde_json::{Value, json};
 
-#[tokio::test]
-async fn a_new_hire_signs_in_on_a_phone() {
+/// The app serving the built web app (web/dist, which `make test` builds first).
+async fn web_app() -> TestApp {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
     assert!(
         dist.join("index.html").exists(),
@@ -21,7 +21,35 @@ async fn a_new_hire_signs_in_on_a_phone() {
     let mut env = common::TestEnv::new().await;
     env.vars
         .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    let app = TestApp::spawn_with(env).await;
+    TestApp::spawn_with(env).await
+}
+
+/// Runs a browser script of tests/node with the app's URL, `args` and a screenshot folder, and
+/// returns the JSON line it prints; fails with its output when it fails.
+async fn browse(app: &TestApp, script: &str, args: &[&str]) -> Value {
+    let script = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/node")
+        .join(script);
+    let output = tokio::process::Command::new("node")
+        .arg(script)
+        .arg(&app.url)
+        .args(args)
+        .arg(app.env.dir.path())
+        .output()
+        .await
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout} {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_str(stdout.trim()).unwrap()
+}
+
+#[tokio::test]
+async fn a_new_hire_signs_in_on_a_phone() {
+    let app = web_app().await;
     // The default organisation's look, as the sign-in page shows it before anyone signs in.
     let admin = app.person("default", "admin@acme.test", Role::Admin).await;
     let response = app
@@ -35,25 +63,7 @@ async fn a_new_hire_signs_in_on_a_phone() {
     assert_eq!(response.status(), 200);
     let hire = app.person("default", "nia@acme.test", Role::Member).await;
 
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/web-signin.mjs");
-    let output = tokio::process::Command::new("node")
-        .arg(script)
-        .args([
-            &app.url,
-            "nia@acme.test",
-            &hire.password,
-            app.env.dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let seen: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let seen = browse(&app, "web-signin.mjs", &["nia@acme.test", &hire.password]).await;
     assert_eq!(seen["primary"], "#1a4d8f", "{seen}");
     assert!(
         seen["welcome"]
@@ -84,12 +94,7 @@ async fn a_new_hire_signs_in_on_a_phone() {
 
 #[tokio::test]
 async fn a_new_hire_follows_a_branded_playlist_on_a_phone() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    assert!(dist.join("index.html").exists(), "build the web app first");
-    let mut env = common::TestEnv::new().await;
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    let app = TestApp::spawn_with(env).await;
+    let app = web_app().await;
     let admin = app.person("acme", "admin@acme.test", Role::Admin).await;
     let trainer = app.person("acme", "trainer@acme.test", Role::Trainer).await;
     let hire = app.person("acme", "nia@acme.test", Role::Member).await;
@@ -175,26 +180,12 @@ async fn a_new_hire_follows_a_branded_playlist_on_a_phone() {
     )
     .await;
 
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/web-playlist.mjs");
-    let output = tokio::process::Command::new("node")
-        .arg(script)
-        .args([
-            &app.url,
-            "nia@acme.test",
-            &hire.password,
-            &id,
-            app.env.dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let seen: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let seen = browse(
+        &app,
+        "web-playlist.mjs",
+        &["nia@acme.test", &hire.password, &id],
+    )
+    .await;
     assert_eq!(seen["logo"], true, "{seen}");
     assert_eq!(seen["cover"], true, "{seen}");
     assert_eq!(seen["intro"], json!(["Welcome!", "Start with the guide."]));
@@ -215,12 +206,7 @@ async fn a_new_hire_follows_a_branded_playlist_on_a_phone() {
 
 #[tokio::test]
 async fn a_trainer_builds_a_playlist_on_a_phone() {
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    assert!(dist.join("index.html").exists(), "build the web app first");
-    let mut env = common::TestEnv::new().await;
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    let app = TestApp::spawn_with(env).await;
+    let app = web_app().await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     for title in ["Alpha guide", "Beta guide"] {
         let (status, _) = app
@@ -233,25 +219,7 @@ async fn a_trainer_builds_a_playlist_on_a_phone() {
             .await;
         assert_eq!(status, 201);
     }
-    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/node/web-trainer.mjs");
-    let output = tokio::process::Command::new("node")
-        .arg(script)
-        .args([
-            &app.url,
-            "t@acme.test",
-            &trainer.password,
-            app.env.dir.path().to_str().unwrap(),
-        ])
-        .output()
-        .await
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        output.status.success(),
-        "{stdout} {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let seen: Value = serde_json::from_str(stdout.trim()).unwrap();
+    let seen = browse(&app, "web-trainer.mjs", &["t@acme.test", &trainer.password]).await;
     assert_eq!(
         seen["titles"],
         json!(["Alpha guide", "Beta guide"]),
