@@ -1,6 +1,7 @@
-//! The web app in a real browser at a phone's size: the sign-in page wears the organisation's
-//! branding, signing in lands on the home page with the person's on-boarding. Needs web/dist
-//! (built by `make test` before the Rust tests).
+//! The web app in a real browser (Debian's Chromium) at a phone's size, against the real server:
+//! the sign-in page wears the organisation's branding and lands on the home page; a new hire
+//! follows a branded playlist whose items unlock as they are done; a trainer builds a playlist.
+//! The scripts are in tests/node. Needs web/dist (built by `make test` before the Rust tests).
 
 mod common;
 
