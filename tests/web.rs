@@ -1,6 +1,7 @@
 //! The web app in a real browser (Debian's Chromium) at a phone's size, against the real server:
 //! the sign-in page wears the organisation's branding and lands on the home page; a new hire
-//! follows a branded playlist whose items unlock as they are done; a trainer builds a playlist.
+//! follows a branded playlist whose items unlock as they are done; a trainer builds a playlist;
+//! an admin sets the organisation's look and settings.
 //! The scripts are in tests/node. Needs web/dist (built by `make test` before the Rust tests).
 
 mod common;
@@ -246,4 +247,38 @@ async fn a_trainer_builds_a_playlist_on_a_phone() {
         .map(|i| i["title"].as_str().unwrap())
         .collect();
     assert_eq!(titles, ["Alpha guide", "Beta guide"]);
+}
+
+#[tokio::test]
+async fn an_admin_brands_the_organisation_on_a_phone() {
+    let app = web_app().await;
+    let admin = app.person("acme", "a@acme.test", Role::Admin).await;
+    let logo = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pixel.png");
+    let seen = browse(
+        &app,
+        "web-admin.mjs",
+        &["a@acme.test", &admin.password, logo.to_str().unwrap()],
+    )
+    .await;
+    assert!(
+        seen["too_light_message"]
+            .as_str()
+            .unwrap()
+            .contains("too light"),
+        "the server's reason is on the page: {seen}"
+    );
+    assert_eq!(seen["css_primary"], "#1a4d8f", "{seen}");
+    assert_eq!(seen["logo_loaded"], true);
+    // What the browser set is what the server holds.
+    let (_, branding) = app
+        .call(&admin, reqwest::Method::GET, "/api/v1/branding", None)
+        .await;
+    assert_eq!(branding["name"], "Acme Logistics");
+    assert_eq!(branding["primary_color"], "#1a4d8f");
+    assert_eq!(branding["welcome_message"], "Welcome to Acme");
+    assert!(branding["logo_url"].is_string());
+    let (_, settings) = app
+        .call(&admin, reqwest::Method::GET, "/api/v1/org/settings", None)
+        .await;
+    assert_eq!(settings["review_uploads"], true);
 }

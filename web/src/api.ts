@@ -19,6 +19,27 @@ export interface Branding {
   welcome_message: string | null;
 }
 
+/** A change to the branding (PUT /api/v1/branding); the logo has its own call. Colours are
+ *  `#rrggbb` or null (the Reelhouse default). */
+export interface BrandingChange {
+  name: string;
+  primary_color: string | null;
+  accent_color: string | null;
+  welcome_message: string | null;
+}
+
+/** The organisation's settings (GET / PUT /api/v1/org/settings). Admins. */
+export interface OrgSettings {
+  /** trainers may make playback links that work without signing in */
+  allow_public_links: boolean;
+  /** people may download videos for offline viewing */
+  allow_downloads: boolean;
+  /** members' uploads wait for a trainer's approval before they appear in the library */
+  review_uploads: boolean;
+  /** 0.5..1: the share of a video that must really be watched for it to count as done */
+  completion_threshold: number;
+}
+
 export interface Me {
   id: string;
   email: string;
@@ -516,4 +537,38 @@ export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
 /** Invites someone (trainers may invite members only); answers the link to accept it. */
 export function createInvitation(invitation: NewInvitation): Promise<CreatedInvitation> {
   return request('POST', '/api/v1/invitations', { body: invitation });
+}
+
+// --- the organisation (admins) ---------------------------------------------------------------
+
+/** Changes name, colours and welcome message; 422 with a sentence when a colour is too light. */
+export function updateBranding(change: BrandingChange): Promise<Branding> {
+  return request('PUT', '/api/v1/branding', { body: change });
+}
+
+/** Sends a picture file (PNG, JPEG, WebP or GIF, at most 10 MiB) as the logo. */
+export function uploadLogo(file: Blob): Promise<Branding> {
+  return request('PUT', '/api/v1/branding/logo', { raw: file });
+}
+
+export function getOrgSettings(signal?: AbortSignal): Promise<OrgSettings> {
+  return request('GET', '/api/v1/org/settings', { signal });
+}
+
+/** Changes the settings given; the others stay. Answers all of them. */
+export function updateOrgSettings(change: Partial<OrgSettings>): Promise<OrgSettings> {
+  return request('PUT', '/api/v1/org/settings', { body: change });
+}
+
+// --- expertise ------------------------------------------------------------------------------
+
+/** The organisation's experts, one row per person and tag (optionally only on `tag`). */
+export async function listExperts(tag?: string, signal?: AbortSignal): Promise<Expert[]> {
+  return itemsOf(await request<Expert[] | { items: Expert[] }>('GET', withQuery('/api/v1/experts', { tag }), { signal }));
+}
+
+/** Replaces the tags the signed-in person is an expert on; answers them as the server keeps
+ *  them (lower case, spaces as hyphens). */
+export function setMyExpertise(tags: string[]): Promise<{ tags: string[] }> {
+  return request('PUT', '/api/v1/me/expertise', { body: { tags } });
 }

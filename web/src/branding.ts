@@ -24,13 +24,7 @@ export function branding(): Branding {
 /** Fetches and applies the branding once; never fails (falls back to the defaults). */
 export function loadBranding(): Promise<Branding> {
   loading ??= getBranding()
-    .then((b) => ({
-      name: b.name || DEFAULT_BRANDING.name,
-      logo_url: safeUrl(b.logo_url),
-      primary_color: safeColor(b.primary_color) ?? DEFAULT_BRANDING.primary_color,
-      accent_color: safeColor(b.accent_color) ?? DEFAULT_BRANDING.accent_color,
-      welcome_message: b.welcome_message ?? null,
-    }))
+    .then(sanitize)
     .catch(() => DEFAULT_BRANDING)
     .then((b) => {
       current = b;
@@ -38,6 +32,27 @@ export function loadBranding(): Promise<Branding> {
       return b;
     });
   return loading;
+}
+
+/** Puts a branding the server just answered (after an admin changed it) in force at once:
+ *  colours now; the header's logo and name on the next render, or at once with
+ *  refreshAppHeader (components/header.ts). */
+export function setBranding(b: Branding): Branding {
+  current = sanitize(b);
+  loading = Promise.resolve(current);
+  applyBranding(current);
+  return current;
+}
+
+/** The server's branding with unsafe values dropped and missing ones defaulted. */
+function sanitize(b: Branding): Branding {
+  return {
+    name: b.name || DEFAULT_BRANDING.name,
+    logo_url: safeUrl(b.logo_url),
+    primary_color: safeColor(b.primary_color) ?? DEFAULT_BRANDING.primary_color,
+    accent_color: safeColor(b.accent_color) ?? DEFAULT_BRANDING.accent_color,
+    welcome_message: b.welcome_message ?? null,
+  };
 }
 
 /** Asks the server again on the next loadBranding(): after signing in, the branding is the

@@ -11,8 +11,10 @@ import { homePage } from './pages/home';
 import { invitePage } from './pages/invite';
 import { libraryPage } from './pages/library';
 import { manageInvitePage } from './pages/manageInvite';
+import { manageOrganisationPage } from './pages/manageOrganisation';
 import { managePlaylistPage } from './pages/managePlaylist';
 import { managePlaylistsPage } from './pages/managePlaylists';
+import { mePage } from './pages/me';
 import { notFoundPage } from './pages/notFound';
 import { playlistPage } from './pages/playlist';
 import { playlistReportPage } from './pages/playlistReport';
@@ -31,11 +33,14 @@ const routes: Route[] = [
   { pattern: '/upload', page: uploadPage },
   { pattern: '/videos/:id', page: videoPage },
   { pattern: '/playlists/:id', page: playlistPage },
+  { pattern: '/me', page: mePage },
   // trainers and admins (each page says so to anyone else; the server checks too)
   { pattern: '/manage/playlists', page: managePlaylistsPage },
   { pattern: '/manage/playlists/:id', page: managePlaylistPage },
   { pattern: '/manage/playlists/:id/report', page: playlistReportPage },
   { pattern: '/manage/invite', page: manageInvitePage },
+  // admins
+  { pattern: '/manage/organisation', page: manageOrganisationPage },
   { pattern: '*', page: notFoundPage },
 ];
 

@@ -1,5 +1,5 @@
 // Pure helpers for text the server sends or the person types: plain-text paragraphs, the tags
-// input, external links. No DOM here, so test/text.test.ts runs them under node.
+// input, external links, colour fields. No DOM here, so test/text.test.ts runs them under node.
 
 /** Plain text with paragraphs separated by blank lines → the paragraphs, trimmed, none empty. */
 export function paragraphs(text: string | null | undefined): string[] {
@@ -50,4 +50,14 @@ export function mailtoHref(email: string, subject?: string): string | null {
   if (!/^[^\s@<>()",;:]+@[^\s@<>()",;:]+$/.test(address)) return null;
   const to = encodeURIComponent(address).replace(/%40/g, '@');
   return subject ? `mailto:${to}?subject=${encodeURIComponent(subject)}` : `mailto:${to}`;
+}
+
+/** A colour field's text as the server wants it: "#ABC", "abc", " #AaBbCc " → "#aabbcc";
+ *  "" → null (the default colour); anything else → undefined (not a #rrggbb colour). */
+export function normalizeHex(input: string): string | null | undefined {
+  const v = input.trim().replace(/^#/, '').toLowerCase();
+  if (v === '') return null;
+  if (/^[0-9a-f]{3}$/.test(v)) return '#' + [...v].map((c) => c + c).join('');
+  if (/^[0-9a-f]{6}$/.test(v)) return '#' + v;
+  return undefined;
 }

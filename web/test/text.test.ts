@@ -1,7 +1,7 @@
-// Unit tests of the plain-text helpers (intro paragraphs, the tags input, links): `npm test`.
+// Unit tests of the plain-text helpers (intro paragraphs, the tags input, links, colours): `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { externalUrl, mailtoHref, paragraphs, parseTags, tagsText } from '../src/text.ts';
+import { externalUrl, mailtoHref, normalizeHex, paragraphs, parseTags, tagsText } from '../src/text.ts';
 
 test('paragraphs are separated by blank lines', () => {
   assert.deepEqual(paragraphs('Welcome!\n\nStart with the video.\nThen the handout.'), [
@@ -54,4 +54,15 @@ test('mailto links', () => {
   );
   assert.equal(mailtoHref('not an address'), null);
   assert.equal(mailtoHref('a@b.c?cc=evil@x.y'), null);
+});
+
+test('colour fields: #rrggbb, short form, empty for the default', () => {
+  assert.equal(normalizeHex('#1A4D8F'), '#1a4d8f');
+  assert.equal(normalizeHex(' 1a4d8f '), '#1a4d8f');
+  assert.equal(normalizeHex('#abc'), '#aabbcc');
+  assert.equal(normalizeHex(''), null);
+  assert.equal(normalizeHex('   '), null);
+  assert.equal(normalizeHex('blue'), undefined);
+  assert.equal(normalizeHex('#12345'), undefined);
+  assert.equal(normalizeHex('#1a4d8f;x'), undefined);
 });

@@ -80,3 +80,8 @@ export function appHeader(me: Me, path: string): HTMLElement {
     h('div', { class: 'account' }, h('span', { class: 'account-name', title: me.email }, me.name), signOutButton),
   );
 }
+
+/** Redraws the app bar in place (after the branding changed), keeping the current page. */
+export function refreshAppHeader(me: Me): void {
+  document.querySelector('header.app-header')?.replaceWith(appHeader(me, location.pathname));
+}

@@ -1,7 +1,8 @@
 // Home: a greeting, "My on-boarding" (the playlists assigned to me, with progress, due date and
 // overdue flag, from GET /api/v1/me/assignments), and the ways into the library and the upload.
 // Trainers and admins also get "To review": members' uploads held until a trainer approves them
-// (GET /api/v1/reviews), shown only when there are any.
+// (GET /api/v1/reviews), shown only when there are any. A small link at the end leads to /me
+// ("My expertise").
 
 import { myAssignments, reviewQueue, type Assignment, type Video } from '../api';
 import { setTitle } from '../branding';
@@ -70,6 +71,7 @@ export async function homePage({ main, signal }: PageContext): Promise<void> {
       h('a', { class: 'button button-secondary', href: '/library' }, icon('library'), 'Browse the library'),
       h('a', { class: 'button button-secondary', href: '/upload' }, icon('camera'), 'Record or upload a video'),
     ),
+    h('p', { class: 'small muted home-expertise' }, 'Know a topic well? ', h('a', { href: '/me' }, 'Tell colleagues what to ask you about'), '.'),
   );
 
   async function load(): Promise<void> {

@@ -1,6 +1,7 @@
 // Manage playlists /manage/playlists (trainers and admins): every playlist of the organisation,
 // drafts included (GET /api/v1/playlists), each a link to its editor, and a "New playlist" form
-// (POST /api/v1/playlists) that opens the editor of the new playlist.
+// (POST /api/v1/playlists) that opens the editor of the new playlist. Admins also get a link to
+// the organisation screen (branding, logo, settings).
 
 import { createPlaylist, listPlaylists, type PlaylistSummary } from '../api';
 import { setTitle } from '../branding';
@@ -39,7 +40,8 @@ function playlistRow(p: PlaylistSummary): HTMLElement {
 
 export async function managePlaylistsPage({ main, signal }: PageContext): Promise<void> {
   setTitle('Manage playlists');
-  if (!(await trainerOrNote(main, 'Manage playlists'))) return;
+  const me = await trainerOrNote(main, 'Manage playlists');
+  if (!me) return;
 
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading playlists…'));
   const title = h('input', { type: 'text', name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
@@ -76,7 +78,12 @@ export async function managePlaylistsPage({ main, signal }: PageContext): Promis
   replace(
     main,
     h('h1', null, 'Manage playlists'),
-    h('div', { class: 'button-row manage-links' }, h('a', { class: 'button button-secondary', href: '/manage/invite' }, 'Invite someone')),
+    h(
+      'div',
+      { class: 'button-row manage-links' },
+      h('a', { class: 'button button-secondary', href: '/manage/invite' }, 'Invite someone'),
+      me.role === 'admin' ? h('a', { class: 'button button-secondary', href: '/manage/organisation' }, 'Organisation') : null,
+    ),
     form,
     h('section', { 'aria-labelledby': 'all-heading' }, h('h2', { id: 'all-heading' }, 'All playlists'), list),
   );

@@ -1,0 +1,326 @@
+// Organisation /manage/organisation (admins):
+// - branding: name, primary and accent colour (a colour picker beside a #rrggbb text field; empty
+//   means the Reelhouse default), welcome message → PUT /api/v1/branding. The server refuses a
+//   colour too light to read against white (422 with a sentence, shown next to the form). Once
+//   saved, the branding is applied to the running app (branding.ts) and the app bar redrawn.
+// - logo: a picture file sent as it is → PUT /api/v1/branding/logo, saved at once
+// - settings: public links, downloads, review of members' uploads, and how much of a video counts
+//   as watched (a percentage, 50–100, sent as 0.5–1) → PUT /api/v1/org/settings.
+
+import {
+  getBranding,
+  getOrgSettings,
+  updateBranding,
+  updateOrgSettings,
+  uploadLogo,
+  type Branding,
+  type Me,
+  type OrgSettings,
+} from '../api';
+import { DEFAULT_BRANDING, setBranding, setTitle } from '../branding';
+import { adminOrNote, checkbox } from '../components/checkbox';
+import { errorBox, isAbort, messageOf } from '../components/errorBox';
+import { field } from '../components/field';
+import { refreshAppHeader } from '../components/header';
+import { h, replace } from '../dom';
+import { formatBytes } from '../format';
+import type { PageContext } from '../router';
+import { navigate } from '../router';
+import { normalizeHex } from '../text';
+
+const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
+const LOGO_MAX = 10 * 1024 * 1024;
+
+function saved(text: string): HTMLElement {
+  return h('p', { class: 'saved' }, text);
+}
+
+interface ColorField {
+  element: HTMLElement;
+  text: HTMLInputElement;
+  set(value: string | null): void;
+}
+
+/** A text field for `#rrggbb` with a colour picker beside it that doubles as the swatch. */
+function colorField(label: string, name: string, fallback: string, hint: string): ColorField {
+  const text = h('input', {
+    type: 'text',
+    name,
+    maxlength: 7,
+    placeholder: fallback,
+    autocomplete: 'off',
+    autocapitalize: 'none',
+    spellcheck: 'false',
+    class: 'color-text',
+  });
+  const picker = h('input', { type: 'color', class: 'color-picker', 'aria-label': `Pick the ${label.toLowerCase()}`, value: fallback });
+  picker.addEventListener('input', () => {
+    text.value = picker.value;
+    text.removeAttribute('aria-invalid');
+    text.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+  text.addEventListener('input', () => {
+    const hex = normalizeHex(text.value);
+    if (hex !== undefined) picker.value = hex ?? fallback;
+  });
+  const wrapper = field(label, text, hint);
+  // the picker sits beside the text field, before the hint
+  const row = h('div', { class: 'color-row' });
+  text.replaceWith(row);
+  row.append(picker, text);
+  return {
+    element: wrapper,
+    text,
+    set(value) {
+      text.value = value ?? '';
+      picker.value = normalizeHex(value ?? '') ?? fallback;
+      text.removeAttribute('aria-invalid');
+    },
+  };
+}
+
+export async function manageOrganisationPage({ main, signal }: PageContext): Promise<void> {
+  setTitle('Organisation');
+  const me = await adminOrNote(main, 'Organisation');
+  if (!me) return;
+  replace(main, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Loading…'));
+
+  let brand: Branding;
+  let settings: OrgSettings;
+  try {
+    [brand, settings] = await Promise.all([getBranding(signal), getOrgSettings(signal)]);
+  } catch (e) {
+    if (isAbort(e)) return;
+    replace(
+      main,
+      h('a', { class: 'back-link', href: '/manage/playlists' }, '← Playlists'),
+      h('h1', null, 'Organisation'),
+      errorBox(e, () => navigate(location.pathname, { replace: true })),
+    );
+    return;
+  }
+
+  replace(
+    main,
+    h('a', { class: 'back-link', href: '/manage/playlists' }, '← Playlists'),
+    h('h1', null, 'Organisation'),
+    h('p', { class: 'muted' }, 'How the app looks to everyone in your organisation, and how it behaves.'),
+    brandingForm(me, brand),
+    logoSection(me, brand),
+    settingsForm(settings),
+  );
+}
+
+// --- branding ----------------------------------------------------------------------------
+
+function brandingForm(me: Me, initial: Branding): HTMLElement {
+  const name = h('input', { type: 'text', name: 'name', required: true, maxlength: 100, autocomplete: 'organization' });
+  const primary = colorField(
+    'Primary colour',
+    'primary_color',
+    DEFAULT_BRANDING.primary_color!,
+    'The top bar and buttons, with white text on them: pick a dark colour. Leave empty for the default.',
+  );
+  const accent = colorField(
+    'Accent colour',
+    'accent_color',
+    DEFAULT_BRANDING.accent_color!,
+    'Highlights on the white page. Leave empty for the default.',
+  );
+  const welcome = h('textarea', { name: 'welcome_message', rows: 3, maxlength: 500 });
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save branding');
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+
+  function fill(b: Branding): void {
+    name.value = b.name;
+    primary.set(b.primary_color);
+    accent.set(b.accent_color);
+    welcome.value = b.welcome_message ?? '';
+  }
+  fill(initial);
+
+  const form = h(
+    'form',
+    { class: 'stack card manage-card', 'aria-labelledby': 'branding-heading', novalidate: true },
+    h('h2', { id: 'branding-heading' }, 'Branding'),
+    field('Name', name),
+    primary.element,
+    accent.element,
+    field('Welcome message', welcome, 'Shown on the sign-in page, up to 500 characters.'),
+    status,
+    h('div', { class: 'button-row' }, submit),
+  );
+  form.addEventListener('input', () => replace(status));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    replace(status);
+    const problem = (message: string, input: HTMLInputElement) => {
+      replace(status, errorBox(new Error(message)));
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    };
+    if (!name.value.trim()) return problem('Give the organisation a name.', name);
+    const p = normalizeHex(primary.text.value);
+    if (p === undefined) return problem('Write the primary colour as #rrggbb, for example #1a4d8f.', primary.text);
+    const a = normalizeHex(accent.text.value);
+    if (a === undefined) return problem('Write the accent colour as #rrggbb, for example #0b7a5c.', accent.text);
+    for (const input of [name, primary.text, accent.text]) input.removeAttribute('aria-invalid');
+
+    submit.disabled = true;
+    submit.textContent = 'Saving…';
+    try {
+      const b = await updateBranding({
+        name: name.value.trim(),
+        primary_color: p,
+        accent_color: a,
+        welcome_message: welcome.value.trim() || null,
+      });
+      fill(b);
+      setBranding(b);
+      refreshAppHeader(me);
+      setTitle('Organisation');
+      replace(status, saved('Branding saved. Everyone sees it from their next page.'));
+    } catch (e) {
+      replace(status, errorBox(e));
+      // point at the field the server's sentence is about ("the primary colour … is too light")
+      const message = messageOf(e).toLowerCase();
+      const culprit = message.includes('primary') ? primary.text : message.includes('accent') ? accent.text : message.includes('name') ? name : null;
+      culprit?.setAttribute('aria-invalid', 'true');
+    } finally {
+      submit.disabled = false;
+      submit.textContent = 'Save branding';
+    }
+  });
+  return form;
+}
+
+// --- logo --------------------------------------------------------------------------------
+
+function logoSection(me: Me, initial: Branding): HTMLElement {
+  const preview = h('div', { class: 'logo-preview-slot' });
+  const input = h('input', { type: 'file', name: 'logo', accept: LOGO_TYPES.join(','), class: 'file-input' });
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+
+  function show(url: string | null): void {
+    replace(
+      preview,
+      url
+        ? h('img', {
+            class: 'logo-preview',
+            src: url,
+            alt: 'The current logo',
+            onError: (ev) => (ev.target as Element).replaceWith(h('p', { class: 'muted small' }, 'The logo could not be shown.')),
+          })
+        : h('p', { class: 'muted small' }, 'No logo yet: the name is shown instead.'),
+    );
+  }
+  show(initial.logo_url);
+
+  input.addEventListener('change', async () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    replace(status);
+    if (!LOGO_TYPES.includes(file.type)) {
+      replace(status, errorBox(new Error('Choose a PNG, JPEG, WebP or GIF picture.')));
+      input.value = '';
+      return;
+    }
+    if (file.size > LOGO_MAX) {
+      replace(status, errorBox(new Error(`That picture is ${formatBytes(file.size)}; the logo may be at most 10 MiB.`)));
+      input.value = '';
+      return;
+    }
+    input.disabled = true;
+    replace(status, h('p', { class: 'muted' }, 'Uploading the logo…'));
+    try {
+      const b = await uploadLogo(file);
+      show(setBranding(b).logo_url);
+      refreshAppHeader(me);
+      replace(status, saved('Logo saved.'));
+    } catch (e) {
+      replace(status, errorBox(e));
+    } finally {
+      input.disabled = false;
+      input.value = '';
+    }
+  });
+
+  return h(
+    'section',
+    { class: 'stack card manage-card', 'aria-labelledby': 'logo-heading' },
+    h('h2', { id: 'logo-heading' }, 'Logo'),
+    preview,
+    field('Choose a picture', input, 'PNG, JPEG, WebP or GIF, at most 10 MiB; it is shown at most 512×512 and saved at once.'),
+    status,
+  );
+}
+
+// --- settings ----------------------------------------------------------------------------
+
+function settingsForm(initial: OrgSettings): HTMLElement {
+  const publicLinks = h('input', { type: 'checkbox', name: 'allow_public_links' });
+  const downloads = h('input', { type: 'checkbox', name: 'allow_downloads' });
+  const review = h('input', { type: 'checkbox', name: 'review_uploads' });
+  const threshold = h('input', {
+    type: 'number',
+    name: 'completion_threshold',
+    min: 50,
+    max: 100,
+    step: 1,
+    inputmode: 'numeric',
+    class: 'input-short',
+  });
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save settings');
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+
+  function fill(s: OrgSettings): void {
+    publicLinks.checked = s.allow_public_links;
+    downloads.checked = s.allow_downloads;
+    review.checked = s.review_uploads;
+    threshold.value = String(Math.round(s.completion_threshold * 1000) / 10);
+  }
+  fill(initial);
+
+  const form = h(
+    'form',
+    { class: 'stack card manage-card', 'aria-labelledby': 'settings-heading', novalidate: true },
+    h('h2', { id: 'settings-heading' }, 'Settings'),
+    checkbox('Public links', publicLinks, 'Trainers may share video links that work without signing in.'),
+    checkbox('Downloads', downloads, 'People may download videos to watch offline.'),
+    checkbox('Review uploads', review, "Members' uploads wait for a trainer's approval before they appear in the library."),
+    field('Counts as done at (%)', threshold, 'How much of a video must really be watched for it to count as done: 50 to 100.'),
+    status,
+    h('div', { class: 'button-row' }, submit),
+  );
+  form.addEventListener('input', () => replace(status));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const pct = Number(threshold.value.trim().replace(',', '.'));
+    if (threshold.value.trim() === '' || !Number.isFinite(pct) || pct < 50 || pct > 100) {
+      replace(status, errorBox(new Error('Give a percentage from 50 to 100.')));
+      threshold.setAttribute('aria-invalid', 'true');
+      threshold.focus();
+      return;
+    }
+    threshold.removeAttribute('aria-invalid');
+    submit.disabled = true;
+    submit.textContent = 'Saving…';
+    replace(status);
+    try {
+      const s = await updateOrgSettings({
+        allow_public_links: publicLinks.checked,
+        allow_downloads: downloads.checked,
+        review_uploads: review.checked,
+        completion_threshold: Math.round(pct * 10) / 1000,
+      });
+      fill(s);
+      replace(status, saved('Settings saved.'));
+    } catch (e) {
+      replace(status, errorBox(e));
+    } finally {
+      submit.disabled = false;
+      submit.textContent = 'Save settings';
+    }
+  });
+  return form;
+}
