@@ -9,6 +9,21 @@ use super::{Backend, Db};
 /// The kinds of library item.
 pub const KINDS: [&str; 3] = ["video", "handout", "resource"];
 
+/// The table that holds the items of a kind.
+pub fn item_table(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "video" => "videos",
+        "handout" => "handouts",
+        "resource" => "resources",
+        _ => return None,
+    })
+}
+
+/// Stored tags ("a b c") as a list.
+pub fn split_tags(tags: &str) -> Vec<String> {
+    tags.split_whitespace().map(str::to_owned).collect()
+}
+
 /// Each kind's rows as the index holds them, and the condition every indexed row meets: a
 /// video held for review, and the handouts attached to it, are left out until a trainer
 /// approves it. A handout's file name is searched with its description.
@@ -153,11 +168,8 @@ pub async fn update_fields(
     item_id: &str,
     fields: &Fields,
 ) -> sqlx::Result<bool> {
-    let table = match kind {
-        "video" => "videos",
-        "handout" => "handouts",
-        "resource" => "resources",
-        _ => return Ok(false),
+    let Some(table) = item_table(kind) else {
+        return Ok(false);
     };
     let done = sqlx::query(&format!(
         "update {table} set title = $1, tagline = $2, description = $3, tags = $4, updated_at = $5 \
@@ -332,7 +344,7 @@ pub async fn search(
                 kind: row.try_get("kind")?,
                 title: row.try_get("title")?,
                 tagline: row.try_get("tagline")?,
-                tags: tags.split_whitespace().map(str::to_owned).collect(),
+                tags: split_tags(&tags),
                 owner_id: row.try_get("owner_id")?,
                 created_at: row.try_get("created_at")?,
                 updated_at: row.try_get("updated_at")?,

@@ -262,11 +262,8 @@ pub async fn item_exists(
     kind: &str,
     item_id: &str,
 ) -> sqlx::Result<bool> {
-    let table = match kind {
-        "video" => "videos",
-        "handout" => "handouts",
-        "resource" => "resources",
-        _ => return Ok(false),
+    let Some(table) = super::library::item_table(kind) else {
+        return Ok(false);
     };
     let found: i64 = sqlx::query_scalar(&format!(
         "select count(*) from {table} where org_id = $1 and id = $2"

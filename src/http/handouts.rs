@@ -16,10 +16,10 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member};
 use super::error::ErrorBody;
-use super::library::{ItemChange, forget_item, may_edit, split_tags};
+use super::library::{ItemChange, forget_item, may_edit};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
-use crate::db::library::{self, Fields};
+use crate::db::library::{self, Fields, split_tags};
 use crate::db::now_ms;
 use crate::storage::{ObjectKey, StoreError};
 use crate::upload::metadata::safe_filename;

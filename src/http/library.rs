@@ -14,7 +14,7 @@ use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::experts::{self, Expert};
-use crate::db::library::{self, Fields, Hit};
+use crate::db::library::{self, Fields, Hit, split_tags};
 use crate::db::resources::{self, Resource};
 use crate::db::{new_id, now_ms};
 
@@ -69,11 +69,6 @@ impl ItemChange {
         fields.tags = split_tags(&library::normalize_tags(&fields.tags));
         Ok(fields)
     }
-}
-
-/// Stored tags as a list.
-pub fn split_tags(tags: &str) -> Vec<String> {
-    tags.split_whitespace().map(str::to_owned).collect()
 }
 
 /// Whether the caller may edit an item: trainers any of their organisation's, others their own.

@@ -116,12 +116,20 @@ async fn get_playlist(
     caller: Caller<Member>,
     Path(playlist_id): Path<String>,
 ) -> Result<Json<PlaylistView>, ApiError> {
-    let pool = state.db.pool();
-    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
+    let playlist = visible_playlist(&state, &caller, &playlist_id).await?;
+    Ok(Json(view(&state, &caller, playlist).await?))
+}
+
+/// A playlist of the caller's organisation, or 404; a draft only for trainers.
+async fn visible_playlist<R: super::auth::RequiredRole>(
+    state: &AppState,
+    caller: &Caller<R>,
+    playlist_id: &str,
+) -> Result<Playlist, ApiError> {
+    playlists::in_org(state.db.pool(), &caller.org.id, playlist_id)
         .await?
         .filter(|p| p.published || caller.is_trainer())
-        .ok_or(ApiError::NotFound)?;
-    Ok(Json(view(&state, &caller, playlist).await?))
+        .ok_or(ApiError::NotFound)
 }
 
 /// A playlist with the caller's progress; in a sequential one, every item after the first
@@ -416,12 +424,8 @@ async fn get_cover(
     caller: Caller<Member>,
     Path(playlist_id): Path<String>,
 ) -> Result<Response, ApiError> {
-    let pool = state.db.pool();
-    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
-        .await?
-        .filter(|p| p.published || caller.is_trainer())
-        .ok_or(ApiError::NotFound)?;
-    let key = playlists::cover_key(pool, &caller.org.id, &playlist.id)
+    let playlist = visible_playlist(&state, &caller, &playlist_id).await?;
+    let key = playlists::cover_key(state.db.pool(), &caller.org.id, &playlist.id)
         .await?
         .ok_or(ApiError::NotFound)?;
     serve_picture(&state, &key, COVER.content_type(), "private, max-age=60").await

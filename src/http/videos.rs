@@ -10,10 +10,10 @@ use axum::http::StatusCode;
 
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
-use super::library::{ItemChange, forget_item, may_edit, split_tags};
+use super::library::{ItemChange, forget_item, may_edit};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
-use crate::db::library::{self, Fields};
+use crate::db::library::{self, Fields, split_tags};
 use crate::db::videos::{self, Rendition, Video};
 
 pub fn router() -> OpenApiRouter<AppState> {
