@@ -62,8 +62,10 @@ export interface Assignment {
   completed_at?: Timestamp | null;
   items_total: number;
   items_completed: number;
-  /** 0..1 */
+  /** 0..1: items completed / total */
   fraction: number;
+  /** 0..1: like fraction, but a partly watched video counts by the share watched */
+  progress?: number;
 }
 
 export type LibraryKind = 'video' | 'handout' | 'resource';
@@ -92,7 +94,7 @@ export interface Expert {
 
 export interface LibraryPage {
   items: LibraryItem[];
-  /** with a tag filter: the experts on that tag */
+  /** the experts on the tag filter, or on the words of a typed search */
   experts?: Expert[];
   next_cursor: string | null;
 }
@@ -115,10 +117,56 @@ export type VideoStatus = 'uploading' | 'queued' | 'processing' | 'ready' | 'fai
 
 export interface Handout {
   id: string;
+  /** the video it is attached to; null for a handout on its own in the library */
+  video_id?: string | null;
   filename: string;
   title?: string | null;
-  size_bytes?: number | null;
+  tagline?: string;
+  description?: string;
+  tags?: string[];
+  /** bytes */
+  size?: number | null;
+  /** recognised from the content by the server */
   content_type?: string | null;
+  created_at?: Timestamp;
+}
+
+/** A change to a handout's editable fields (PATCH /api/v1/handouts/{id}). */
+export interface HandoutChange {
+  title?: string;
+  tagline?: string;
+  description?: string;
+  tags?: string[];
+}
+
+/** An external link in the library (GET /api/v1/resources/{id}). */
+export interface Resource {
+  id: string;
+  owner_id?: string;
+  title: string;
+  /** http(s) */
+  url: string;
+  tagline: string;
+  description: string;
+  tags: string[];
+  created_at?: Timestamp;
+  updated_at?: Timestamp;
+}
+
+/** A new link, or a change to one (what is left out of a change stays). */
+export interface ResourceFields {
+  title?: string;
+  url?: string;
+  tagline?: string;
+  description?: string;
+  tags?: string[];
+}
+
+/** One rung of a video's ladder; a portrait video's 720p rung is 720 wide and 1280 high. */
+export interface Rendition {
+  width?: number | null;
+  height: number;
+  bandwidth: number;
 }
 
 export interface ProgressResult {
@@ -145,7 +193,7 @@ export interface Video {
   duration_s: number | null;
   width: number | null;
   height: number | null;
-  renditions: { height: number; bandwidth: number }[];
+  renditions: Rendition[];
   hls_url: string | null;
   poster_url: string | null;
   handouts: Handout[];
@@ -153,7 +201,8 @@ export interface Video {
   transcode_progress?: number | null;
   /** transcoding progress, 0..100 */
   progress_pct?: number | null;
-  /** optional: the caller's own progress on this video, to resume from */
+  /** the caller's saved progress on this video (any device); null before any; absent from
+   *  servers that do not send it (then ask GET …/progress) */
   my_progress?: ProgressResult | null;
 }
 
@@ -184,6 +233,13 @@ export interface PlaylistItem {
   locked: boolean;
   /** resources: the external link (open it with openResource, which records the opening) */
   url: string | null;
+  /** 0..1 for the caller: a partly watched video by the share watched */
+  progress?: number;
+  /** videos */
+  duration_s?: number | null;
+  poster_url?: string | null;
+  /** handouts, when the server says: opened in the phone's viewer when it can show it */
+  content_type?: string | null;
 }
 
 export interface Playlist {
@@ -230,6 +286,22 @@ export interface ReportRow {
   last_activity: Timestamp | null;
   due_at: Timestamp | null;
   overdue: boolean;
+  /** 0..1, a partly watched video counted by the share watched */
+  progress?: number;
+  /** each item of the playlist for this person */
+  items?: ReportItem[];
+}
+
+/** One item of a playlist for one person in the report. */
+export interface ReportItem {
+  entry_id: string;
+  item_id: string;
+  kind: LibraryKind;
+  title: string;
+  completed: boolean;
+  /** 0..1 */
+  progress: number;
+  completed_at: Timestamp | null;
 }
 
 /** Who gets a playlist: named people and/or everyone with a role / in a cohort (standing). */
@@ -270,6 +342,15 @@ export interface CreatedInvitation {
   token: string;
   /** whether the server sent the invitation by email */
   emailed: boolean;
+}
+
+/** What an invitation link is for (POST /api/v1/invitations/lookup, no session needed). */
+export interface InvitationPreview {
+  email: string;
+  role: Role;
+  /** the organisation's name */
+  organisation: string | { name: string };
+  state: 'open' | 'accepted' | 'expired' | 'withdrawn';
 }
 
 /** An error answered by the server (or the network), with a message fit to show a person. */
@@ -385,6 +466,11 @@ export async function acceptInvitation(token: string, name: string, password: st
   });
 }
 
+/** What an invitation link is for, and whether it can still be used; 404 for an unknown one. */
+export function lookupInvitation(token: string, signal?: AbortSignal): Promise<InvitationPreview> {
+  return request('POST', '/api/v1/invitations/lookup', { body: { token }, expect401: true, signal });
+}
+
 // --- identity -----------------------------------------------------------------------------
 
 /** The signed-in person; throws ApiError 401 when there is no session (without redirecting). */
@@ -455,8 +541,117 @@ export function reportProgress(
   return request('POST', `/api/v1/videos/${enc(videoId)}/progress`, { body: report, keepalive });
 }
 
-export function handoutDownloadUrl(handoutId: string): string {
-  return `/api/v1/handouts/${enc(handoutId)}/download`;
+/** Deletes a video with its handouts and progress; it leaves every playlist. Trainers, admins
+ *  and the video's owner. */
+export async function deleteVideo(id: string): Promise<void> {
+  await request('DELETE', `/api/v1/videos/${enc(id)}`);
+}
+
+/** The caller's own uploads, newest first, whatever their status (at most 50). */
+export async function myVideos(signal?: AbortSignal): Promise<Video[]> {
+  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/me/videos', { signal }));
+}
+
+/** The organisation's videos that failed to process, for trainers to find and delete. */
+export async function failedVideos(signal?: AbortSignal): Promise<Video[]> {
+  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/videos?status=failed', { signal }));
+}
+
+/** The caller's saved progress on a video (for servers whose video view lacks my_progress). */
+export function getProgress(videoId: string, signal?: AbortSignal): Promise<ProgressResult> {
+  return request('GET', `/api/v1/videos/${enc(videoId)}/progress`, { signal });
+}
+
+/** Where a handout is fetched; `inline` asks for PDFs and pictures to open in the browser's
+ *  viewer instead of downloading (other types still download). Both count as opened. */
+export function handoutDownloadUrl(handoutId: string, inline = false): string {
+  return `/api/v1/handouts/${enc(handoutId)}/download${inline ? '?inline=true' : ''}`;
+}
+
+// --- handouts -----------------------------------------------------------------------------
+
+/** An upload running in the background: `done` settles with the server's answer. */
+export interface UploadTask<T> {
+  done: Promise<T>;
+  /** stops it; `done` then rejects with an AbortError */
+  abort(): void;
+}
+
+/**
+ * Sends a handout file (multipart `file`, optional `title`) with upload progress: attached to a
+ * video (POST /api/v1/videos/{id}/handouts; trainers and the video's owner) or, with no video,
+ * on its own into the library (POST /api/v1/handouts; trainers). XMLHttpRequest, because fetch
+ * cannot report upload progress.
+ */
+export function uploadHandout(
+  videoId: string | null,
+  file: File,
+  title: string,
+  onProgress: (sent: number, total: number) => void,
+): UploadTask<Handout> {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<Handout>((resolve, reject) => {
+    const form = new FormData();
+    if (title) form.append('title', title);
+    form.append('file', file, file.name);
+    xhr.open('POST', videoId ? `/api/v1/videos/${enc(videoId)}/handouts` : '/api/v1/handouts');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.upload.addEventListener('progress', (ev) => {
+      if (ev.lengthComputable) onProgress(ev.loaded, ev.total);
+    });
+    xhr.addEventListener('load', () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        try {
+          resolve(JSON.parse(xhr.responseText) as Handout);
+        } catch {
+          reject(new ApiError(xhr.status, 'bad_response', 'The server sent an answer the app cannot read.'));
+        }
+        return;
+      }
+      if (xhr.status === 401) onUnauthorized?.();
+      reject(errorFromBody(xhr.status, xhr.responseText));
+    });
+    xhr.addEventListener('error', () =>
+      reject(new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.')));
+    xhr.addEventListener('abort', () => reject(new DOMException('The upload was stopped.', 'AbortError')));
+    xhr.send(form);
+  });
+  return { done, abort: () => xhr.abort() };
+}
+
+/** Renames a handout (or changes its other fields). Trainers and its owner. */
+export function updateHandout(id: string, change: HandoutChange): Promise<Handout> {
+  return request('PATCH', `/api/v1/handouts/${enc(id)}`, { body: change });
+}
+
+/** Puts a video's handouts in this order (`order` names each of them once). */
+export async function reorderHandouts(videoId: string, order: string[]): Promise<Handout[]> {
+  return itemsOf(await request<Handout[] | { items: Handout[] }>('PUT', `/api/v1/videos/${enc(videoId)}/handouts`, { body: { order } }));
+}
+
+/** Deletes a handout; it leaves every playlist. */
+export async function deleteHandout(id: string): Promise<void> {
+  await request('DELETE', `/api/v1/handouts/${enc(id)}`);
+}
+
+// --- external links (resources) -------------------------------------------------------------
+
+/** Adds a link to the library. Trainers and admins. */
+export function createResource(fields: ResourceFields): Promise<Resource> {
+  return request('POST', '/api/v1/resources', { body: fields });
+}
+
+export function getResource(id: string, signal?: AbortSignal): Promise<Resource> {
+  return request('GET', `/api/v1/resources/${enc(id)}`, { signal });
+}
+
+export function updateResource(id: string, change: ResourceFields): Promise<Resource> {
+  return request('PATCH', `/api/v1/resources/${enc(id)}`, { body: change });
+}
+
+/** Deletes a link; it leaves every playlist. */
+export async function deleteResource(id: string): Promise<void> {
+  await request('DELETE', `/api/v1/resources/${enc(id)}`);
 }
 
 // --- uploads ------------------------------------------------------------------------------
@@ -467,8 +662,11 @@ export function getUpload(uploadId: string, signal?: AbortSignal): Promise<Uploa
 
 // --- managing playlists (trainers and admins) ----------------------------------------------
 
-export async function listPlaylists(signal?: AbortSignal): Promise<PlaylistSummary[]> {
-  return itemsOf(await request<PlaylistSummary[] | { items: PlaylistSummary[] }>('GET', '/api/v1/playlists', { signal }));
+/** The playlists the caller may see (trainers: drafts too); with `contains`, only those holding
+ *  that video, handout or link (to say before deleting it which playlists lose it). */
+export async function listPlaylists(signal?: AbortSignal, contains?: string): Promise<PlaylistSummary[]> {
+  const path = withQuery('/api/v1/playlists', { contains });
+  return itemsOf(await request<PlaylistSummary[] | { items: PlaylistSummary[] }>('GET', path, { signal }));
 }
 
 export function createPlaylist(fields: PlaylistFields): Promise<PlaylistSummary> {

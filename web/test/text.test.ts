@@ -1,7 +1,20 @@
-// Unit tests of the plain-text helpers (intro paragraphs, the tags input, links, colours): `npm test`.
+// Unit tests of the plain-text helpers (intro paragraphs, the tags input and how the server keeps
+// tags, links, colours, the delete question, invitation states, moving in a list): `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { externalUrl, mailtoHref, normalizeHex, paragraphs, parseTags, tagsText } from '../src/text.ts';
+import {
+  deleteQuestion,
+  externalUrl,
+  invitationProblem,
+  mailtoHref,
+  moved,
+  normalizeHex,
+  normalizeTag,
+  normalizeTags,
+  paragraphs,
+  parseTags,
+  tagsText,
+} from '../src/text.ts';
 
 test('paragraphs are separated by blank lines', () => {
   assert.deepEqual(paragraphs('Welcome!\n\nStart with the video.\nThen the handout.'), [
@@ -65,4 +78,35 @@ test('colour fields: #rrggbb, short form, empty for the default', () => {
   assert.equal(normalizeHex('blue'), undefined);
   assert.equal(normalizeHex('#12345'), undefined);
   assert.equal(normalizeHex('#1a4d8f;x'), undefined);
+});
+
+test('tags are normalised as the server keeps them', () => {
+  assert.equal(normalizeTag(' Forklift  Safety '), 'forklift-safety');
+  assert.equal(normalizeTag('#PPE'), 'ppe');
+  assert.equal(normalizeTag('x'.repeat(50)).length, 40);
+  assert.deepEqual(normalizeTags('Forklift, forklift , first aid, #Safety'), ['forklift', 'first-aid', 'safety']);
+  assert.equal(normalizeTags(Array.from({ length: 30 }, (_, i) => `t${i}`).join(',')).length, 20);
+});
+
+test('the delete question names the playlists that lose the item', () => {
+  assert.equal(deleteQuestion('link', 'Guide', []), 'Delete the link “Guide”? It is in no playlist. This cannot be undone.');
+  assert.equal(
+    deleteQuestion('handout', 'Checklist', ['Week one']),
+    'Delete the handout “Checklist”? It is in 1 playlist, which loses it: Week one. This cannot be undone.',
+  );
+  assert.match(deleteQuestion('video', 'Intro', ['A', 'B'], 'Its handouts go with it.'), /in 2 playlists, which lose it: A, B\. Its handouts go with it\./);
+});
+
+test('used, expired and withdrawn invitations say so', () => {
+  assert.equal(invitationProblem('open'), null);
+  assert.match(invitationProblem('accepted')!, /already used/);
+  assert.match(invitationProblem('expired')!, /expired/);
+  assert.match(invitationProblem('withdrawn')!, /withdrawn/);
+});
+
+test('moving an element of a list', () => {
+  assert.deepEqual(moved(['a', 'b', 'c'], 2, -1), ['a', 'c', 'b']);
+  assert.deepEqual(moved(['a', 'b', 'c'], 0, 1), ['b', 'a', 'c']);
+  assert.equal(moved(['a', 'b'], 0, -1), null);
+  assert.equal(moved(['a', 'b'], 1, 1), null);
 });

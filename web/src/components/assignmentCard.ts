@@ -1,16 +1,21 @@
-// One assigned on-boarding playlist on the home page: cover, title, progress, and the due date
-// (overdue in red) or, once completed, the date it was completed.
+// One assigned on-boarding playlist on the home page: cover, title, progress (a partly watched
+// video counts by the share watched: "0 of 3 done · 13%"), and the due date (overdue in red) or,
+// once completed, the date it was completed.
 
 import type { Assignment } from '../api';
 import { h } from '../dom';
-import { formatDate, percent, toDate } from '../format';
+import { formatDate, toDate } from '../format';
+import { overallProgress, progressCaption } from '../learning';
 import { progressBar } from './progressBar';
 
 export function assignmentCard(a: Assignment): HTMLElement {
   const due = toDate(a.due_at);
   const completedAt = a.completed ? toDate(a.completed_at) : null;
   const bar = progressBar(`Progress on ${a.title}`);
-  bar.set(a.fraction, `${a.items_completed} of ${a.items_total} done · ${percent(a.fraction)}`);
+  bar.set(
+    overallProgress(a.items_completed, a.items_total, a.progress ?? a.fraction),
+    progressCaption(a.items_completed, a.items_total, a.progress ?? a.fraction),
+  );
 
   let badge: HTMLElement | null = null;
   if (a.completed) badge = h('span', { class: 'badge badge-done' }, 'Completed');

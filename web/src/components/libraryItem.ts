@@ -1,10 +1,12 @@
-// One search result in the library: a video (opens the player), a handout (downloads) or an
-// external resource (recorded as opened, then shown in a new tab: see openResource.ts). Tags are
-// buttons that filter by that tag.
+// One search result in the library: a video (opens the player; its poster and length), a
+// handout (opens in the phone's viewer, or downloads) or an external resource (recorded as
+// opened, then shown in a new tab: see openResource.ts). Tags are buttons that filter by that
+// tag. The library page may add a row of actions (edit, delete) for the people allowed to.
 
-import { handoutDownloadUrl, type LibraryItem, type LibraryKind } from '../api';
+import { type LibraryItem, type LibraryKind } from '../api';
 import { h, type Child } from '../dom';
 import { formatDuration } from '../format';
+import { handoutLinkAttrs } from './handoutList';
 import { icon, type IconName } from './icon';
 import { openResource } from './openResource';
 
@@ -16,11 +18,9 @@ export const KIND_LABEL: Record<LibraryKind, string> = {
 
 const KIND_ICON: Record<LibraryKind, IconName> = { video: 'video', handout: 'file', resource: 'link' };
 
-/** Where a video or handout opens: in the app, or as a download. */
+/** Where a video or handout opens: in the app, or in a new tab (the viewer, or a download). */
 export function itemLink(kind: 'video' | 'handout', id: string): Record<string, string> {
-  return kind === 'video'
-    ? { href: `/videos/${encodeURIComponent(id)}` }
-    : { href: handoutDownloadUrl(id), download: '' };
+  return kind === 'video' ? { href: `/videos/${encodeURIComponent(id)}` } : handoutLinkAttrs({ id });
 }
 
 /**
@@ -56,13 +56,18 @@ export function libraryItem(
   item: LibraryItem,
   onTag: (tag: string) => void,
   onError: (e: unknown) => void,
+  actions?: HTMLElement | null,
 ): HTMLElement {
+  const generic = () => h('div', { class: `thumb thumb-${item.kind}` }, icon(KIND_ICON[item.kind]));
   const thumb =
     item.kind === 'video' && item.poster_url
-      ? h('img', { class: 'thumb', src: item.poster_url, alt: '', loading: 'lazy' })
-      : h('div', { class: `thumb thumb-${item.kind}` }, icon(KIND_ICON[item.kind]));
+      ? h('span', { class: 'thumb-frame' },
+          h('img', { class: 'thumb', src: item.poster_url, alt: '', loading: 'lazy', onError: (ev) => (ev.target as Element).replaceWith(generic()) }),
+          item.duration_s ? h('span', { class: 'thumb-duration', 'aria-hidden': 'true' }, formatDuration(item.duration_s)) : null)
+      : generic();
   // a button holds only phrasing content: spans there, a heading and paragraphs in a link
   const inButton = item.kind === 'resource';
+  const opensTab = item.kind === 'handout';
   const content: Child[] = [
     thumb,
     h(
@@ -76,6 +81,7 @@ export function libraryItem(
       ),
       h(inButton ? 'span' : 'h3', { class: 'card-title' }, item.title),
       item.tagline ? h(inButton ? 'span' : 'p', { class: 'muted clamp' }, item.tagline) : null,
+      opensTab ? h('span', { class: 'visually-hidden' }, ' (opens in a new tab)') : null,
     ),
   ];
 
@@ -98,5 +104,6 @@ export function libraryItem(
           ),
         )
       : null,
+    actions ?? null,
   );
 }

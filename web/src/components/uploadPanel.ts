@@ -1,6 +1,8 @@
 // The progress panel of one upload: file name, a progress bar with percentage, bytes and speed,
-// Pause/Resume and Cancel, and at the end a link to the new video (GET /api/v1/uploads/{id}
-// gives its video_id). The screen is kept awake while bytes are moving, where the phone allows.
+// Pause/Resume and Cancel; once the bytes are in, the new video (GET /api/v1/uploads/{id} gives
+// its video_id) is followed to ready (poster, "Open the video") or failed (the server's sentence,
+// "Try another file", Delete) by videoFollower.ts. The screen is kept awake while bytes are
+// moving, where the phone allows.
 
 import { getUpload } from '../api';
 import { h, replace } from '../dom';
@@ -9,6 +11,7 @@ import { startUpload, type UploadHandle } from '../uploader';
 import { errorBox } from './errorBox';
 import { icon } from './icon';
 import { progressBar } from './progressBar';
+import { videoFollower, type FollowHooks, type VideoFollower } from './videoFollower';
 
 type State = 'starting' | 'uploading' | 'paused' | 'error' | 'finishing' | 'done' | 'cancelled';
 
@@ -16,6 +19,8 @@ export interface UploadPanel {
   el: HTMLElement;
   /** true while the upload still needs this page (not done, not cancelled) */
   active(): boolean;
+  /** the Upload page shows the panel (again): follow the video while it is shown */
+  attach(hooks: FollowHooks): void;
 }
 
 export function uploadPanel(file: File, title: string, onFinished: () => void): UploadPanel {
@@ -25,6 +30,8 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
   const samples: [number, number][] = [];
   let sent = 0;
   let total = file.size;
+  let follower: VideoFollower | null = null;
+  let hooks: FollowHooks | null = null;
 
   const bar = progressBar(`Uploading ${file.name}`);
   const status = h('p', { class: 'upload-status', role: 'status' }, 'Starting…');
@@ -103,14 +110,17 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
       }
       if (!videoId) await new Promise((r) => setTimeout(r, 1000));
     }
-    setState('done', 'Uploaded. The video is being transcoded and will be ready to watch shortly.');
-    replace(
-      result,
-      videoId
-        ? h('a', { class: 'button button-primary button-block', href: `/videos/${encodeURIComponent(videoId)}` }, 'Open the video')
-        : h('p', null, 'It will appear in the library once it is processed.'),
-    );
+    setState('done', `Uploaded · ${formatBytes(total)}`);
+    bar.el.hidden = true; // the bytes are in: the processing bar below takes over
+    if (videoId) {
+      follower = videoFollower(videoId, title || file.name);
+      replace(result, follower.el);
+      if (hooks) follower.attach(hooks);
+    } else {
+      replace(result, h('p', null, 'It is listed under “Your uploads” below, and appears in the library once it is processed.'));
+    }
     onFinished();
+    hooks?.changed();
   }
 
   toggle.addEventListener('click', async () => {
@@ -169,5 +179,12 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
       onFinished();
     });
 
-  return { el, active: () => state !== 'done' && state !== 'cancelled' };
+  return {
+    el,
+    active: () => state !== 'done' && state !== 'cancelled',
+    attach(next) {
+      hooks = next;
+      follower?.attach(next);
+    },
+  };
 }

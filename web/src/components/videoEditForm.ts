@@ -7,6 +7,7 @@ import { h, replace } from '../dom';
 import { parseTags, tagsText } from '../text';
 import { errorBox } from './errorBox';
 import { field } from './field';
+import { tagsField } from './tagsField';
 
 export interface VideoEditForm {
   el: HTMLElement;
@@ -18,7 +19,8 @@ export function videoEditForm(video: Video, onSaved: (v: Video) => void): VideoE
   const title = h('input', { type: 'text', name: 'title', required: true, maxlength: 200, autocomplete: 'off' });
   const tagline = h('input', { type: 'text', name: 'tagline', maxlength: 300, autocomplete: 'off' });
   const description = h('textarea', { name: 'description', rows: 5, maxlength: 20000 });
-  const tags = h('input', { type: 'text', name: 'tags', autocomplete: 'off', autocapitalize: 'none' });
+  const tagsBox = tagsField();
+  const tags = tagsBox.input;
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save');
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   let dirty = false;
@@ -28,6 +30,7 @@ export function videoEditForm(video: Video, onSaved: (v: Video) => void): VideoE
     tagline.value = v.tagline ?? '';
     description.value = v.description ?? '';
     tags.value = tagsText(v.tags ?? []);
+    tagsBox.refresh();
     dirty = false;
   }
 
@@ -37,7 +40,7 @@ export function videoEditForm(video: Video, onSaved: (v: Video) => void): VideoE
     field('Title', title),
     field('Tag-line', tagline, 'One sentence shown under the title in the library.'),
     field('Description', description),
-    field('Tags', tags, 'Separated by commas, for example: safety, forklift.'),
+    tagsBox.el,
     status,
     h('div', { class: 'button-row' }, submit),
   );

@@ -1,15 +1,34 @@
 // Library: search videos, handouts and links (GET /api/v1/library?q=&tag=&kind=&cursor=), best
 // match first, with a kind filter, a tag filter (tap a tag) and "Load more" pages via
 // next_cursor. The query lives in the URL (/library?q=…&kind=…&tag=…) so it survives a reload.
-// With a tag filter, the people marked as experts on that tag are offered to ask (mailto:).
+// The experts the server names for the tag or for the words typed are offered to ask (mailto:).
+// Trainers also add to the library here: a link (components/resourceForm.ts) or handouts on
+// their own (components/handoutUploads.ts); links get Edit and Delete on their cards, handouts
+// Rename and Delete (trainers, and a handout's uploader).
 
-import { searchLibrary, type Expert, type LibraryKind, type LibraryQuery } from '../api';
+import {
+  deleteHandout,
+  deleteResource,
+  getResource,
+  searchLibrary,
+  updateHandout,
+  type Expert,
+  type LibraryItem,
+  type LibraryKind,
+  type LibraryQuery,
+  type Me,
+} from '../api';
 import { setTitle } from '../branding';
+import { deleteControl } from '../components/confirmDelete';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
+import { takeFlash } from '../components/flash';
+import { handoutUploads } from '../components/handoutUploads';
 import { libraryItem } from '../components/libraryItem';
+import { resourceForm } from '../components/resourceForm';
 import { h, replace } from '../dom';
 import type { PageContext } from '../router';
+import { currentUser, isTrainer, mayEdit } from '../session';
 import { mailtoHref } from '../text';
 
 const KINDS: { value: LibraryKind | ''; label: string }[] = [
@@ -19,23 +38,32 @@ const KINDS: { value: LibraryKind | ''; label: string }[] = [
   { value: 'resource', label: 'Links' },
 ];
 
-/** "Ask an expert": each expert's name as a mailto: link (once each). */
-function expertsBox(tag: string, experts: Expert[]): HTMLElement | null {
-  const seen = new Set<string>();
-  const links: HTMLElement[] = [];
+/** "Ask an expert": each expert's name as a mailto: link (once each), with the tags they know
+ *  about. `subject` is what was asked for: "#forklift" (a tag) or "“forklifts”" (typed words). */
+function expertsBox(subject: string, experts: Expert[]): HTMLElement | null {
+  const byPerson = new Map<string, { x: Expert; tags: string[] }>();
   for (const x of experts) {
-    if (seen.has(x.user_id)) continue;
-    seen.add(x.user_id);
-    const href = mailtoHref(x.email, `Question about #${tag}`);
-    const name = x.name || x.email;
-    links.push(h('li', null, href ? h('a', { href, class: 'expert-link' }, name) : name));
+    const seen = byPerson.get(x.user_id);
+    if (seen) {
+      if (!seen.tags.includes(x.tag)) seen.tags.push(x.tag);
+    } else byPerson.set(x.user_id, { x, tags: [x.tag] });
   }
+  const links = [...byPerson.values()].map(({ x, tags }) => {
+    const href = mailtoHref(x.email, `Question about #${tags[0]}`);
+    const name = x.name || x.email;
+    return h(
+      'li',
+      null,
+      href ? h('a', { href, class: 'expert-link' }, name) : name,
+      h('span', { class: 'small muted' }, ` ${tags.map((t) => `#${t}`).join(' ')}`),
+    );
+  });
   if (links.length === 0) return null;
   return h(
     'section',
     { class: 'notice experts', 'aria-labelledby': 'experts-heading' },
     h('h2', { id: 'experts-heading' }, 'Ask an expert'),
-    h('p', { class: 'small muted' }, `Colleagues who know about #${tag}:`),
+    h('p', { class: 'small muted' }, `Colleagues who know about ${subject}:`),
     h('ul', { class: 'expert-list' }, links),
   );
 }
@@ -44,8 +72,10 @@ function readKind(v: string | null): LibraryKind | '' {
   return v === 'video' || v === 'handout' || v === 'resource' ? v : '';
 }
 
-export function libraryPage({ main, query, signal }: PageContext): () => void {
+export async function libraryPage({ main, query, signal }: PageContext): Promise<() => void> {
   setTitle('Library');
+  const me = await currentUser();
+  const flash = takeFlash();
   const state: LibraryQuery = {
     q: query.get('q') ?? '',
     kind: readKind(query.get('kind')),
@@ -129,9 +159,10 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
       const page = await searchLibrary({ ...state, cursor }, controller.signal);
       if (fresh) {
         replace(results);
-        replace(expertsSlot, state.tag && page.experts?.length ? expertsBox(state.tag, page.experts) : null);
+        const subject = state.tag ? `#${state.tag}` : state.q ? `“${state.q}”` : '';
+        replace(expertsSlot, subject && page.experts?.length ? expertsBox(subject, page.experts) : null);
       }
-      for (const item of page.items) results.appendChild(libraryItem(item, setTag, showError));
+      for (const item of page.items) results.appendChild(card(item));
       cursor = page.next_cursor;
       more.hidden = !cursor;
       const n = results.childElementCount;
@@ -145,6 +176,16 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
       results.removeAttribute('aria-busy');
       more.disabled = false;
     }
+  }
+
+  /** One result, with Edit / Rename / Delete for the people allowed to. */
+  function card(item: LibraryItem): HTMLElement {
+    const removed = () => {
+      li.remove();
+      status.textContent = `Deleted “${item.title}”.`;
+    };
+    const li = libraryItem(item, setTag, showError, itemActions(me, item, removed, () => void run(true)));
+    return li;
   }
 
   /** A link that could not be opened: said above the results, where it is seen. */
@@ -163,11 +204,115 @@ export function libraryPage({ main, query, signal }: PageContext): () => void {
   });
   more.addEventListener('click', () => run(false));
 
-  replace(main, h('h1', null, 'Library'), form, status, errorSlot, expertsSlot, results, more);
+  const addSlot = isTrainer(me) ? addPanel(() => void run(true)) : null;
+  replace(main, h('h1', null, 'Library'), flash, addSlot?.el, form, status, errorSlot, expertsSlot, results, more);
   renderTag();
   void run(true);
   return () => {
     window.clearTimeout(debounce);
     inFlight?.abort();
+    addSlot?.stop();
   };
+}
+
+/** Trainers: "Add a link" and "Upload handouts" into the library, folded away until opened. */
+function addPanel(changed: () => void): { el: HTMLElement; stop(): void } {
+  const linkStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const linkDetails = h('details', { class: 'card edit-details add-link' }, h('summary', null, 'Add a link'));
+  linkDetails.append(
+    resourceForm({
+      saved(r) {
+        replace(linkStatus, h('p', { class: 'saved' }, `Added the link “${r.title}”.`));
+        changed();
+      },
+    }),
+    linkStatus,
+  );
+  const uploads = handoutUploads({ videoId: null, buttonLabel: 'Choose files', withTitle: true, uploaded: () => changed() });
+  const handoutDetails = h(
+    'details',
+    { class: 'card edit-details add-handout' },
+    h('summary', null, 'Upload handouts'),
+    h('p', { class: 'small muted' }, 'A handout on its own in the library (to attach one to a video, open the video). Add it to playlists from the playlist editor.'),
+    uploads.el,
+  );
+  return {
+    el: h('section', { class: 'library-add stack', 'aria-label': 'Add to the library' }, linkDetails, handoutDetails),
+    stop: () => uploads.stop(),
+  };
+}
+
+/** Edit and Delete of a link (trainers); Rename and Delete of a handout (trainers and the
+ *  person who uploaded it). Videos are edited and deleted on their own page. */
+function itemActions(me: Me | null, item: LibraryItem, removed: () => void, changed: () => void): HTMLElement | null {
+  const what = item.kind === 'resource' ? 'link' : 'handout';
+  if (item.kind === 'video') return null;
+  if (item.kind === 'resource' ? !isTrainer(me) : !mayEdit(me, item.owner_id)) return null;
+  const editSlot = h('div', { class: 'card-edit' });
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const edit = h(
+    'button',
+    { type: 'button', class: 'button button-secondary button-small', 'aria-expanded': 'false' },
+    item.kind === 'resource' ? 'Edit' : 'Rename',
+    h('span', { class: 'visually-hidden' }, `: ${item.title}`),
+  );
+  function close(): void {
+    replace(editSlot);
+    edit.setAttribute('aria-expanded', 'false');
+    edit.focus();
+  }
+  edit.addEventListener('click', async () => {
+    if (edit.getAttribute('aria-expanded') === 'true') return close();
+    edit.setAttribute('aria-expanded', 'true');
+    replace(status);
+    if (item.kind === 'resource') {
+      replace(editSlot, h('p', { class: 'small muted' }, 'Loading…'));
+      try {
+        const r = await getResource(item.id);
+        replace(editSlot, resourceForm({ resource: r, saved: () => { close(); changed(); }, cancel: close }));
+        editSlot.querySelector('input')?.focus();
+      } catch (e) {
+        replace(editSlot, errorBox(e));
+      }
+    } else {
+      const input = h('input', { type: 'text', name: 'title', maxlength: 200, value: item.title, 'aria-label': `New title for ${item.title}` });
+      const save = h('button', { type: 'submit', class: 'button button-primary button-small' }, 'Save');
+      const form = h('form', { class: 'stack rename-form' }, input, h('div', { class: 'button-row' }, save, h('button', { type: 'button', class: 'button button-secondary button-small', onClick: close }, 'Cancel')));
+      form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        if (!input.value.trim()) return;
+        save.disabled = true;
+        try {
+          await updateHandout(item.id, { title: input.value.trim() });
+          close();
+          changed();
+        } catch (e) {
+          replace(status, errorBox(e));
+          save.disabled = false;
+        }
+      });
+      replace(editSlot, form);
+      input.focus();
+    }
+  });
+  return h(
+    'div',
+    { class: 'card-actions' },
+    h(
+      'div',
+      { class: 'button-row' },
+      edit,
+      deleteControl({
+        what,
+        title: item.title,
+        id: item.id,
+        nameInLabel: true,
+        small: true,
+        remove: () => (item.kind === 'resource' ? deleteResource(item.id) : deleteHandout(item.id)),
+        deleted: removed,
+      }),
+    ),
+    status,
+    editSlot,
+  );
 }

@@ -1,7 +1,8 @@
 // Invite someone /manage/invite (trainers and admins): email, role (trainers invite members
 // only; admins any role), cohort, the published on-boarding playlists to assign on joining, and
 // "due in N days" → POST /api/v1/invitations. Shows the accept link with a Copy button, since the
-// server may have no email configured (then the trainer sends the link themselves).
+// server may have no email configured (then the trainer sends the link themselves), and clears
+// the form for the next person (role back to Member).
 
 import { createInvitation, listPlaylists, type CreatedInvitation, type NewInvitation, type Role } from '../api';
 import { setTitle } from '../branding';
@@ -111,7 +112,12 @@ export async function manageInvitePage({ main, signal }: PageContext): Promise<v
       const inv = await createInvitation(invitation);
       replace(result, resultBox(inv));
       result.querySelector<HTMLElement>('h2')?.focus();
+      // ready for the next person: nothing of this one carries over (role back to Member)
       email.value = '';
+      role.value = 'member';
+      cohort.value = '';
+      dueDays.value = '';
+      for (const box of playlistsSlot.querySelectorAll<HTMLInputElement>('input[name="playlist"]')) box.checked = false;
     } catch (e) {
       replace(status, errorBox(e));
     } finally {

@@ -4,13 +4,19 @@
 // - items in order, each with Up / Down (PUT …/items with the whole new order) and Remove
 //   (DELETE …/items/{entry}); item changes are saved at once, not with the details form
 // - "Add items": a search over the library (GET /api/v1/library?q=&kind=) with an Add button on
-//   each result (POST …/items, at the end)
+//   each result not yet in the playlist (POST …/items, at the end; the server's 409 sentence is
+//   shown if it is there after all); or straight into the playlist: upload handouts
+//   (components/handoutUploads.ts, POST /api/v1/handouts) or make a new link
+//   (components/resourceForm.ts), each then added as an item
+// - links in the items can be edited (PATCH /api/v1/resources/{id}) or deleted from the library
 // - links to the learner's view and the progress report; deleting the playlist.
 
 import {
   addPlaylistItem,
   deletePlaylist,
+  deleteResource,
   getPlaylist,
+  getResource,
   removePlaylistItem,
   reorderPlaylist,
   searchLibrary,
@@ -19,12 +25,16 @@ import {
   type LibraryItem,
   type LibraryKind,
   type Playlist,
+  type PlaylistItem,
 } from '../api';
 import { setTitle } from '../branding';
 import { checkbox, trainerOrNote } from '../components/checkbox';
+import { deleteControl } from '../components/confirmDelete';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
+import { handoutUploads } from '../components/handoutUploads';
 import { KIND_LABEL } from '../components/libraryItem';
+import { resourceForm } from '../components/resourceForm';
 import { h, replace } from '../dom';
 import { formatBytes } from '../format';
 import type { PageContext } from '../router';
@@ -183,6 +193,8 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
   const itemsStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const itemsList = h('div');
   let busy = false;
+  /** the entry whose link is being edited */
+  let editing: string | null = null;
 
   function setBusy(on: boolean): void {
     busy = on;
@@ -217,7 +229,11 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
                   actionButton('up', 'Up', item.title, i === 0, () => void move(i, -1)),
                   actionButton('down', 'Down', item.title, i === items.length - 1, () => void move(i, 1)),
                   actionButton('remove', 'Remove', item.title, false, () => void remove(i)),
+                  item.kind === 'resource'
+                    ? actionButton('edit', editing === item.id ? 'Close' : 'Edit link', item.title, false, () => void editLink(item))
+                    : null,
                 ),
+                editing === item.id ? h('div', { class: 'link-edit', 'data-edit': item.id }, h('p', { class: 'small muted' }, 'Loading…')) : null,
               ),
             ),
           )
@@ -246,6 +262,52 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
       label,
       h('span', { class: 'visually-hidden' }, `: ${itemTitle}`),
     );
+  }
+
+  /** Opens (or closes) the form of a link in the items: change it, or delete it everywhere. */
+  async function editLink(item: PlaylistItem): Promise<void> {
+    editing = editing === item.id ? null : item.id;
+    renderItems({ entry: item.id, action: 'edit' });
+    if (editing !== item.id) return;
+    const slot = itemsList.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`)!;
+    const close = () => {
+      editing = null;
+      renderItems({ entry: item.id, action: 'edit' });
+    };
+    try {
+      const r = await getResource(item.item_id, signal);
+      replace(
+        slot,
+        resourceForm({
+          resource: r,
+          async saved(changed) {
+            editing = null;
+            await reloadItems();
+            replace(itemsStatus, saved(`Saved the link “${changed.title}”.`));
+          },
+          cancel: close,
+        }),
+        h(
+          'div',
+          { class: 'link-delete' },
+          deleteControl({
+            what: 'link',
+            title: r.title,
+            id: r.id,
+            label: 'Delete this link from the library',
+            remove: () => deleteResource(r.id),
+            async deleted() {
+              editing = null;
+              await reloadItems();
+              replace(itemsStatus, saved(`Deleted the link “${r.title}”.`));
+            },
+          }),
+        ),
+      );
+      slot.querySelector<HTMLInputElement>('input')?.focus();
+    } catch (e) {
+      if (!isAbort(e)) replace(slot, errorBox(e));
+    }
   }
 
   async function move(index: number, delta: number): Promise<void> {
@@ -317,12 +379,25 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
   let inFlight: AbortController | null = null;
   let debounce = 0;
 
-  /** "In the playlist" on results already in it (they may still be added again). */
+  /** Results already in the playlist say so instead of offering Add (an item is in it once). */
   function refreshMarks(): void {
     const present = new Set(playlist.items.map((i) => `${i.kind}:${i.item_id}`));
     for (const li of results.querySelectorAll<HTMLElement>('[data-key]')) {
-      const note = li.querySelector('.in-playlist');
-      if (note) note.toggleAttribute('hidden', !present.has(li.dataset.key!));
+      const has = present.has(li.dataset.key!);
+      li.querySelector('.in-playlist')?.toggleAttribute('hidden', !has);
+      li.querySelector('[data-add]')?.toggleAttribute('hidden', has);
+    }
+  }
+
+  /** Adds a handout or link just made here, at the end. */
+  async function addMade(kind: LibraryKind, itemId: string, title: string): Promise<void> {
+    replace(itemsStatus);
+    try {
+      await addPlaylistItem(id, kind, itemId);
+      await reloadItems();
+      replace(itemsStatus, saved(`Added “${title}”.`));
+    } catch (e) {
+      replace(itemsStatus, errorBox(e));
     }
   }
 
@@ -389,10 +464,34 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
     debounce = window.setTimeout(() => void search(), SEARCH_DELAY_MS);
   });
   kind.addEventListener('change', () => void search());
+  const uploads = handoutUploads({
+    videoId: null,
+    buttonLabel: 'Upload handouts',
+    withTitle: true,
+    uploaded: (d) => addMade('handout', d.id, d.title || d.filename),
+  });
+  const linkStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const newLink = resourceForm({
+    saved: (r) => {
+      replace(linkStatus);
+      void addMade('resource', r.id, r.title);
+      newLinkBox.open = false;
+    },
+  });
+  const newLinkBox = h('details', { class: 'add-new' }, h('summary', null, 'New link'), newLink, linkStatus);
+  const newHandoutBox = h(
+    'details',
+    { class: 'add-new' },
+    h('summary', null, 'New handout'),
+    h('p', { class: 'small muted' }, 'Uploaded into the library and added to this playlist.'),
+    uploads.el,
+  );
   const addSection = h(
     'section',
     { class: 'stack card manage-card', 'aria-labelledby': 'add-heading' },
     h('h2', { id: 'add-heading' }, 'Add items'),
+    h('div', { class: 'stack add-new-group' }, newHandoutBox, newLinkBox),
+    h('h3', null, 'From the library'),
     h(
       'form',
       { role: 'search', class: 'stack', onSubmit: (ev) => { ev.preventDefault(); void search(); } },
@@ -438,5 +537,6 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
   return () => {
     window.clearTimeout(debounce);
     inFlight?.abort();
+    uploads.stop();
   };
 }

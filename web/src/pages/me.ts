@@ -1,12 +1,13 @@
 // My expertise /me (everyone): the topics (tags) the signed-in person can be asked about; the
-// library shows them as an expert when someone filters by one of those tags. There is no call for
+// library offers them as an expert when someone filters by one of those tags or searches for its
+// words. Typed like the tags of videos and links (components/tagsField.ts), kept the same way. There is no call for
 // one's own tags, so the form is prefilled from GET /api/v1/experts filtered by the person's id;
 // saving replaces them (PUT /api/v1/me/expertise) and shows them as the server keeps them.
 
 import { listExperts, setMyExpertise } from '../api';
 import { setTitle } from '../branding';
 import { errorBox, isAbort } from '../components/errorBox';
-import { field } from '../components/field';
+import { tagsField } from '../components/tagsField';
 import { h, replace } from '../dom';
 import type { PageContext } from '../router';
 import { currentUser } from '../session';
@@ -33,7 +34,13 @@ export async function mePage({ main, signal }: PageContext): Promise<void> {
   const me = await currentUser();
   if (!me) return;
 
-  const tags = h('input', { type: 'text', name: 'expertise', autocomplete: 'off', maxlength: 1000, disabled: true });
+  const topics = tagsField(
+    'Topics',
+    'expertise',
+    'Separate topics with commas. Use the words colleagues search for, like the library’s tags: forklift, safety, first aid. Each is kept as one tag (first aid → first-aid), and you are offered for searches of its words.',
+  );
+  const tags = topics.input;
+  tags.disabled = true;
   const submit = h('button', { type: 'submit', class: 'button button-primary', disabled: true }, 'Save topics');
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const current = h('div', { 'aria-live': 'polite' }, h('p', { class: 'muted small', 'aria-busy': 'true' }, 'Loading your topics…'));
@@ -44,10 +51,10 @@ export async function mePage({ main, signal }: PageContext): Promise<void> {
     h(
       'p',
       { class: 'small muted' },
-      'Name the topics colleagues can ask you about. When someone looks at one of these tags in the library, you are offered as an expert to ask.',
+      'Name the topics colleagues can ask you about. When someone searches the library for one of them, or taps its tag, you are offered as an expert to ask.',
     ),
     current,
-    field('Topics', tags, 'Separate them with commas, for example: forklift safety, first aid. Leave empty to be nobody’s expert.'),
+    topics.el,
     status,
     h('div', { class: 'button-row' }, submit),
   );
@@ -60,6 +67,7 @@ export async function mePage({ main, signal }: PageContext): Promise<void> {
     try {
       const answer = await setMyExpertise(parseTags(tags.value));
       tags.value = tagsText(answer.tags);
+      topics.refresh();
       replace(current, tagLinks(answer.tags));
       replace(status, h('p', { class: 'saved' }, answer.tags.length ? 'Topics saved.' : 'Topics cleared.'));
     } catch (e) {
@@ -82,6 +90,7 @@ export async function mePage({ main, signal }: PageContext): Promise<void> {
     try {
       const mine = (await listExperts(undefined, signal)).filter((x) => x.user_id === me!.id).map((x) => x.tag);
       tags.value = tagsText(mine);
+      topics.refresh();
       replace(current, tagLinks(mine));
       // saving replaces all of them, so the form opens only once the current ones are in it
       tags.disabled = false;

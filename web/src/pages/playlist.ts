@@ -1,6 +1,7 @@
 // Playlist page /playlists/:id: cover, title, description and intro, then the items in order
-// with what is done. A video opens the player, a handout downloads (which completes it), a
-// resource is recorded as opened and shown in a new tab (which completes it). In a sequential
+// with what is done and how far a video was watched ("Watched 40%"; the bar above counts it
+// too). A video opens the player, a handout opens in the phone's viewer or downloads (which
+// completes it), a resource is recorded as opened and shown in a new tab (which completes it). In a sequential
 // playlist, items not yet unlocked are shown greyed with a lock and are not links (the server
 // decides `locked`). After a handout or resource is opened, the playlist is asked for again so
 // completion and locks follow.
@@ -9,14 +10,24 @@ import { getPlaylist, type Playlist, type PlaylistItem } from '../api';
 import { setTitle } from '../branding';
 import { errorBox, isAbort } from '../components/errorBox';
 import { icon } from '../components/icon';
+import { handoutLinkAttrs } from '../components/handoutList';
 import { itemLink, KIND_LABEL, resourceButton } from '../components/libraryItem';
 import { progressBar } from '../components/progressBar';
 import { h, replace, type Child } from '../dom';
+import { formatDuration } from '../format';
+import { itemsProgress, progressCaption } from '../learning';
 import type { PageContext } from '../router';
 import { paragraphs } from '../text';
 
 /** A download is counted by the server when it serves the file; ask again a little later. */
 const AFTER_DOWNLOAD_MS = 1500;
+
+/** A thin bar under a partly watched item. */
+function meter(fraction: number): HTMLElement {
+  const fill = h('span', { class: 'step-meter-fill' });
+  fill.style.width = `${Math.round(Math.min(1, fraction) * 100)}%`;
+  return fill;
+}
 
 interface RowActions {
   /** something was opened: fetch the playlist again */
@@ -26,6 +37,7 @@ interface RowActions {
 
 function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HTMLElement {
   const state = item.completed ? 'done' : item.locked ? 'locked' : 'todo';
+  const partly = !item.completed && typeof item.progress === 'number' && item.progress > 0 ? item.progress : 0;
   const badge =
     state === 'done'
       ? h('span', { class: 'step-state' }, icon('check'), h('span', { class: 'visually-hidden' }, ' Done'))
@@ -37,9 +49,11 @@ function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HT
     h(
       'span',
       { class: 'step-text' },
-      h('span', { class: 'kind' }, KIND_LABEL[item.kind]),
+      h('span', { class: 'kind' }, KIND_LABEL[item.kind], item.duration_s ? ` · ${formatDuration(item.duration_s)}` : null),
       h('span', { class: 'step-title' }, item.title),
       state === 'locked' ? h('span', { class: 'step-hint' }, 'Unlocks when the item before it is done') : null,
+      partly ? h('span', { class: 'step-partial' }, `Watched ${Math.round(partly * 100)}%`) : null,
+      partly ? h('span', { class: 'step-meter', 'aria-hidden': 'true' }, meter(partly)) : null,
     ),
     badge,
   ];
@@ -56,7 +70,7 @@ function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HT
       return h(
         'li',
         attrs,
-        h('a', { class: 'step-inner', ...itemLink('handout', item.item_id), onClick: () => on.changed(AFTER_DOWNLOAD_MS) }, body),
+        h('a', { class: 'step-inner', ...handoutLinkAttrs({ id: item.item_id, content_type: item.content_type }), onClick: () => on.changed(AFTER_DOWNLOAD_MS) }, body),
       );
     case 'resource':
       return h('li', attrs, resourceButton(item.item_id, 'step-inner', body, { opened: () => on.changed(), failed: on.failed }));
@@ -101,7 +115,8 @@ export async function playlistPage({ main, params, signal }: PageContext): Promi
   function showItems(p: Playlist): void {
     const done = p.items.filter((i) => i.completed).length;
     const bar = progressBar(`Progress on ${p.title}`);
-    bar.set(p.items.length ? done / p.items.length : 0, `${done} of ${p.items.length} done`);
+    const share = itemsProgress(p.items);
+    bar.set(share, progressCaption(done, p.items.length, share));
     replace(progressSlot, bar.el);
     replace(statusSlot);
     // keep the keyboard where it was across the refresh

@@ -1,9 +1,11 @@
 // Progress report /manage/playlists/:id/report (trainers and admins): one card per assignee
-// (GET /api/v1/playlists/{id}/report) with done/total, percent, completed date, last activity,
-// due date and an overdue badge; overdue first, completed last. "Download CSV" asks for the same
-// report as text/csv and saves it. The "Assign" form gives the playlist to picked people of the
-// organisation (GET /api/v1/users) and/or to everyone with a role / in a cohort, with an optional
-// due date (POST …/assignments).
+// (GET /api/v1/playlists/{id}/report) with done/total, percent (a partly watched video counts by
+// the share watched), completed date, last activity, due date and an overdue badge, and a
+// folded list of each item with its state for that person ("Watched 40%"); overdue first,
+// completed last. "Download CSV" asks for the same report as text/csv and saves it. The
+// "Assign" form gives the playlist to picked people of the organisation (GET /api/v1/users;
+// those who already have it are shown ticked and are not sent again) and/or to everyone with a
+// role / in a cohort, with an optional due date (POST …/assignments).
 
 import {
   assignPlaylist,
@@ -13,6 +15,7 @@ import {
   playlistReportCsv,
   type NewAssignments,
   type Person,
+  type ReportItem,
   type ReportRow,
   type Role,
 } from '../api';
@@ -22,7 +25,9 @@ import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { progressBar } from '../components/progressBar';
 import { h, replace } from '../dom';
-import { formatDate, percent, toDate } from '../format';
+import { formatDate, toDate } from '../format';
+import { itemStateText, overallProgress, progressCaption } from '../learning';
+import { KIND_LABEL } from '../components/libraryItem';
 import type { PageContext } from '../router';
 
 function when(t: ReportRow['due_at']): string {
@@ -41,7 +46,8 @@ function byUrgency(a: ReportRow, b: ReportRow): number {
 
 function reportCard(r: ReportRow): HTMLElement {
   const bar = progressBar(`Progress of ${r.name || r.email}`);
-  bar.set(r.fraction, `${r.items_completed} of ${r.items_total} done · ${percent(r.fraction)}`);
+  const share = r.progress ?? r.fraction;
+  bar.set(overallProgress(r.items_completed, r.items_total, share), progressCaption(r.items_completed, r.items_total, share));
   const facts: [string, string][] = [
     ['Completed', r.completed ? when(r.completed_at) : '—'],
     ['Last activity', when(r.last_activity)],
@@ -60,6 +66,33 @@ function reportCard(r: ReportRow): HTMLElement {
     r.name ? h('p', { class: 'small muted report-email' }, r.email) : null,
     bar.el,
     h('dl', { class: 'report-facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
+    r.items?.length ? reportItems(r) : null,
+  );
+}
+
+/** Each item for one person, folded away: "Video · Forklift walkthrough — Watched 40%". */
+function reportItems(r: ReportRow): HTMLElement {
+  const state = (i: ReportItem) => {
+    const text = itemStateText(i);
+    const at = i.completed ? toDate(i.completed_at) : null;
+    return at ? `${text} ${formatDate(at)}` : text;
+  };
+  return h(
+    'details',
+    { class: 'report-items' },
+    h('summary', null, `Items (${r.items!.length})`, h('span', { class: 'visually-hidden' }, ` of ${r.name || r.email}`)),
+    h(
+      'ol',
+      { class: 'plain-list report-item-list' },
+      r.items!.map((i) =>
+        h(
+          'li',
+          { class: `report-item ${i.completed ? 'is-done' : i.progress > 0 ? 'is-partial' : 'is-todo'}`, 'data-item': i.item_id },
+          h('span', { class: 'report-item-title' }, h('span', { class: 'kind' }, KIND_LABEL[i.kind]), ' ', i.title),
+          h('span', { class: 'report-item-state' }, state(i)),
+        ),
+      ),
+    ),
   );
 }
 
@@ -135,6 +168,19 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     h('div', { class: 'button-row' }, assignButton),
   );
 
+  /** People who already have the playlist: ticked, and left out of the next assigning. */
+  let assigned = new Set<string>();
+  function markAssigned(): void {
+    for (const box of peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]')) {
+      const has = assigned.has(box.value);
+      if (has) box.checked = true;
+      else if (box.disabled) box.checked = false;
+      box.disabled = has;
+      const hint = box.closest('label')?.querySelector('.already');
+      if (hint) hint.toggleAttribute('hidden', !has);
+    }
+  }
+
   function showPeople(people: Person[]): void {
     const active = people.filter((p) => p.active !== false).sort((a, b) => (a.name || a.email).localeCompare(b.name || b.email));
     replace(
@@ -153,6 +199,10 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
           )
         : h('p', { class: 'muted small' }, 'Nobody in the organisation yet.'),
     );
+    for (const label of peopleSlot.querySelectorAll('label.check')) {
+      label.querySelector('.check-label')?.append(h('span', { class: 'already small', hidden: true }, ' · already assigned'));
+    }
+    markAssigned();
   }
   peopleFilter.addEventListener('input', () => {
     const q = peopleFilter.value.trim().toLowerCase();
@@ -164,7 +214,9 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
   assignForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const who: NewAssignments = {
-      user_ids: [...peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]:checked')].map((i) => i.value),
+      user_ids: [...peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]:checked:not(:disabled)')]
+        .map((i) => i.value)
+        .filter((uid) => !assigned.has(uid)),
     };
     if (role.value) who.role = role.value as Role;
     if (cohort.value.trim()) who.cohort = cohort.value.trim();
@@ -173,15 +225,18 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
       who.due_at = new Date(y!, m! - 1, d!, 23, 59, 59).getTime(); // the end of that day, here
     }
     if (!who.user_ids!.length && !who.role && !who.cohort) {
-      replace(assignStatus, errorBox(new Error('Pick people, a role or a cohort.')));
+      replace(assignStatus, errorBox(new Error(assigned.size ? 'Pick people who do not have it yet, a role or a cohort.' : 'Pick people, a role or a cohort.')));
       return;
     }
     assignButton.disabled = true;
     replace(assignStatus);
     try {
-      const { assigned } = await assignPlaylist(id, who);
-      replace(assignStatus, h('p', { class: 'saved' }, assigned === 1 ? 'Assigned to 1 person.' : `Assigned to ${assigned} people.`));
-      for (const box of peopleSlot.querySelectorAll<HTMLInputElement>('input[name="user"]')) box.checked = false;
+      const { assigned: n } = await assignPlaylist(id, who);
+      replace(assignStatus, h('p', { class: 'saved' }, n === 1 ? 'Assigned to 1 person.' : `Assigned to ${n} people.`));
+      for (const uid of who.user_ids ?? []) assigned.add(uid);
+      markAssigned();
+      role.value = '';
+      cohort.value = '';
       void load();
     } catch (e) {
       replace(assignStatus, errorBox(e));
@@ -205,6 +260,8 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     list.setAttribute('aria-busy', 'true');
     try {
       const rows = (await playlistReport(id, signal)).sort(byUrgency);
+      assigned = new Set(rows.map((r) => r.user_id));
+      markAssigned();
       const done = rows.filter((r) => r.completed).length;
       const overdue = rows.filter((r) => r.overdue).length;
       summary.textContent = rows.length

@@ -1,15 +1,27 @@
 // Upload: record with the phone's camera or choose a file, give it a title, and send it with a
-// resumable tus upload (see uploader.ts and components/uploadPanel.ts). The running upload is
-// kept at module level, so leaving this page and coming back shows it still going.
+// resumable tus upload (see uploader.ts and components/uploadPanel.ts), then follow the new
+// video to ready (its poster) or failed (the server's sentence, "Try another file", Delete).
+// The running upload is kept at module level, so leaving this page and coming back shows it
+// still going. Below: "Your uploads" (GET /api/v1/me/videos), every status, so a failed one can
+// be found and deleted later; trainers also see the organisation's failed uploads
+// (GET /api/v1/videos?status=failed).
 
+import { deleteVideo, failedVideos, myVideos, type Video } from '../api';
 import { setTitle } from '../branding';
+import { deleteControl } from '../components/confirmDelete';
+import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
+import { takeFlash } from '../components/flash';
 import { icon } from '../components/icon';
 import { uploadPanel, type UploadPanel } from '../components/uploadPanel';
 import { h, replace } from '../dom';
-import { formatBytes, formatDate } from '../format';
+import { formatBytes, formatDate, formatDuration, percent, toDate } from '../format';
+import { STATUS_LABEL } from '../learning';
 import type { PageContext } from '../router';
+import { currentUser, isTrainer } from '../session';
 import { unfinishedUploads } from '../uploader';
+
+const LIST_POLL_MS = 4000;
 
 let current: UploadPanel | null = null;
 
@@ -18,22 +30,82 @@ function warnBeforeLeaving(ev: BeforeUnloadEvent): void {
 }
 window.addEventListener('beforeunload', warnBeforeLeaving);
 
-export function uploadPage({ main }: PageContext): void {
+/** "Processing 42%", "Ready · 0:10", "Failed" … */
+function statusText(v: Video): string {
+  if (v.status === 'processing' && typeof v.progress_pct === 'number' && v.progress_pct > 0 && v.progress_pct < 100) {
+    return `${STATUS_LABEL.processing} ${percent(v.progress_pct / 100)}`;
+  }
+  if (v.status === 'ready' && v.duration_s) return `${STATUS_LABEL.ready} · ${formatDuration(v.duration_s)}`;
+  return STATUS_LABEL[v.status];
+}
+
+/** One upload in a list: poster, title (to its page), status; a failed one with its sentence
+ *  and Delete. */
+function uploadRow(v: Video, deleted: (v: Video) => void): HTMLElement {
+  const added = toDate(v.created_at);
+  return h(
+    'li',
+    { class: `upload-item upload-${v.status}`, 'data-video': v.id },
+    v.poster_url
+      ? h('img', { class: 'thumb', src: v.poster_url, alt: '', loading: 'lazy' })
+      : h('div', { class: 'thumb thumb-video' }, icon('video')),
+    h(
+      'div',
+      { class: 'upload-item-body' },
+      h('a', { class: 'upload-item-title', href: `/videos/${encodeURIComponent(v.id)}` }, v.title || 'Untitled video'),
+      h(
+        'p',
+        { class: 'small muted upload-item-meta' },
+        h('span', { class: `status-badge status-${v.status}` }, statusText(v)),
+        added ? ` · ${formatDate(added)}` : null,
+      ),
+      v.status === 'failed' ? h('p', { class: 'small failed-reason' }, v.error || 'The file could not be read as a video.') : null,
+      v.status === 'failed'
+        ? deleteControl({
+            what: 'video',
+            title: v.title,
+            id: v.id,
+            nameInLabel: true,
+            small: true,
+            remove: () => deleteVideo(v.id),
+            deleted: () => deleted(v),
+          })
+        : null,
+    ),
+  );
+}
+
+export async function uploadPage({ main, signal }: PageContext): Promise<() => void> {
   setTitle('Upload');
+  const me = await currentUser();
+  const flash = takeFlash();
   const title = h('input', { type: 'text', name: 'title', maxlength: 200, autocomplete: 'off', enterkeyhint: 'done' });
   const camera = h('input', { type: 'file', accept: 'video/*', capture: 'environment', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
-  const picker = h('input', { type: 'file', accept: 'video/*', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
+  const picker = h('input', { type: 'file', name: 'video-file', accept: 'video/*', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
   const recordButton = h('button', { type: 'button', class: 'button button-primary button-big', onClick: () => camera.click() }, icon('camera'), 'Record with camera');
   const chooseButton = h('button', { type: 'button', class: 'button button-secondary button-big', onClick: () => picker.click() }, icon('file'), 'Choose a file');
   const pickers = h('div', { class: 'stack' }, recordButton, chooseButton, camera, picker);
   const unfinished = h('div');
   const panelSlot = h('div');
+  const mineStatus = h('p', { class: 'small muted', role: 'status' });
+  const mineList = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted small' }, 'Loading your uploads…'));
+  const failedSection = h('div');
+  let listTimer = 0;
 
   function setBusy(busy: boolean): void {
     recordButton.disabled = busy;
     chooseButton.disabled = busy;
     title.disabled = busy;
   }
+
+  const hooks = {
+    signal,
+    tryAnother: () => {
+      title.focus({ preventScroll: true });
+      picker.click();
+    },
+    changed: () => void loadMine(),
+  };
 
   function begin(input: HTMLInputElement): void {
     const file = input.files?.[0];
@@ -45,24 +117,83 @@ export function uploadPage({ main }: PageContext): void {
       setBusy(false);
       title.value = '';
     });
+    current.attach(hooks);
     replace(panelSlot, current.el);
     current.el.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
   }
   camera.addEventListener('change', () => begin(camera));
   picker.addEventListener('change', () => begin(picker));
 
+  function removed(v: Video): void {
+    mineStatus.textContent = `Deleted “${v.title}”.`;
+    void loadMine();
+    void loadFailed();
+  }
+
+  /** "Your uploads", asked again every few seconds while one of them is still processing. */
+  async function loadMine(): Promise<void> {
+    window.clearTimeout(listTimer);
+    try {
+      const videos = await myVideos(signal);
+      // a list being answered (a confirmation open) is not redrawn under the person's finger
+      if (!mineList.querySelector('.notice-confirm')) {
+        replace(
+          mineList,
+          videos.length
+            ? h('ul', { class: 'plain-list upload-list' }, videos.map((v) => uploadRow(v, removed)))
+            : h('p', { class: 'empty' }, 'Nothing uploaded yet.'),
+        );
+      }
+      if (videos.some((v) => v.status !== 'ready' && v.status !== 'failed') && !signal.aborted) {
+        listTimer = window.setTimeout(() => void loadMine(), LIST_POLL_MS);
+      }
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(mineList, errorBox(e, () => void loadMine()));
+    } finally {
+      mineList.removeAttribute('aria-busy');
+    }
+  }
+
+  /** Trainers: everyone's failed uploads (other people's; one's own are in the list above). */
+  async function loadFailed(): Promise<void> {
+    if (!isTrainer(me)) return;
+    try {
+      const others = (await failedVideos(signal)).filter((v) => v.owner_id !== me!.id);
+      replace(
+        failedSection,
+        others.length
+          ? h(
+              'section',
+              { 'aria-labelledby': 'failed-heading' },
+              h('h2', { id: 'failed-heading' }, `Failed uploads of others (${others.length})`),
+              h('p', { class: 'small muted' }, 'Only their uploaders and trainers see these. Delete them once the person knows.'),
+              h('ul', { class: 'plain-list upload-list' }, others.map((v) => uploadRow(v, removed))),
+            )
+          : null,
+      );
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(failedSection); // not worth an error box; the next visit tries again
+    }
+  }
+
   replace(
     main,
+    flash,
     h('h1', null, 'Upload a video'),
     h('p', { class: 'muted' }, 'Record a short how-to with your phone, or send a recording you already have. Large files are fine: if the connection drops, the upload picks up where it stopped.'),
     field('Title', title, 'Shown in the library. Leave empty to use the file name.'),
     pickers,
     unfinished,
     panelSlot,
+    h('section', { class: 'my-uploads', 'aria-labelledby': 'mine-heading' }, h('h2', { id: 'mine-heading' }, 'Your uploads'), mineStatus, mineList),
+    failedSection,
   );
 
   if (current) {
     replace(panelSlot, current.el);
+    current.attach(hooks);
     setBusy(current.active());
   }
   if (!current?.active()) {
@@ -86,4 +217,6 @@ export function uploadPage({ main }: PageContext): void {
       );
     });
   }
+  await Promise.all([loadMine(), loadFailed()]);
+  return () => window.clearTimeout(listTimer);
 }

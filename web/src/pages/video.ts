@@ -1,42 +1,56 @@
-// Video page /videos/:id (optionally ?playlist=ID to lead back). Shows the video's state while it
-// is queued or processing (polling GET /api/v1/videos/{id} every 3 s), plays it as soon as an
-// hls_url exists (long sessions become watchable while still processing), resumes from the last
-// position, reports watched intervals (watchTracker.ts), and lists the handouts. Shows the
-// tag-line, description and tags (each a link to the library filtered by it). A video held for
-// review says so; trainers get "Approve" there. Trainers, admins and the owner can edit the
-// details (components/videoEditForm.ts).
+// Video page /videos/:id (optionally ?playlist=ID: leads back to it and on to the next item).
+// Shows the video's state while it is queued or processing (polling GET /api/v1/videos/{id}
+// every 3 s, with the transcoding percentage), plays it as soon as an hls_url exists in a box of
+// the video's own shape (portrait videos tall), resumes from the saved position — the server's
+// `my_progress`, so any device; this browser's only when the server has none — unless that is at
+// the start or the end, reports watched intervals (watchTracker.ts) and shows "Watched n%" /
+// "Completed". A failed video shows the server's sentence (only its owner and trainers get that
+// far). Handouts open in the phone's viewer; the owner and trainers attach, rename, reorder and
+// remove them (components/handoutManager.ts), edit the details (components/videoEditForm.ts)
+// and delete the video (saying first which playlists lose it). A video held for review says so;
+// trainers get "Approve" there.
 
-import { approveVideo, getVideo, reportProgress, type ProgressResult, type Video } from '../api';
+import {
+  approveVideo,
+  deleteVideo,
+  getPlaylist,
+  getProgress,
+  getVideo,
+  reportProgress,
+  type Playlist,
+  type PlaylistItem,
+  type ProgressResult,
+  type Video,
+} from '../api';
 import { setTitle } from '../branding';
+import { deleteControl } from '../components/confirmDelete';
 import { errorBox, isAbort } from '../components/errorBox';
-import { handoutList } from '../components/handoutList';
+import { setFlash } from '../components/flash';
+import { handoutLinkAttrs, handoutList } from '../components/handoutList';
+import { handoutManager, type HandoutManager } from '../components/handoutManager';
+import { KIND_LABEL, resourceButton } from '../components/libraryItem';
 import { createPlayer, type Player } from '../components/player';
 import { progressBar } from '../components/progressBar';
 import { videoEditForm, type VideoEditForm } from '../components/videoEditForm';
 import { h, replace } from '../dom';
-import { formatDuration, percent } from '../format';
-import type { PageContext } from '../router';
+import { formatDuration } from '../format';
+import { aspectRatio, nextItem, qualityLabel, resumeAt, savedPosition, transcodeView, watchedText } from '../learning';
+import { navigate, type PageContext } from '../router';
 import { currentUser, isTrainer, mayEdit } from '../session';
 import { paragraphs } from '../text';
 import { WatchTracker } from '../watchTracker';
 
 const POLL_MS = 3000;
-const STATUS_TEXT: Record<Video['status'], string> = {
-  uploading: 'The upload has not finished yet.',
-  queued: 'Waiting to be processed…',
-  processing: 'Processing the video…',
-  ready: '',
-  failed: 'This video could not be processed.',
-};
-
-/** Transcoding progress 0..1, when the server says (transcode_progress, or progress_pct 0..100). */
-function transcodeFraction(v: Video): number | null {
-  if (typeof v.transcode_progress === 'number') return v.transcode_progress;
-  if (typeof v.progress_pct === 'number') return v.progress_pct / 100;
-  return null;
-}
 
 const positionKey = (id: string) => `reelhouse:position:${id}`;
+
+function localPosition(id: string): string | null {
+  try {
+    return localStorage.getItem(positionKey(id));
+  } catch {
+    return null;
+  }
+}
 
 export async function videoPage({ main, params, query, signal }: PageContext): Promise<() => void> {
   const id = params.id!;
@@ -46,60 +60,100 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   let poll = 0;
   let mounting = false;
   let editForm: VideoEditForm | null = null;
+  let handouts: HandoutManager | null = null;
   let heldShown: boolean | null = null;
   let detailsShown = '';
+  let deleteShown = false;
+  let current: Video | null = null;
+  let playlist: Playlist | null = null;
+  let nextLocked = false;
   const me = await currentUser();
 
   const heading = h('h1', null, 'Video');
   const meta = h('p', { class: 'muted' });
   const stage = h('div', { class: 'stage' });
+  const resumeSlot = h('div');
   const statusBox = h('div', { 'aria-live': 'polite' });
   const watched = h('p', { class: 'watched', 'aria-live': 'polite' });
-  const handouts = h('div');
+  const nextSlot = h('div');
+  const handoutsSlot = h('div');
   const review = h('div', { 'aria-live': 'polite' });
   const details = h('div', { class: 'video-details' });
   const editSlot = h('div');
+  const deleteSlot = h('div');
   const back = playlistId
     ? h('a', { class: 'back-link', href: `/playlists/${encodeURIComponent(playlistId)}` }, '← Back to the playlist')
     : null;
-  replace(main, back, heading, meta, review, stage, statusBox, watched, details, handouts, editSlot);
+  replace(main, back, heading, meta, review, stage, resumeSlot, statusBox, watched, nextSlot, details, handoutsSlot, editSlot, deleteSlot);
 
   const bar = progressBar('Processing');
 
   function showWatched(p: ProgressResult | null | undefined): void {
-    if (!p) return;
-    watched.textContent = p.completed ? `✓ Completed · watched ${percent(p.fraction)}` : `Watched ${percent(p.fraction)}`;
+    const text = watchedText(p);
+    if (text) watched.textContent = text;
+    if (p?.completed && nextLocked) void loadNext();
+  }
+
+  /** The box takes the video's shape: portrait videos are shown tall, not small in 16:9. */
+  function shape(el: HTMLElement, v: Video): void {
+    const ar = aspectRatio(v.width, v.height);
+    if (!ar) return;
+    el.style.aspectRatio = ar;
+    el.classList.toggle('video-portrait', (v.height ?? 0) > (v.width ?? 0));
   }
 
   function render(v: Video): void {
+    current = v;
     setTitle(v.title);
     heading.textContent = v.title;
-    const best = Math.max(0, ...v.renditions.map((r) => r.height));
-    meta.textContent = [v.duration_s ? formatDuration(v.duration_s) : '', best ? `up to ${best}p` : '']
+    meta.textContent = [v.duration_s ? formatDuration(v.duration_s) : '', qualityLabel(v.renditions)]
       .filter(Boolean)
       .join(' · ');
-    replace(handouts, handoutList(v.handouts));
     showDetails(v);
     showReview(v);
+    const editor = mayEdit(me, v.owner_id);
+    if (editor) {
+      if (handouts) handouts.update(v.handouts);
+      else {
+        handouts = handoutManager(id, v.handouts);
+        replace(handoutsSlot, handouts.el);
+      }
+    } else {
+      replace(handoutsSlot, handoutList(v.handouts));
+    }
     if (editForm) editForm.update(v);
-    else if (mayEdit(me, v.owner_id)) {
+    else if (editor && v.status !== 'failed') {
       editForm = videoEditForm(v, render);
       replace(editSlot, editForm.el);
     }
+    if (editor && !deleteShown) showDelete(v);
 
     if (v.status === 'failed') {
-      replace(statusBox, errorBox(new Error(v.error || STATUS_TEXT.failed)));
+      replace(stage);
+      replace(
+        statusBox,
+        h(
+          'div',
+          { class: 'notice notice-error', role: 'alert' },
+          h('p', null, h('strong', null, 'This video could not be processed.')),
+          h('p', { class: 'failed-reason' }, v.error || 'The file could not be read as a video.'),
+          editor ? h('p', { class: 'small' }, 'Only you and the trainers see it. Delete it, and upload the recording again from the Upload page.') : null,
+        ),
+      );
+      replace(handoutsSlot);
     } else if (v.status !== 'ready') {
-      const f = v.status === 'processing' ? transcodeFraction(v) : (v.transcode_progress ?? null);
-      bar.set(typeof f === 'number' ? f : null, STATUS_TEXT[v.status] + (typeof f === 'number' ? ` ${percent(f)}` : ''));
+      const t = transcodeView(v.status, v.progress_pct ?? (typeof v.transcode_progress === 'number' ? v.transcode_progress * 100 : null));
+      bar.set(t.fraction, t.text);
       replace(statusBox, h('div', { class: 'notice' }, bar.el, player ? h('p', { class: 'small' }, 'You can start watching; the rest is on its way.') : null));
       if (!mounting && !v.hls_url) {
-        replace(stage, v.poster_url ? h('img', { class: 'video', src: v.poster_url, alt: '' }) : h('div', { class: 'video video-placeholder' }));
+        const still = v.poster_url ? h('img', { class: 'video', src: v.poster_url, alt: '' }) : h('div', { class: 'video video-placeholder' });
+        shape(still, v);
+        replace(stage, still);
       }
     } else {
       replace(statusBox);
     }
-    if (v.hls_url && !mounting) {
+    if (v.hls_url && !mounting && v.status !== 'failed') {
       mounting = true;
       void mountPlayer(v);
     }
@@ -122,6 +176,33 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
             tags.map((t) => h('li', null, h('a', { class: 'tag', href: `/library?tag=${encodeURIComponent(t)}` }, `#${t}`))),
           )
         : null,
+    );
+  }
+
+  /** "Delete video" for its owner and trainers; afterwards back to the library (or, for the
+   *  owner's unfinished or failed upload, to the Upload page and its list). */
+  function showDelete(v: Video): void {
+    deleteShown = true;
+    replace(
+      deleteSlot,
+      h(
+        'section',
+        { class: 'stack manage-card delete-section', 'aria-label': 'Delete the video' },
+        deleteControl({
+          what: 'video',
+          title: v.title,
+          id,
+          label: 'Delete video',
+          extra: 'Its handouts and everyone’s progress on it go with it.',
+          remove: () => deleteVideo(id),
+          deleted() {
+            const title = current?.title ?? v.title;
+            setFlash(`Deleted “${title}”.`);
+            const toUploads = current?.status !== 'ready' || !isTrainer(me);
+            navigate(toUploads ? '/upload' : '/library', { replace: true });
+          },
+        }),
+      ),
     );
   }
 
@@ -180,30 +261,95 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     });
     if (signal.aborted) return p.destroy();
     player = p;
+    shape(p.video, v);
     replace(stage, p.el);
-    resume(p.video, v);
-    showWatched(v.my_progress);
+    let saved = v.my_progress;
+    if (saved === undefined) {
+      // a server without my_progress in the video: ask for the saved progress itself
+      saved = await getProgress(id, signal).catch(() => null);
+      if (signal.aborted) return;
+    }
+    resume(p.video, v, savedPosition(saved, localPosition(id)));
+    showWatched(saved);
     tracker = new WatchTracker(p.video, async (report, keepalive) => {
-      localStorage.setItem(positionKey(id), String(report.position_s));
+      try {
+        localStorage.setItem(positionKey(id), String(report.position_s));
+      } catch {
+        // storage full or refused: the server keeps the position anyway
+      }
       const result = await reportProgress(id, report, keepalive);
       if (!signal.aborted) showWatched(result);
     });
   }
 
-  /** Starts from where the person left off, unless that is the very start or the very end. */
-  function resume(video: HTMLVideoElement, v: Video): void {
-    const at = v.my_progress?.position_s ?? Number(localStorage.getItem(positionKey(id)) ?? 0);
-    if (!(at > 5)) return;
-    video.addEventListener(
-      'loadedmetadata',
-      () => {
-        if (Number.isFinite(video.duration) && at > video.duration - 5) return;
-        video.currentTime = at;
-        const restart = h('button', { type: 'button', class: 'button-link', onClick: () => { video.currentTime = 0; note.remove(); } }, 'Start from the beginning');
-        const note = h('p', { class: 'small resume-note' }, `Resuming at ${formatDuration(at)}. `, restart);
-        stage.after(note);
-      },
-      { once: true },
+  /** Starts from where the person left off, unless that is the very start or the end. */
+  function resume(video: HTMLVideoElement, v: Video, position: number | null): void {
+    const start = () => {
+      const duration = v.duration_s ?? (Number.isFinite(video.duration) ? video.duration : null);
+      const at = resumeAt(position, duration);
+      if (at === null) return;
+      video.currentTime = at;
+      const restart = h(
+        'button',
+        {
+          type: 'button',
+          class: 'button-link',
+          onClick: () => {
+            video.currentTime = 0;
+            note.remove();
+          },
+        },
+        'Start from the beginning',
+      );
+      const note = h('p', { class: 'small resume-note' }, `Resuming at ${formatDuration(at)}. `, restart);
+      replace(resumeSlot, note);
+    };
+    if (video.readyState >= 1) start();
+    else video.addEventListener('loadedmetadata', start, { once: true });
+  }
+
+  // --- the next item of the playlist it was opened from -------------------------------------
+
+  function nextLink(p: Playlist, item: PlaylistItem): HTMLElement {
+    const label = [h('span', { class: 'kind' }, `Next · ${KIND_LABEL[item.kind]}`), h('span', { class: 'next-title' }, `Next: ${item.title}`)];
+    if (item.locked) {
+      nextLocked = true;
+      return h('div', { class: 'next-item next-locked', 'aria-disabled': 'true' }, label, h('span', { class: 'small muted' }, 'Unlocks when this video is done.'));
+    }
+    nextLocked = false;
+    switch (item.kind) {
+      case 'video':
+        return h('a', { class: 'next-item', href: `/videos/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}` }, label);
+      case 'handout':
+        return h(
+          'a',
+          { class: 'next-item', ...handoutLinkAttrs({ id: item.item_id, content_type: item.content_type }) },
+          label,
+          h('span', { class: 'small muted' }, 'A handout: it opens in a new tab.'),
+        );
+      case 'resource':
+        return resourceButton(item.item_id, 'next-item', [...label, h('span', { class: 'small muted' }, 'A link: it opens in a new tab.')], {
+          failed: (e) => replace(nextSlot, errorBox(e)),
+        });
+    }
+  }
+
+  async function loadNext(): Promise<void> {
+    if (!playlistId) return;
+    try {
+      playlist = await getPlaylist(playlistId, signal);
+    } catch (e) {
+      if (!isAbort(e)) replace(nextSlot); // the back link still works
+      return;
+    }
+    const next = nextItem(playlist.items, id);
+    replace(
+      nextSlot,
+      next
+        ? h('nav', { class: 'next', 'aria-label': 'Next in the playlist' }, nextLink(playlist, next))
+        : playlist.items.some((i) => i.kind === 'video' && i.item_id === id)
+          ? h('p', { class: 'small muted next-end' }, `This is the last item of “${playlist.title}”.`)
+          : null,
     );
   }
 
@@ -218,10 +364,11 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     }
   }
 
-  await refresh();
+  await Promise.all([refresh(), loadNext()]);
   return () => {
     window.clearTimeout(poll);
     tracker?.destroy();
     player?.destroy();
+    handouts?.stop();
   };
 }
