@@ -1,5 +1,7 @@
 // Entry point: the route table, the page shell (app bar + <main>) and the render loop.
 // Pages live in pages/, one file each; shared pieces in components/; every server call in api.ts.
+// The trainers' and admins' screens are loaded when first opened, so a new hire's phone does not
+// download them.
 
 import './style.css';
 import { setUnauthorizedHandler } from './api';
@@ -10,19 +12,19 @@ import { h, replace } from './dom';
 import { homePage } from './pages/home';
 import { invitePage } from './pages/invite';
 import { libraryPage } from './pages/library';
-import { manageInvitePage } from './pages/manageInvite';
-import { manageOrganisationPage } from './pages/manageOrganisation';
-import { managePlaylistPage } from './pages/managePlaylist';
-import { managePlaylistsPage } from './pages/managePlaylists';
 import { mePage } from './pages/me';
 import { notFoundPage } from './pages/notFound';
 import { playlistPage } from './pages/playlist';
-import { playlistReportPage } from './pages/playlistReport';
 import { signInPage } from './pages/signin';
 import { uploadPage } from './pages/upload';
 import { videoPage } from './pages/video';
-import { match, navigate, startRouter, type Cleanup, type Route } from './router';
+import { match, navigate, startRouter, type Cleanup, type Page, type Route } from './router';
 import { currentUser, forgetUser } from './session';
+
+/** A page whose code is fetched the first time it is opened. */
+function lazy(load: () => Promise<Page>): Page {
+  return async (ctx) => (await load())(ctx);
+}
 
 const routes: Route[] = [
   { pattern: '/signin', page: signInPage, public: true },
@@ -35,12 +37,12 @@ const routes: Route[] = [
   { pattern: '/playlists/:id', page: playlistPage },
   { pattern: '/me', page: mePage },
   // trainers and admins (each page says so to anyone else; the server checks too)
-  { pattern: '/manage/playlists', page: managePlaylistsPage },
-  { pattern: '/manage/playlists/:id', page: managePlaylistPage },
-  { pattern: '/manage/playlists/:id/report', page: playlistReportPage },
-  { pattern: '/manage/invite', page: manageInvitePage },
+  { pattern: '/manage/playlists', page: lazy(() => import('./pages/managePlaylists').then((m) => m.managePlaylistsPage)) },
+  { pattern: '/manage/playlists/:id', page: lazy(() => import('./pages/managePlaylist').then((m) => m.managePlaylistPage)) },
+  { pattern: '/manage/playlists/:id/report', page: lazy(() => import('./pages/playlistReport').then((m) => m.playlistReportPage)) },
+  { pattern: '/manage/invite', page: lazy(() => import('./pages/manageInvite').then((m) => m.manageInvitePage)) },
   // admins
-  { pattern: '/manage/organisation', page: manageOrganisationPage },
+  { pattern: '/manage/organisation', page: lazy(() => import('./pages/manageOrganisation').then((m) => m.manageOrganisationPage)) },
   { pattern: '*', page: notFoundPage },
 ];
 

@@ -30,7 +30,7 @@ export interface VideoFollower {
 export function videoFollower(videoId: string, title: string): VideoFollower {
   const bar = progressBar(`Processing ${title}`);
   const body = h('div', { class: 'follow', 'aria-live': 'polite' }, bar.el);
-  const el = h('div', { class: 'follow-wrap' }, body);
+  const el = h('div', { class: 'follow-wrap', 'data-video': videoId }, body);
   let hooks: FollowHooks | null = null;
   let timer = 0;
   let lastStatus = '';
