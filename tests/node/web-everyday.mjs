@@ -75,7 +75,7 @@ try {
   await page.getByLabel('Title', { exact: true }).fill(VIDEO_TITLE);
   await page.locator('input[name="video-file"]').setInputFiles(clip);
   step = 'waiting for the video to be ready on the Upload page';
-  await page.locator('.upload-ready').waitFor({ timeout: 120000 });
+  await page.locator('.upload-panel .upload-ready').waitFor({ timeout: 120000 });
   seen.poster_shown = await page.waitForFunction(() => {
     const img = document.querySelector('img.upload-poster');
     return img && img.complete && img.naturalWidth > 0;
@@ -229,7 +229,7 @@ try {
   seen.failed_sentence = (await failed.locator('.failed-reason').textContent()).trim();
   seen.failed_video_id = await page.locator('.upload-panel [data-video]').getAttribute('data-video');
   // "Your uploads" lists it too, failed, so it can be found later
-  await page.locator(`.upload-list li.upload-failed[data-video="${seen.failed_video_id}"]`).waitFor();
+  await page.locator(`.upload-list li.is-failed[data-video="${seen.failed_video_id}"]`).waitFor();
   await page.getByRole('button', { name: 'Try another file' }).waitFor();
   await shot(page, 'everyday-upload-failed.png');
   const found = await api(trainer.context, 'GET', `/api/v1/library?q=${encodeURIComponent(MISTAKE_TITLE)}`);

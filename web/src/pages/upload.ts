@@ -45,7 +45,7 @@ function uploadRow(v: Video, deleted: (v: Video) => void): HTMLElement {
   const added = toDate(v.created_at);
   return h(
     'li',
-    { class: `upload-item upload-${v.status}`, 'data-video': v.id },
+    { class: `upload-item is-${v.status}`, 'data-video': v.id },
     v.poster_url
       ? h('img', { class: 'thumb', src: v.poster_url, alt: '', loading: 'lazy' })
       : h('div', { class: 'thumb thumb-video' }, icon('video')),

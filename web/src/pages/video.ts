@@ -187,7 +187,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       deleteSlot,
       h(
         'section',
-        { class: 'stack manage-card delete-section', 'aria-label': 'Delete the video' },
+        { class: 'delete-section', 'aria-label': 'Delete the video' },
         deleteControl({
           what: 'video',
           title: v.title,
