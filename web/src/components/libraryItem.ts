@@ -77,7 +77,10 @@ export function libraryItem(
         inButton ? 'span' : 'p',
         { class: 'kind' },
         KIND_LABEL[item.kind],
-        item.duration_s ? ` · ${formatDuration(item.duration_s)}` : null,
+        // on the poster already; said once more for screen readers (the badge is hidden from them)
+        item.duration_s
+          ? h('span', { class: item.poster_url ? 'visually-hidden' : null }, ` · ${formatDuration(item.duration_s)}`)
+          : null,
       ),
       h(inButton ? 'span' : 'h3', { class: 'card-title' }, item.title),
       item.tagline ? h(inButton ? 'span' : 'p', { class: 'muted clamp' }, item.tagline) : null,

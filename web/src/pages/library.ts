@@ -160,7 +160,9 @@ export async function libraryPage({ main, query, signal }: PageContext): Promise
       if (fresh) {
         replace(results);
         const subject = state.tag ? `#${state.tag}` : state.q ? `“${state.q}”` : '';
-        replace(expertsSlot, subject && page.experts?.length ? expertsBox(subject, page.experts) : null);
+        // oneself is no expert to ask
+        const experts = (page.experts ?? []).filter((x) => x.user_id !== me?.id);
+        replace(expertsSlot, subject && experts.length ? expertsBox(subject, experts) : null);
       }
       for (const item of page.items) results.appendChild(card(item));
       cursor = page.next_cursor;
