@@ -43,6 +43,8 @@ export function handoutUploads(opts: HandoutUploadsOptions): HandoutUploads {
     accept: HANDOUT_ACCEPT,
     class: 'visually-hidden',
     tabindex: -1,
+    // the button beside it is what people (and screen readers) use
+    'aria-hidden': 'true',
     'aria-label': opts.buttonLabel,
   });
   const title = opts.withTitle

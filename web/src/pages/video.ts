@@ -63,7 +63,8 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   let handouts: HandoutManager | null = null;
   let heldShown: boolean | null = null;
   let detailsShown = '';
-  let deleteShown = false;
+  /** the title the Delete question was made with ('' before) */
+  let deleteShownFor = '';
   let current: Video | null = null;
   let playlist: Playlist | null = null;
   let nextLocked = false;
@@ -126,7 +127,8 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       editForm = videoEditForm(v, render);
       replace(editSlot, editForm.el);
     }
-    if (editor && !deleteShown) showDelete(v);
+    // the question names the video: made again after a rename, unless it is open
+    if (editor && deleteShownFor !== v.title && !deleteSlot.querySelector('.notice-confirm')) showDelete(v);
 
     if (v.status === 'failed') {
       replace(stage);
@@ -182,7 +184,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   /** "Delete video" for its owner and trainers; afterwards back to the library (or, for the
    *  owner's unfinished or failed upload, to the Upload page and its list). */
   function showDelete(v: Video): void {
-    deleteShown = true;
+    deleteShownFor = v.title;
     replace(
       deleteSlot,
       h(
