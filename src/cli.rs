@@ -140,6 +140,9 @@ pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
     db.migrate()
         .await
         .context("cannot apply database migrations")?;
+    db::library::fill_search_text(&db)
+        .await
+        .context("cannot index the library")?;
     db::orgs::ensure_default(db.pool())
         .await
         .context("cannot create the default organisation")?;

@@ -330,7 +330,8 @@ fn cases() -> Vec<Case> {
         case(
             "post",
             "/api/v1/playlists/{playlist_id}/items",
-            Some(json!({"kind": "video", "item_id": "{video_id}"})),
+            // The fixture playlist holds the video already; a playlist holds an item once.
+            Some(json!({"kind": "resource", "item_id": "{resource_id}"})),
             [401, 403, 201, 201, 404],
         ),
         case(
@@ -454,6 +455,29 @@ fn cases() -> Vec<Case> {
             "/api/v1/users/{user_id}/report",
             None,
             [401, 403, 200, 200, 404],
+        ),
+        // Everyday flows: a library handout of its own, the order of a video's handouts, the
+        // caller's uploads and the organisation's videos by state, an invitation's preview.
+        raw(
+            "post",
+            "/api/v1/handouts",
+            &[("content-type", "multipart/form-data; boundary=XyZ")],
+            Some(MULTIPART.as_bytes()),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "put",
+            "/api/v1/videos/{video_id}/handouts",
+            Some(json!({"order": ["{handout_id}"]})),
+            [401, 200, 200, 200, 404],
+        ),
+        case("get", "/api/v1/me/videos", None, [401, 200, 200, 200, 200]),
+        case("get", "/api/v1/videos", None, [401, 403, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/invitations/lookup",
+            Some(json!({"token": "{invitation_token}"})),
+            [200, 200, 200, 200, 200],
         ),
     ]
 }
@@ -589,6 +613,7 @@ impl World {
             None,
         )
         .await
+        .unwrap()
         .unwrap();
         drop(conn);
         let now = db::now_ms();

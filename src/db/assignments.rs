@@ -10,11 +10,22 @@ use super::{new_id, now_ms};
 /// resource `o` opened. Needs [`completion_joins`].
 pub(crate) const DONE_AT: &str = "coalesce(g.completed_at, o.opened_at)";
 
-/// The joins [`DONE_AT`] reads, for the person whose id is the SQL expression `user`.
+/// How far a person is with a playlist item `i`, 0 to 1: a completed item counts whole, a video
+/// by the share of it watched, anything else not at all. Needs [`completion_joins`].
+pub(crate) const ITEM_PROGRESS: &str = "cast(case \
+       when coalesce(g.completed_at, o.opened_at) is not null then 1 \
+       when g.watched_ms is not null and gv.duration_ms > 0 then \
+         case when g.watched_ms >= gv.duration_ms then 1 \
+         else cast(g.watched_ms as double precision) / gv.duration_ms end \
+       else 0 end as double precision)";
+
+/// The joins [`DONE_AT`] and [`ITEM_PROGRESS`] read, for the person whose id is the SQL
+/// expression `user`.
 pub(crate) fn completion_joins(user: &str) -> String {
     format!(
         "left join progress g on i.kind = 'video' and g.video_id = i.item_id and g.user_id = {user} \
-         left join item_opens o on o.kind = i.kind and o.item_id = i.item_id and o.user_id = {user}"
+         left join item_opens o on o.kind = i.kind and o.item_id = i.item_id and o.user_id = {user} \
+         left join videos gv on i.kind = 'video' and gv.id = i.item_id"
     )
 }
 
@@ -31,6 +42,8 @@ struct Line {
     due_at: Option<i64>,
     items_total: i64,
     items_completed: i64,
+    /// The sum of [`ITEM_PROGRESS`] over the items.
+    progress_sum: f64,
     last_completed: Option<i64>,
     last_activity: Option<i64>,
 }
@@ -43,6 +56,15 @@ impl Line {
     fn fraction(&self) -> f64 {
         if self.items_total > 0 {
             self.items_completed as f64 / self.items_total as f64
+        } else {
+            0.0
+        }
+    }
+
+    /// Progress through the playlist, 0 to 1, partly watched videos counting in part.
+    fn progress(&self) -> f64 {
+        if self.items_total > 0 {
+            (self.progress_sum / self.items_total as f64).clamp(0.0, 1.0)
         } else {
             0.0
         }
@@ -63,23 +85,32 @@ pub enum Scope<'a> {
     Own(&'a str),
 }
 
-async fn lines(pool: &AnyPool, org_id: &str, scope: Scope<'_>) -> sqlx::Result<Vec<Line>> {
+impl<'a> Scope<'a> {
+    /// The condition on assignments `a` (joined to playlists `p`, users `u`) with its one
+    /// parameter ($2), and the order of the lines.
+    fn filter(&self) -> (&'static str, &'a str, &'static str) {
+        match *self {
+            Scope::Playlist(id) => ("a.playlist_id = $2", id, "u.name, u.email"),
+            Scope::Person(id) => ("a.user_id = $2", id, "a.created_at, a.id"),
+            Scope::Own(id) => (
+                "a.user_id = $2 and p.published = 1",
+                id,
+                "a.created_at, a.id",
+            ),
+        }
+    }
+}
+
+async fn lines(pool: &AnyPool, org_id: &str, scope: &Scope<'_>) -> sqlx::Result<Vec<Line>> {
     use sqlx::Row;
-    let (filter, key, order) = match scope {
-        Scope::Playlist(id) => ("a.playlist_id = $2", id, "u.name, u.email"),
-        Scope::Person(id) => ("a.user_id = $2", id, "a.created_at, a.id"),
-        Scope::Own(id) => (
-            "a.user_id = $2 and p.published = 1",
-            id,
-            "a.created_at, a.id",
-        ),
-    };
+    let (filter, key, order) = scope.filter();
     let joins = completion_joins("a.user_id");
     let rows = sqlx::query(&format!(
         "select a.id, a.playlist_id, p.title, p.description, p.cover_key, a.user_id, u.name, \
            u.email, a.due_at, a.created_at, \
            count(i.id) as items_total, \
            count({DONE_AT}) as items_completed, \
+           cast(coalesce(sum({ITEM_PROGRESS}), 0) as double precision) as progress_sum, \
            max({DONE_AT}) as last_completed, \
            max(coalesce(g.updated_at, o.opened_at)) as last_activity \
          from assignments a \
@@ -110,6 +141,7 @@ async fn lines(pool: &AnyPool, org_id: &str, scope: Scope<'_>) -> sqlx::Result<V
                 due_at: row.try_get("due_at")?,
                 items_total: row.try_get("items_total")?,
                 items_completed: row.try_get("items_completed")?,
+                progress_sum: row.try_get("progress_sum")?,
                 last_completed: row.try_get("last_completed")?,
                 last_activity: row.try_get("last_activity")?,
             })
@@ -135,6 +167,8 @@ pub struct MyAssignment {
     pub items_completed: i64,
     /// `items_completed / items_total`, 0 to 1.
     pub fraction: f64,
+    /// How far through, 0 to 1, counting a partly watched video by the share of it watched.
+    pub progress: f64,
 }
 
 /// The published playlists assigned to a person, with the items they completed: videos watched
@@ -145,13 +179,14 @@ pub async fn for_user(
     user_id: &str,
 ) -> sqlx::Result<Vec<MyAssignment>> {
     let now = now_ms();
-    Ok(lines(pool, org_id, Scope::Own(user_id))
+    Ok(lines(pool, org_id, &Scope::Own(user_id))
         .await?
         .into_iter()
         .map(|line| MyAssignment {
             completed: line.completed(),
             completed_at: line.last_completed.filter(|_| line.completed()),
             fraction: line.fraction(),
+            progress: line.progress(),
             overdue: line.overdue(now),
             cover_url: line
                 .cover_key
@@ -178,7 +213,10 @@ pub struct ReportLine {
     pub email: String,
     pub items_total: i64,
     pub items_completed: i64,
+    /// `items_completed / items_total`, 0 to 1.
     pub fraction: f64,
+    /// How far through, 0 to 1, counting a partly watched video by the share of it watched.
+    pub progress: f64,
     pub completed: bool,
     /// Unix milliseconds when the last item was completed, once all are.
     pub completed_at: Option<i64>,
@@ -186,6 +224,8 @@ pub struct ReportLine {
     pub last_activity: Option<i64>,
     pub due_at: Option<i64>,
     pub overdue: bool,
+    /// Every item of the playlist with this person's state of it, in playlist order.
+    pub items: Vec<ReportItem>,
 }
 
 impl ReportLine {
@@ -194,6 +234,7 @@ impl ReportLine {
             completed: line.completed(),
             completed_at: line.last_completed.filter(|_| line.completed()),
             fraction: line.fraction(),
+            progress: line.progress(),
             overdue: line.overdue(now),
             playlist_id: line.playlist_id,
             playlist_title: line.playlist_title,
@@ -204,23 +245,93 @@ impl ReportLine {
             items_completed: line.items_completed,
             last_activity: line.last_activity,
             due_at: line.due_at,
+            items: Vec::new(),
         }
     }
 }
 
 /// A trainer's report: for a playlist, every assignee by name; for a person, every assignment
-/// (drafts included), oldest first.
+/// (drafts included), oldest first; each line with the person's state of every item.
 pub async fn report(
     pool: &AnyPool,
     org_id: &str,
     scope: Scope<'_>,
 ) -> sqlx::Result<Vec<ReportLine>> {
     let now = now_ms();
-    Ok(lines(pool, org_id, scope)
+    let mut items = item_lines(pool, org_id, &scope).await?;
+    Ok(lines(pool, org_id, &scope)
         .await?
         .into_iter()
-        .map(|line| ReportLine::from(line, now))
+        .map(|line| {
+            let mine = items.remove(&line.id).unwrap_or_default();
+            let mut report = ReportLine::from(line, now);
+            report.items = mine;
+            report
+        })
         .collect())
+}
+
+/// One item of a playlist as a report shows it for one person.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct ReportItem {
+    /// The entry in the playlist.
+    pub entry_id: String,
+    /// video | handout | resource
+    pub kind: String,
+    pub item_id: String,
+    pub title: String,
+    pub completed: bool,
+    /// Unix milliseconds when the person completed it.
+    pub completed_at: Option<i64>,
+    /// 0 to 1: a video by the share of it watched; anything else 0 or 1.
+    pub progress: f64,
+}
+
+/// The items of the assignments in `scope`, by assignment id, in playlist order.
+async fn item_lines(
+    pool: &AnyPool,
+    org_id: &str,
+    scope: &Scope<'_>,
+) -> sqlx::Result<std::collections::HashMap<String, Vec<ReportItem>>> {
+    use sqlx::Row;
+    let (filter, key, _) = scope.filter();
+    let joins = completion_joins("a.user_id");
+    let rows = sqlx::query(&format!(
+        "select a.id as assignment_id, i.id, i.kind, i.item_id, \
+           coalesce(gv.title, h.title, r.title, '') as title, \
+           {DONE_AT} as done_at, {ITEM_PROGRESS} as progress \
+         from assignments a \
+         join playlists p on p.id = a.playlist_id \
+         join users u on u.id = a.user_id \
+         join playlist_items i on i.playlist_id = a.playlist_id \
+         {joins} \
+         left join handouts h on i.kind = 'handout' and h.id = i.item_id \
+         left join resources r on i.kind = 'resource' and r.id = i.item_id \
+         where a.org_id = $1 and {filter} \
+         order by a.id, i.position, i.id"
+    ))
+    .bind(org_id)
+    .bind(key)
+    .fetch_all(pool)
+    .await?;
+    let mut by_assignment: std::collections::HashMap<String, Vec<ReportItem>> =
+        std::collections::HashMap::new();
+    for row in &rows {
+        let completed_at: Option<i64> = row.try_get("done_at")?;
+        by_assignment
+            .entry(row.try_get("assignment_id")?)
+            .or_default()
+            .push(ReportItem {
+                entry_id: row.try_get("id")?,
+                kind: row.try_get("kind")?,
+                item_id: row.try_get("item_id")?,
+                title: row.try_get("title")?,
+                completed: completed_at.is_some(),
+                completed_at,
+                progress: row.try_get("progress")?,
+            });
+    }
+    Ok(by_assignment)
 }
 
 /// Assigns a playlist to a person (again: a new due date replaces the old one; none keeps it).

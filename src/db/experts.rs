@@ -58,3 +58,20 @@ pub async fn on_tag<'e>(
     .fetch_all(db)
     .await
 }
+
+/// The active experts of an organisation on any tag with a word whose stem is one of `stems`
+/// (stems as [`super::library::text::stem`] makes them), by tag and name.
+pub async fn on_words<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    stems: &[String],
+) -> sqlx::Result<Vec<Expert>> {
+    use super::library::text;
+    if stems.is_empty() {
+        return Ok(Vec::new());
+    }
+    // An organisation has at most a few hundred expert tags: matched here, where the stemmer is.
+    let mut all = on_tag(db, org_id, None).await?;
+    all.retain(|e| text::words(&e.tag).any(|w| stems.contains(&text::stem(&w))));
+    Ok(all)
+}

@@ -1,4 +1,4 @@
-//! Handouts: documents attached to videos.
+//! Handouts: documents attached to videos (in an order of their own), or in the library alone.
 
 use serde::Serialize;
 use sqlx::AnyExecutor;
@@ -46,8 +46,9 @@ pub fn allocate() -> (String, String) {
 pub async fn create<'e>(db: impl AnyExecutor<'e>, handout: &Handout) -> sqlx::Result<()> {
     sqlx::query(
         "insert into handouts (id, org_id, video_id, owner_id, title, tagline, description, tags, \
-         filename, content_type, size, store_key, created_at, updated_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+         filename, content_type, size, store_key, created_at, updated_at, position) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, \
+           (select coalesce(max(position), 0) + 1 from handouts where video_id = $3))",
     )
     .bind(&handout.id)
     .bind(&handout.org_id)
@@ -74,7 +75,8 @@ pub async fn for_video<'e>(
     video_id: &str,
 ) -> sqlx::Result<Vec<Handout>> {
     sqlx::query_as(&format!(
-        "select {COLUMNS} from handouts where org_id = $1 and video_id = $2 order by created_at"
+        "select {COLUMNS} from handouts where org_id = $1 and video_id = $2 \
+         order by position, created_at, id"
     ))
     .bind(org_id)
     .bind(video_id)
@@ -103,4 +105,42 @@ pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
         .execute(db)
         .await?;
     Ok(())
+}
+
+/// Puts a video's handouts in the order of `ids`, which must name each of them exactly once.
+/// False (and nothing changed) when it does not.
+pub async fn reorder(
+    pool: &sqlx::AnyPool,
+    org_id: &str,
+    video_id: &str,
+    ids: &[String],
+) -> sqlx::Result<bool> {
+    let mut tx = pool.begin().await?;
+    // Takes the video's row lock first, so two reorders of one video take turns.
+    sqlx::query("update videos set updated_at = updated_at where org_id = $1 and id = $2")
+        .bind(org_id)
+        .bind(video_id)
+        .execute(&mut *tx)
+        .await?;
+    let mut current: Vec<String> = for_video(&mut *tx, org_id, video_id)
+        .await?
+        .into_iter()
+        .map(|h| h.id)
+        .collect();
+    let mut wanted = ids.to_vec();
+    current.sort();
+    wanted.sort();
+    if current != wanted {
+        return Ok(false);
+    }
+    for (position, id) in ids.iter().enumerate() {
+        sqlx::query("update handouts set position = $1 where org_id = $2 and id = $3")
+            .bind(position as i64 + 1)
+            .bind(org_id)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+    }
+    tx.commit().await?;
+    Ok(true)
 }

@@ -4,7 +4,7 @@
 use serde::Serialize;
 use sqlx::{AnyConnection, AnyExecutor, AnyPool};
 
-use super::assignments::{DONE_AT, completion_joins};
+use super::assignments::{DONE_AT, ITEM_PROGRESS, completion_joins};
 use super::{flag, new_id, now_ms};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -111,17 +111,23 @@ pub async fn in_org<'e>(
     .await
 }
 
-/// An organisation's playlists, newest first; only published ones unless `drafts`.
+/// An organisation's playlists, newest first; only published ones unless `drafts`; only those
+/// holding the video, handout or resource `containing` when given.
 pub async fn list<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
     drafts: bool,
+    containing: Option<&str>,
 ) -> sqlx::Result<Vec<Playlist>> {
     sqlx::query_as(&format!(
-        "select {COLUMNS} from playlists where org_id = $1 and (published = 1 or $2 = 1) order by created_at desc"
+        "select {COLUMNS} from playlists p where org_id = $1 and (published = 1 or $2 = 1) \
+         and ($3 = '' or exists (select 1 from playlist_items i \
+                                 where i.playlist_id = p.id and i.item_id = $3)) \
+         order by created_at desc"
     ))
     .bind(org_id)
     .bind(flag(drafts))
+    .bind(containing.unwrap_or_default())
     .fetch_all(db)
     .await
 }
@@ -148,18 +154,26 @@ pub struct Item {
     /// Whether the viewer completed it: a video watched far enough, a handout or resource
     /// opened.
     pub completed: bool,
+    /// How far the viewer is with it, 0 to 1: a video by the share of it watched.
+    pub progress: f64,
     /// In a sequential playlist, locked until the item before it is complete.
     pub locked: bool,
+    /// Videos: the length in seconds, once known.
+    pub duration_s: Option<f64>,
+    /// Videos: the poster, once the video is ready.
+    pub poster_url: Option<String>,
 }
 
 /// The items of a playlist in order, with `user_id`'s completion.
 pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Result<Vec<Item>> {
     use sqlx::Row;
     let rows = sqlx::query(&format!(
-        "select i.id, i.kind, i.item_id, coalesce(v.title, h.title, r.title, '') as title, \
-               r.url, case when {DONE_AT} is null then 0 else 1 end as completed \
+        "select i.id, i.kind, i.item_id, coalesce(gv.title, h.title, r.title, '') as title, \
+               r.url, case when {DONE_AT} is null then 0 else 1 end as completed, \
+               {ITEM_PROGRESS} as progress, gv.duration_ms, \
+               case when gv.status = 'ready' and coalesce(gv.width, 0) > 0 then 1 else 0 end \
+                 as has_poster \
              from playlist_items i \
-             left join videos v on i.kind = 'video' and v.id = i.item_id \
              left join handouts h on i.kind = 'handout' and h.id = i.item_id \
              left join resources r on i.kind = 'resource' and r.id = i.item_id \
              {joins} \
@@ -172,14 +186,21 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
     .await?;
     rows.iter()
         .map(|row| {
+            let item_id: String = row.try_get("item_id")?;
+            let duration_ms: Option<i64> = row.try_get("duration_ms")?;
+            let poster_url = (row.try_get::<i64, _>("has_poster")? == 1)
+                .then(|| format!("/api/v1/videos/{item_id}/poster.jpg"));
             Ok(Item {
                 id: row.try_get("id")?,
                 kind: row.try_get("kind")?,
-                item_id: row.try_get("item_id")?,
+                item_id,
                 title: row.try_get("title")?,
                 url: row.try_get("url")?,
                 completed: row.try_get::<i64, _>("completed")? != 0,
+                progress: row.try_get("progress")?,
                 locked: false,
+                duration_s: duration_ms.map(|ms| ms as f64 / 1000.0),
+                poster_url,
             })
         })
         .collect()
@@ -224,7 +245,8 @@ async fn write_order(
     Ok(())
 }
 
-/// Inserts an item at index `at` (0 is first), or at the end; returns the new entry's id.
+/// Inserts an item at index `at` (0 is first), or at the end; returns the new entry's id, or
+/// `None` when the item is in the playlist already.
 pub async fn add_item(
     conn: &mut AnyConnection,
     org_id: &str,
@@ -232,8 +254,18 @@ pub async fn add_item(
     kind: &str,
     item_id: &str,
     at: Option<usize>,
-) -> sqlx::Result<String> {
+) -> sqlx::Result<Option<String>> {
     touch(conn, playlist_id).await?;
+    let present: i64 = sqlx::query_scalar(
+        "select count(*) from playlist_items where playlist_id = $1 and item_id = $2",
+    )
+    .bind(playlist_id)
+    .bind(item_id)
+    .fetch_one(&mut *conn)
+    .await?;
+    if present > 0 {
+        return Ok(None);
+    }
     let mut ids = entry_ids(conn, playlist_id).await?;
     let id = new_id();
     sqlx::query(
@@ -252,7 +284,7 @@ pub async fn add_item(
         ids.insert(at, id.clone());
         write_order(conn, playlist_id, &ids).await?;
     }
-    Ok(id)
+    Ok(Some(id))
 }
 
 /// Whether the video, handout or resource a playlist entry names exists in the organisation.

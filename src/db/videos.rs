@@ -278,3 +278,24 @@ pub async fn held_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Re
     .fetch_all(db)
     .await
 }
+
+/// An organisation's videos, newest first: only `owner_id`'s when given, only those in `status`
+/// when given; at most `limit`.
+pub async fn list<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    owner_id: Option<&str>,
+    status: Option<&str>,
+    limit: i64,
+) -> sqlx::Result<Vec<Video>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from videos where org_id = $1 and ($2 = '' or owner_id = $2) \
+         and ($3 = '' or status = $3) order by created_at desc, id desc limit $4"
+    ))
+    .bind(org_id)
+    .bind(owner_id.unwrap_or_default())
+    .bind(status.unwrap_or_default())
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}

@@ -7,14 +7,16 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::body::Body;
 use axum::extract::multipart::Field;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
+use serde::Deserialize;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::auth::{Caller, Member};
+use super::auth::{Caller, Member, RequiredRole, Trainer};
 use super::error::ErrorBody;
 use super::library::{ItemChange, forget_item, may_edit};
 use super::{ApiError, AppState, Json};
@@ -31,7 +33,8 @@ pub const MAX_HANDOUT_BYTES: u64 = 200 * 1024 * 1024;
 /// Routes that stream request bodies (no short timeout, their own size limit).
 pub fn upload_router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(list_handouts, create_handout))
+        .routes(routes!(list_handouts, create_handout, order_handouts))
+        .routes(routes!(create_library_handout))
         .layer(DefaultBodyLimit::max(
             MAX_HANDOUT_BYTES as usize + 1024 * 1024,
         ))
@@ -47,13 +50,14 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// owner. PDF, Word, PowerPoint, OpenDocument, images and plain text; 200 MiB at most.
 #[utoipa::path(post, path = "/api/v1/videos/{video_id}/handouts", tag = "handouts",
     params(("video_id" = String, Path)),
-    responses((status = 201, body = Handout), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+    responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody),
+        (status = 415, body = ErrorBody)))]
 async fn create_handout(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(video_id): Path<String>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<(StatusCode, Json<Handout>), ApiError> {
     let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     if !may_edit(&caller, &video.owner_id) {
@@ -61,6 +65,35 @@ async fn create_handout(
             "only trainers and the video's owner attach handouts".into(),
         ));
     }
+    let handout = receive(&state, &caller, Some(video.id), multipart).await?;
+    Ok((StatusCode::CREATED, Json(handout)))
+}
+
+/// Add a handout to the library on its own, not attached to a video (multipart: `file`,
+/// optional `title`). Trainers and admins. The same kinds and limit as attached handouts.
+#[utoipa::path(post, path = "/api/v1/handouts", tag = "handouts",
+    responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+async fn create_library_handout(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    multipart: Multipart,
+) -> Result<(StatusCode, Json<Handout>), ApiError> {
+    let handout = receive(&state, &caller, None, multipart).await?;
+    Ok((StatusCode::CREATED, Json(handout)))
+}
+
+/// The longest handout title kept, in characters.
+const MAX_TITLE_CHARS: usize = 200;
+
+/// Reads a handout's multipart form (`file`, optional `title`), stores the file, records the
+/// handout (attached to `video_id` when given, last in its order) and indexes it.
+async fn receive<R: RequiredRole>(
+    state: &AppState,
+    caller: &Caller<R>,
+    video_id: Option<String>,
+    mut multipart: Multipart,
+) -> Result<Handout, ApiError> {
     let mut title = None;
     let mut stored = None;
     while let Some(field) = multipart
@@ -69,28 +102,21 @@ async fn create_handout(
         .map_err(|e| ApiError::bad_request(e.body_text()))?
     {
         match field.name() {
-            Some("title") => {
-                title = Some(
-                    field
-                        .text()
-                        .await
-                        .map_err(|e| ApiError::bad_request(e.body_text()))?,
-                )
-            }
-            Some("file") if stored.is_none() => stored = Some(store_field(&state, field).await?),
+            Some("title") => title = Some(short_text(field, MAX_TITLE_CHARS).await?),
+            Some("file") if stored.is_none() => stored = Some(store_field(state, field).await?),
             _ => {}
         }
     }
     let (id, key, filename, kind, size) =
         stored.ok_or_else(|| ApiError::bad_request("send the document in a field named `file`"))?;
     let title = title
-        .map(|t| t.trim().chars().take(200).collect::<String>())
+        .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| crate::upload::metadata::title_from_filename(&filename));
     let handout = Handout {
         id,
         org_id: caller.org.id.clone(),
-        video_id: Some(video.id),
+        video_id,
         owner_id: caller.user.id.clone(),
         title,
         filename,
@@ -108,7 +134,30 @@ async fn create_handout(
         return Err(err.into());
     }
     library::reindex(&state.db, "handout", &handout.id).await?;
-    Ok((StatusCode::CREATED, Json(handout)))
+    Ok(handout)
+}
+
+/// A short text field of a form, cut to `max_chars` as it arrives: a field far longer than any
+/// title is refused, never read whole into memory.
+async fn short_text(mut field: Field<'_>, max_chars: usize) -> Result<String, ApiError> {
+    // Four bytes a character at most, and some room for spaces that trimming removes.
+    let limit = max_chars * 4 + 1024;
+    let mut bytes = Vec::new();
+    while let Some(chunk) = field
+        .chunk()
+        .await
+        .map_err(|e| ApiError::bad_request(e.body_text()))?
+    {
+        if bytes.len() + chunk.len() > limit {
+            return Err(ApiError::invalid(format!(
+                "the title must be at most {max_chars} characters"
+            )));
+        }
+        bytes.extend_from_slice(&chunk);
+    }
+    let text = String::from_utf8(bytes)
+        .map_err(|_| ApiError::bad_request("the title is not UTF-8 text"))?;
+    Ok(text.trim().chars().take(max_chars).collect())
 }
 
 /// Streams one multipart field into the store after recognising its type from the first bytes.
@@ -197,6 +246,40 @@ async fn list_handouts(
     ))
 }
 
+#[derive(Deserialize, ToSchema)]
+pub struct HandoutOrder {
+    /// Every handout id of the video, each once, in the new order.
+    pub order: Vec<String>,
+}
+
+/// Put a video's handouts in a new order. Trainers and the video's owner.
+#[utoipa::path(put, path = "/api/v1/videos/{video_id}/handouts", tag = "handouts", request_body = HandoutOrder,
+    params(("video_id" = String, Path)),
+    responses((status = 200, body = [Handout]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn order_handouts(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(video_id): Path<String>,
+    Json(order): Json<HandoutOrder>,
+) -> Result<Json<Vec<Handout>>, ApiError> {
+    let video = super::videos::visible_video(&state, &caller, &video_id).await?;
+    if !may_edit(&caller, &video.owner_id) {
+        return Err(ApiError::Forbidden(
+            "only trainers and the video's owner order its handouts".into(),
+        ));
+    }
+    let pool = state.db.pool();
+    if !handouts::reorder(pool, &caller.org.id, &video.id, &order.order).await? {
+        return Err(ApiError::invalid(
+            "the order must name every handout of the video exactly once",
+        ));
+    }
+    Ok(Json(
+        handouts::for_video(pool, &caller.org.id, &video.id).await?,
+    ))
+}
+
 /// Change a handout's title, tag-line, description or tags. Trainers and the person who
 /// attached it.
 #[utoipa::path(patch, path = "/api/v1/handouts/{handout_id}", tag = "handouts", request_body = ItemChange,
@@ -259,15 +342,35 @@ async fn delete_handout(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Download a handout as an attachment; this counts as opening it, which completes it in the
-/// caller's playlists. Any signed-in person of the organisation.
+#[derive(Deserialize, IntoParams)]
+pub struct DownloadQuery {
+    /// Open PDFs, pictures and text in the browser's (or phone's) own viewer instead of saving
+    /// them; other documents are saved either way.
+    #[serde(default)]
+    pub inline: bool,
+}
+
+/// The types a browser shows itself and that cannot run as a page of this site.
+const VIEWABLE: [&str; 6] = [
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "image/gif",
+    "image/webp",
+    "text/plain; charset=utf-8",
+];
+
+/// Download a handout (or open it, with `inline=true`); this counts as opening it, which
+/// completes it in the caller's playlists. Any signed-in person of the organisation.
 #[utoipa::path(get, path = "/api/v1/handouts/{handout_id}/download", tag = "handouts",
-    params(("handout_id" = String, Path)),
-    responses((status = 200, description = "the document"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("handout_id" = String, Path), DownloadQuery),
+    responses((status = 200, description = "the document"), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
 async fn download_handout(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(handout_id): Path<String>,
+    Query(query): Query<DownloadQuery>,
 ) -> Result<Response, ApiError> {
     let handout = handouts::in_org(state.db.pool(), &caller.org.id, &handout_id)
         .await?
@@ -299,7 +402,11 @@ async fn download_handout(
         ),
         (
             header::CONTENT_DISPOSITION,
-            content_disposition(&handout.filename),
+            if query.inline && VIEWABLE.contains(&handout.content_type.as_str()) {
+                disposition("inline", &handout.filename)
+            } else {
+                content_disposition(&handout.filename)
+            },
         ),
         (
             header::CACHE_CONTROL,
@@ -311,6 +418,11 @@ async fn download_handout(
 
 /// `attachment` with an ASCII fallback name and the exact UTF-8 name (RFC 6266 / 5987).
 pub fn content_disposition(filename: &str) -> HeaderValue {
+    disposition("attachment", filename)
+}
+
+/// `inline` or `attachment` with an ASCII fallback name and the exact UTF-8 name.
+fn disposition(how: &'static str, filename: &str) -> HeaderValue {
     let ascii: String = filename
         .chars()
         .map(|c| {
@@ -331,7 +443,7 @@ pub fn content_disposition(filename: &str) -> HeaderValue {
         })
         .collect();
     HeaderValue::from_str(&format!(
-        "attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
+        "{how}; filename=\"{ascii}\"; filename*=UTF-8''{encoded}"
     ))
-    .unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+    .unwrap_or_else(|_| HeaderValue::from_static(how))
 }

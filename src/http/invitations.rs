@@ -24,6 +24,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(list_invitations, create_invitation))
         .routes(routes!(revoke_invitation))
         .routes(routes!(accept_invitation))
+        .routes(routes!(lookup_invitation))
 }
 
 #[derive(Deserialize, ToSchema)]
@@ -220,6 +221,66 @@ async fn revoke_invitation(
     } else {
         Err(ApiError::NotFound)
     }
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct InvitationLookup {
+    /// The token of the invitation link.
+    pub token: String,
+}
+
+/// Where an invitation stands.
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum InvitationState {
+    /// It can be accepted.
+    Open,
+    /// It was used: the person signs in instead.
+    Accepted,
+    Expired,
+    Withdrawn,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct InvitationPreview {
+    /// Who it is for.
+    pub email: String,
+    pub role: Role,
+    /// The organisation's name.
+    pub organisation: String,
+    pub state: InvitationState,
+}
+
+/// What an invitation link is for (email, role, organisation) and whether it can still be
+/// accepted, so the page can say so before anyone fills in a form. Public (the token is the
+/// credential; it travels in the body, not the URL, so logs never hold it).
+#[utoipa::path(post, path = "/api/v1/invitations/lookup", tag = "people", request_body = InvitationLookup,
+    responses((status = 200, body = InvitationPreview), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn lookup_invitation(
+    State(state): State<AppState>,
+    Json(request): Json<InvitationLookup>,
+) -> Result<Json<InvitationPreview>, ApiError> {
+    let invitation = invitations::by_token(state.db.pool(), request.token.trim())
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let org = db::orgs::by_id(state.db.pool(), &invitation.org_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let state = if invitation.accepted_at.is_some() {
+        InvitationState::Accepted
+    } else if invitation.revoked_at.is_some() {
+        InvitationState::Withdrawn
+    } else if invitation.expires_at <= now_ms() {
+        InvitationState::Expired
+    } else {
+        InvitationState::Open
+    };
+    Ok(Json(InvitationPreview {
+        email: invitation.email,
+        role: invitation.role,
+        organisation: org.name,
+        state,
+    }))
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -14,7 +14,7 @@ use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::experts::{self, Expert};
-use crate::db::library::{self, Fields, Hit, split_tags};
+use crate::db::library::{self, Fields, Hit, Search, split_tags, text};
 use crate::db::resources::{self, Resource};
 use crate::db::{new_id, now_ms};
 
@@ -277,7 +277,8 @@ pub struct LibraryQuery {
 #[derive(Serialize, ToSchema)]
 pub struct LibraryPage {
     pub items: Vec<Hit>,
-    /// With a `tag` filter: the people marked as experts on it, to ask.
+    /// The people to ask about what was looked for: experts on a tag that shares a word (or a
+    /// word's stem) with the query's words or the `tag` filter.
     pub experts: Vec<Expert>,
     /// Pass back as `cursor` for the next page; null on the last.
     pub next_cursor: Option<String>,
@@ -303,27 +304,33 @@ async fn search(
         None => 0,
     };
     let kind = query.kind.as_deref().filter(|k| !k.is_empty());
-    if kind.is_some_and(|k| !matches!(k, "video" | "handout" | "resource")) {
+    if kind.is_some_and(|k| !library::KINDS.contains(&k)) {
         return Err(ApiError::bad_request("kind is video, handout or resource"));
     }
-    let tag = query.tag.as_deref().filter(|t| !t.trim().is_empty());
-    let items = library::search(
-        &state.db,
-        &caller.org.id,
-        query.q.as_deref().unwrap_or(""),
+    let tag = query
+        .tag
+        .as_deref()
+        .filter(|t| !t.trim().is_empty())
+        .map(|t| library::normalize_tags(&[t.to_owned()]));
+    let search = Search {
+        org_id: caller.org.id.clone(),
+        terms: text::terms(query.q.as_deref().unwrap_or("")),
         tag,
-        kind,
+        kind: kind.map(str::to_owned),
         offset,
-        PAGE,
-    )
-    .await?;
-    let experts = match tag {
-        Some(tag) => {
-            let tag = library::normalize_tags(&[tag.to_owned()]);
-            experts::on_tag(state.db.pool(), &caller.org.id, Some(&tag)).await?
-        }
-        None => Vec::new(),
+        limit: PAGE,
     };
+    let items = library::search(&state.db, &search).await?;
+    // The people to ask about what was looked for: experts whose tags share a word with the
+    // query or the tag ("forklift" finds the expert on "forklift-safety").
+    let mut stems: Vec<String> = search.terms.iter().map(|t| t.stem.clone()).collect();
+    stems.extend(
+        search
+            .tag
+            .iter()
+            .flat_map(|t| text::words(t).map(|w| text::stem(&w))),
+    );
+    let experts = experts::on_words(state.db.pool(), &caller.org.id, &stems).await?;
     let next_cursor =
         (items.len() as i64 == PAGE).then(|| b64.encode(format!("o:{}", offset + PAGE)));
     Ok(Json(LibraryPage {

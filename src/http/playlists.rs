@@ -4,11 +4,11 @@
 //! and, in sequential playlists, which items are still locked.
 
 use axum::body::Body;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -88,15 +88,30 @@ async fn create_playlist(
     Ok((StatusCode::CREATED, Json(playlist)))
 }
 
+#[derive(Deserialize, IntoParams)]
+pub struct PlaylistFilter {
+    /// Only the playlists holding this video, handout or resource (to say what deleting it
+    /// would change).
+    pub contains: Option<String>,
+}
+
 /// The organisation's playlists: published ones, and drafts for trainers. Any signed-in person.
-#[utoipa::path(get, path = "/api/v1/playlists", tag = "playlists",
-    responses((status = 200, body = [Playlist]), (status = 401, body = ErrorBody)))]
+#[utoipa::path(get, path = "/api/v1/playlists", tag = "playlists", params(PlaylistFilter),
+    responses((status = 200, body = [Playlist]), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody)))]
 async fn list_playlists(
     State(state): State<AppState>,
     caller: Caller<Member>,
+    Query(filter): Query<PlaylistFilter>,
 ) -> Result<Json<Vec<Playlist>>, ApiError> {
+    let containing = filter.contains.as_deref().filter(|c| !c.is_empty());
     Ok(Json(
-        playlists::list(state.db.pool(), &caller.org.id, caller.is_trainer()).await?,
+        playlists::list(
+            state.db.pool(),
+            &caller.org.id,
+            caller.is_trainer(),
+            containing,
+        )
+        .await?,
     ))
 }
 
@@ -201,7 +216,7 @@ pub struct NewItem {
 #[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/items", tag = "playlists", request_body = NewItem,
     params(("playlist_id" = String, Path)),
     responses((status = 201, body = Item), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+        (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn add_item(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
@@ -219,6 +234,11 @@ async fn add_item(
                     "this video is waiting for review; approve it first",
                 ));
             }
+            Some(v) if v.status == "failed" => {
+                return Err(ApiError::invalid(
+                    "this video could not be processed, so it cannot be watched",
+                ));
+            }
             other => other.map(|v| (v.title, None)),
         },
         "handout" => handouts::in_org(pool, &caller.org.id, &new.item_id)
@@ -233,7 +253,7 @@ async fn add_item(
         ApiError::invalid(format!("no {} with that id in your organisation", new.kind))
     })?;
     let mut tx = pool.begin().await?;
-    let id = playlists::add_item(
+    let Some(id) = playlists::add_item(
         &mut tx,
         &caller.org.id,
         &playlist.id,
@@ -241,7 +261,12 @@ async fn add_item(
         &new.item_id,
         new.position,
     )
-    .await?;
+    .await?
+    else {
+        return Err(ApiError::Conflict(format!(
+            "“{title}” is already in this playlist"
+        )));
+    };
     // Deleted meanwhile: the entry would point at nothing.
     if !playlists::item_exists(&mut tx, &caller.org.id, &new.kind, &new.item_id).await? {
         return Err(ApiError::invalid(format!(
@@ -257,7 +282,10 @@ async fn add_item(
         title,
         url,
         completed: false,
+        progress: 0.0,
         locked: false,
+        duration_s: None,
+        poster_url: None,
     };
     Ok((StatusCode::CREATED, Json(item)))
 }

@@ -3,7 +3,7 @@
 //! threshold, 90% by default) was really watched, not when the end was reached by seeking.
 
 use axum::extract::{Path, State};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -13,6 +13,7 @@ use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::progress::{self, Progress};
 use crate::db::{now_ms, orgs};
+pub use crate::learning::progress::ProgressView;
 
 /// At most this many intervals per report.
 const MAX_INTERVALS: usize = 200;
@@ -32,29 +33,13 @@ pub struct ProgressReport {
     pub position_s: f64,
 }
 
-#[derive(Serialize, ToSchema)]
-pub struct ProgressView {
-    /// Seconds of the video watched, each counted once.
-    pub watched_s: f64,
-    /// `watched_s` over the video's duration, 0 to 1.
-    pub fraction: f64,
-    pub completed: bool,
-    /// Where to resume.
-    pub position_s: f64,
-}
-
 fn view(progress: &Progress, duration_ms: i64) -> ProgressView {
-    let watched = progress.watched.total_ms();
-    ProgressView {
-        watched_s: watched as f64 / 1000.0,
-        fraction: if duration_ms > 0 {
-            (watched as f64 / duration_ms as f64).min(1.0)
-        } else {
-            0.0
-        },
-        completed: progress.completed_at.is_some(),
-        position_s: progress.position_ms as f64 / 1000.0,
-    }
+    ProgressView::new(
+        progress.watched.total_ms(),
+        duration_ms,
+        progress.completed_at.is_some(),
+        progress.position_ms,
+    )
 }
 
 fn seconds_to_ms(s: f64) -> Option<i64> {

@@ -1,8 +1,8 @@
 //! Videos as the API shows them, their editable fields, and the review of members' uploads.
 
-use axum::extract::{Path, State};
-use serde::Serialize;
-use utoipa::ToSchema;
+use axum::extract::{Path, Query, State};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -14,14 +14,21 @@ use super::library::{ItemChange, forget_item, may_edit};
 use super::{ApiError, AppState, Json};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
+use crate::db::progress;
 use crate::db::videos::{self, Rendition, Video};
+use crate::learning::progress::ProgressView;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_video, update_video, delete_video))
         .routes(routes!(approve_video))
         .routes(routes!(review_queue))
+        .routes(routes!(list_videos))
+        .routes(routes!(my_videos))
 }
+
+/// How many videos a list answers at most.
+const LIST_LIMIT: i64 = 50;
 
 #[derive(Serialize, ToSchema)]
 pub struct VideoView {
@@ -53,10 +60,12 @@ pub struct VideoView {
     pub owner_id: String,
     /// Unix milliseconds.
     pub created_at: i64,
+    /// The caller's own progress on it, to resume from on any device; null before they watched.
+    pub my_progress: Option<ProgressView>,
 }
 
-/// A video of the caller's organisation, or 404; one held for review only for its owner and
-/// trainers.
+/// A video of the caller's organisation, or 404; one held for review or whose processing failed
+/// only for its owner and trainers.
 pub(crate) async fn visible_video<R: super::auth::RequiredRole>(
     state: &AppState,
     caller: &Caller<R>,
@@ -64,12 +73,21 @@ pub(crate) async fn visible_video<R: super::auth::RequiredRole>(
 ) -> Result<Video, ApiError> {
     videos::in_org(state.db.pool(), &caller.org.id, video_id)
         .await?
-        .filter(|v| !v.held || may_edit(caller, &v.owner_id))
+        .filter(|v| !(v.held || v.status == "failed") || may_edit(caller, &v.owner_id))
         .ok_or(ApiError::NotFound)
 }
 
-async fn view(state: &AppState, video: Video) -> Result<VideoView, ApiError> {
+/// A video as the API shows it to `viewer`.
+async fn view(state: &AppState, video: Video, viewer: &str) -> Result<VideoView, ApiError> {
     let pool = state.db.pool();
+    let my_progress = progress::get(pool, viewer, &video.id).await?.map(|p| {
+        ProgressView::new(
+            p.watched.total_ms(),
+            video.duration_ms.unwrap_or(0),
+            p.completed_at.is_some(),
+            p.position_ms,
+        )
+    });
     let renditions = videos::renditions(pool, &video.org_id, &video.id).await?;
     let handouts = handouts::for_video(pool, &video.org_id, &video.id).await?;
     let hls_url = video
@@ -100,6 +118,7 @@ async fn view(state: &AppState, video: Video) -> Result<VideoView, ApiError> {
         playable: video.playable,
         owner_id: video.owner_id,
         created_at: video.created_at,
+        my_progress,
     })
 }
 
@@ -114,7 +133,7 @@ async fn get_video(
     Path(video_id): Path<String>,
 ) -> Result<Json<VideoView>, ApiError> {
     let video = visible_video(&state, &caller, &video_id).await?;
-    Ok(Json(view(&state, video).await?))
+    Ok(Json(view(&state, video, &caller.user.id).await?))
 }
 
 /// Change a video's title, tag-line, description or tags. Trainers, and the video's owner.
@@ -143,7 +162,7 @@ async fn update_video(
     let fields = change.apply(current)?;
     library::update_fields(&state.db, "video", &caller.org.id, &video.id, &fields).await?;
     let video = visible_video(&state, &caller, &video.id).await?;
-    Ok(Json(view(&state, video).await?))
+    Ok(Json(view(&state, video, &caller.user.id).await?))
 }
 
 /// Release a video held for review into the library. Trainers and admins.
@@ -168,7 +187,7 @@ async fn approve_video(
     }
     tracing::info!(video = %video.id, by = %caller.user.id, "video approved");
     let video = visible_video(&state, &caller, &video.id).await?;
-    Ok(Json(view(&state, video).await?))
+    Ok(Json(view(&state, video, &caller.user.id).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -185,7 +204,7 @@ async fn review_queue(
 ) -> Result<Json<ReviewQueue>, ApiError> {
     let mut items = Vec::new();
     for video in videos::held_in_org(state.db.pool(), &caller.org.id).await? {
-        items.push(view(&state, video).await?);
+        items.push(view(&state, video, &caller.user.id).await?);
     }
     Ok(Json(ReviewQueue { items }))
 }
@@ -220,4 +239,72 @@ async fn delete_video(
     crate::transcode::publish::delete_video_objects(state.store.as_ref(), &video.id, &keys).await?;
     tracing::info!(video = %video.id, "video deleted");
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct VideoList {
+    pub items: Vec<VideoView>,
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct VideoFilter {
+    /// Only videos in this state: uploading, queued, processing, ready or failed.
+    pub status: Option<String>,
+}
+
+/// The organisation's videos, newest first (at most 50), for example the failed ones to clear
+/// up. Trainers and admins.
+#[utoipa::path(get, path = "/api/v1/videos", tag = "videos", params(VideoFilter),
+    responses((status = 200, body = VideoList), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody)))]
+async fn list_videos(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Query(filter): Query<VideoFilter>,
+) -> Result<Json<VideoList>, ApiError> {
+    let status = filter.status.filter(|s| !s.is_empty());
+    if status
+        .as_deref()
+        .is_some_and(|s| !["uploading", "queued", "processing", "ready", "failed"].contains(&s))
+    {
+        return Err(ApiError::bad_request(
+            "status is uploading, queued, processing, ready or failed",
+        ));
+    }
+    let found = videos::list(
+        state.db.pool(),
+        &caller.org.id,
+        None,
+        status.as_deref(),
+        LIST_LIMIT,
+    )
+    .await?;
+    let mut items = Vec::with_capacity(found.len());
+    for video in found {
+        items.push(view(&state, video, &caller.user.id).await?);
+    }
+    Ok(Json(VideoList { items }))
+}
+
+/// The caller's own uploads, newest first (at most 50), in every state: the ones still
+/// processing, ready, or failed with the sentence saying why. Any signed-in person.
+#[utoipa::path(get, path = "/api/v1/me/videos", tag = "videos",
+    responses((status = 200, body = VideoList), (status = 401, body = ErrorBody)))]
+async fn my_videos(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+) -> Result<Json<VideoList>, ApiError> {
+    let found = videos::list(
+        state.db.pool(),
+        &caller.org.id,
+        Some(&caller.user.id),
+        None,
+        LIST_LIMIT,
+    )
+    .await?;
+    let mut items = Vec::with_capacity(found.len());
+    for video in found {
+        items.push(view(&state, video, &caller.user.id).await?);
+    }
+    Ok(Json(VideoList { items }))
 }

@@ -292,5 +292,9 @@ impl Handler for TranscodeHandler {
         if let Err(err) = videos::set_failed(self.state.db.pool(), video_id, reason).await {
             tracing::error!(video = %video_id, error = %err, "cannot mark the video failed");
         }
+        // A failed video leaves the library; its uploader and trainers still see it.
+        if let Err(err) = crate::db::library::reindex(&self.state.db, "video", video_id).await {
+            tracing::error!(video = %video_id, error = %err, "cannot take the failed video out of the library");
+        }
     }
 }
