@@ -470,6 +470,7 @@ async fn handouts_stand_alone_keep_their_order_and_open_in_place() {
         )
         .await;
     assert_eq!(titles(&page), ["Daily checklist"]);
+    assert_eq!(page["items"][0]["content_type"], "application/pdf");
 
     // A title longer than any title is refused, not read whole.
     let (status, body) = post(

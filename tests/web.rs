@@ -282,3 +282,158 @@ async fn an_admin_brands_the_organisation_on_a_phone() {
         .await;
     assert_eq!(settings["review_uploads"], true);
 }
+
+#[tokio::test]
+async fn everyday_flows_from_upload_to_a_partly_watched_playlist_on_a_phone() {
+    let mut env = common::TestEnv::new().await;
+    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
+    env.vars
+        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
+    env.vars.insert("REELHOUSE_WORKERS".into(), "1".into());
+    let app = TestApp::spawn_with(env).await;
+    app.start_workers(1);
+    let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "nia@acme.test", Role::Member).await;
+    let colleague = app.person("acme", "col@acme.test", Role::Member).await;
+    // The trainer knows about forklift safety: a search for forklifts should offer them.
+    let (status, _) = app
+        .call(
+            &trainer,
+            reqwest::Method::PUT,
+            "/api/v1/me/expertise",
+            Some(json!({ "tags": ["forklift safety"] })),
+        )
+        .await;
+    assert_eq!(status, 200);
+
+    let dir = app.env.dir.path();
+    let clip = dir.join("walkthrough.mp4");
+    common::ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=30:duration=10",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=10",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-shortest",
+        ],
+        &clip,
+    );
+    let pdf = dir.join("checklist.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n",
+    )
+    .unwrap();
+    let mistake = dir.join("shift-notes.mp4");
+    std::fs::write(&mistake, "Notes from the shift, not a video.\n".repeat(40)).unwrap();
+
+    let seen = browse(
+        &app,
+        "web-everyday.mjs",
+        &[
+            "t@acme.test",
+            &trainer.password,
+            "nia@acme.test",
+            &hire.password,
+            clip.to_str().unwrap(),
+            pdf.to_str().unwrap(),
+            mistake.to_str().unwrap(),
+        ],
+    )
+    .await;
+    // a) The video became ready with its poster on the Upload page; the playlist holds three.
+    assert_eq!(seen["poster_shown"], true, "{seen}");
+    assert_eq!(seen["items"].as_array().unwrap().len(), 3, "{seen}");
+    assert_eq!(seen["handout_inline"], true, "{seen}");
+    let video_id = seen["video_id"].as_str().unwrap();
+    let playlist_id = seen["playlist_id"].as_str().unwrap();
+    let (_, playlist) = app
+        .call(
+            &trainer,
+            reqwest::Method::GET,
+            &format!("/api/v1/playlists/{playlist_id}"),
+            None,
+        )
+        .await;
+    let kinds: Vec<&str> = playlist["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["video", "handout", "resource"], "{playlist}");
+    assert_eq!(playlist["published"], true);
+
+    // b) The other device started near the saved position, which is about 40% of 10 s.
+    let saved = seen["saved_position"].as_f64().unwrap();
+    let resumed = seen["resume_at"].as_f64().unwrap();
+    assert!((3.0..=6.0).contains(&saved), "{seen}");
+    assert!((resumed - saved).abs() <= 2.0, "{seen}");
+    // Home and the report show partial progress, and the server holds it.
+    assert!(
+        seen["home_progress"].as_str().unwrap().contains('%'),
+        "{seen}"
+    );
+    assert!(
+        seen["report_item"]
+            .as_str()
+            .unwrap()
+            .starts_with("Watched "),
+        "{seen}"
+    );
+    let (_, report) = app
+        .call(
+            &trainer,
+            reqwest::Method::GET,
+            &format!("/api/v1/playlists/{playlist_id}/report"),
+            None,
+        )
+        .await;
+    let line = &report[0];
+    assert_eq!(line["email"], "nia@acme.test");
+    assert_eq!(line["items"][0]["item_id"], video_id);
+    let watched = line["items"][0]["progress"].as_f64().unwrap();
+    assert!((0.25..0.9).contains(&watched), "{report}");
+    assert_eq!(line["items"][0]["completed"], false);
+    // A plural finds the video, and the expert on forklift safety is offered.
+    assert!(
+        seen["search_titles"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|t| t == "Forklift walkthrough"),
+        "{seen}"
+    );
+    assert!(
+        seen["search_experts"].to_string().contains("t@acme.test"),
+        "{seen}"
+    );
+
+    // c) The file uploaded by mistake failed with a sentence, was never in anyone's library,
+    // and is gone.
+    let sentence = seen["failed_sentence"].as_str().unwrap();
+    assert!(sentence.ends_with('.') && sentence.len() > 30, "{seen}");
+    assert_eq!(seen["failed_in_trainer_search"], false);
+    assert_eq!(seen["deleted"], true);
+    let failed_id = seen["failed_video_id"].as_str().unwrap();
+    let (_, page) = app
+        .call(
+            &colleague,
+            reqwest::Method::GET,
+            "/api/v1/library?q=shift",
+            None,
+        )
+        .await;
+    assert!(!page.to_string().contains(failed_id), "{page}");
+    assert!(dir.join("everyday-upload-failed.png").exists());
+}

@@ -162,6 +162,8 @@ pub struct Item {
     pub duration_s: Option<f64>,
     /// Videos: the poster, once the video is ready.
     pub poster_url: Option<String>,
+    /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
+    pub content_type: Option<String>,
 }
 
 /// The items of a playlist in order, with `user_id`'s completion.
@@ -169,7 +171,7 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
     use sqlx::Row;
     let rows = sqlx::query(&format!(
         "select i.id, i.kind, i.item_id, coalesce(gv.title, h.title, r.title, '') as title, \
-               r.url, case when {DONE_AT} is null then 0 else 1 end as completed, \
+               r.url, h.content_type, case when {DONE_AT} is null then 0 else 1 end as completed, \
                {ITEM_PROGRESS} as progress, gv.duration_ms, \
                case when gv.status = 'ready' and coalesce(gv.width, 0) > 0 then 1 else 0 end \
                  as has_poster \
@@ -201,6 +203,7 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
                 locked: false,
                 duration_s: duration_ms.map(|ms| ms as f64 / 1000.0),
                 poster_url,
+                content_type: row.try_get("content_type")?,
             })
         })
         .collect()

@@ -286,6 +286,7 @@ async fn add_item(
         locked: false,
         duration_s: None,
         poster_url: None,
+        content_type: None,
     };
     Ok((StatusCode::CREATED, Json(item)))
 }

@@ -7,6 +7,7 @@
 //     browser context (another device: no localStorage) the player starts near that point, the
 //     page names the next item, home shows the partial progress, and the trainer's report shows
 //     it for that item;
+//     and a library search for "forklifts" finds the video and offers the expert on forklifts;
 //  c) the hire uploads a file that is not a video by mistake: the Upload page shows the server's
 //     sentence, the trainer's library search does not find it, and the hire deletes it there.
 //
@@ -18,7 +19,7 @@
 // organisation with nothing assigned. Prints one JSON line {"video_id", "playlist_id",
 // "handout_id", "resource_id", "poster_shown", "handout_inline", "items", "saved_position",
 // "resume_at", "watched", "resume_note", "next", "home_progress", "report_progress",
-// "report_item", "failed_video_id", "failed_sentence", "failed_in_trainer_search", "deleted",
+// "report_item", "search_titles", "search_experts", "failed_video_id", "failed_sentence", "failed_in_trainer_search", "deleted",
 // "problems"} and exits 0 when every screen worked; exits 1 with the failing step otherwise.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
@@ -217,6 +218,16 @@ try {
   seen.report_item = (await item.locator('.report-item-state').textContent()).trim();
   await shot(page, 'everyday-report-items.png');
   if (!/Watched \d+%/.test(seen.report_item)) throw new Error(`the report says "${seen.report_item}" for the video`);
+
+  step = 'the hire searches the library for a plural and finds the video and its expert';
+  page = other.page;
+  await page.goto(`${origin}/library`);
+  await page.getByLabel('Search the library').fill('forklifts');
+  await page.locator('.results .card-title', { hasText: VIDEO_TITLE }).first().waitFor();
+  seen.search_titles = await page.$$eval('.results .card-title', (els) => els.map((e) => e.textContent.trim()));
+  await page.locator('.experts .expert-list').waitFor();
+  seen.search_experts = await page.$$eval('.experts .expert-list li', (els) => els.map((e) => e.textContent.trim()));
+  await shot(page, 'everyday-hire-search.png');
 
   // --- c) a file that is not a video, uploaded by mistake ------------------------------------
   step = 'the hire uploads a file that is not a video';

@@ -300,6 +300,8 @@ pub struct Hit {
     pub poster_url: Option<String>,
     /// Videos: the length in seconds, once known.
     pub duration_s: Option<f64>,
+    /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
+    pub content_type: Option<String>,
 }
 
 /// What to look for in an organisation's library.
@@ -384,10 +386,12 @@ pub async fn search(db: &Db, search: &Search) -> sqlx::Result<Vec<Hit>> {
                 updated_at: row.try_get("updated_at")?,
                 poster_url: None,
                 duration_s: None,
+                content_type: None,
             })
         })
         .collect::<sqlx::Result<Vec<Hit>>>()?;
     add_video_pictures(db, &search.org_id, &mut hits).await?;
+    add_handout_types(db, &search.org_id, &mut hits).await?;
     Ok(hits)
 }
 
@@ -415,6 +419,33 @@ async fn add_video_pictures(db: &Db, org_id: &str, hits: &mut [Hit]) -> sqlx::Re
         for hit in hits.iter_mut().filter(|h| h.id == id) {
             hit.duration_s = duration_ms.map(|ms| ms as f64 / 1000.0);
             hit.poster_url = (has_poster == 1).then(|| format!("/api/v1/videos/{id}/poster.jpg"));
+        }
+    }
+    Ok(())
+}
+
+/// Fills in the document type of the handouts among `hits`, in one query.
+async fn add_handout_types(db: &Db, org_id: &str, hits: &mut [Hit]) -> sqlx::Result<()> {
+    let ids: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.kind == "handout")
+        .map(|h| h.id.as_str())
+        .collect();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let marks: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
+    let sql = format!(
+        "select id, content_type from handouts where org_id = $1 and id in ({})",
+        marks.join(", ")
+    );
+    let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(org_id);
+    for id in &ids {
+        query = query.bind(*id);
+    }
+    for (id, content_type) in query.fetch_all(db.pool()).await? {
+        for hit in hits.iter_mut().filter(|h| h.id == id) {
+            hit.content_type = Some(content_type.clone());
         }
     }
     Ok(())
