@@ -199,8 +199,15 @@ async fn serve(config: Config) -> anyhow::Result<()> {
 
 /// The job handlers a worker runs.
 pub fn worker_pool(state: AppState) -> Arc<Worker> {
+    use crate::transcode::memory;
+    let budget = memory::Budget::new(memory::budget_mib(state.config.transcode_memory_mib));
+    tracing::info!(
+        transcode_memory_mib = budget.total_mib(),
+        "transcodes share this much memory; a job that would not fit waits"
+    );
     let transcode = Arc::new(crate::transcode::job::TranscodeHandler {
         state: state.clone(),
+        memory: Arc::new(budget),
     });
     let worker = Worker::new(state.db.clone(), state.config.job_lease);
     Arc::new(worker.handle(crate::db::jobs::TRANSCODE, transcode))

@@ -48,6 +48,10 @@ pub struct Config {
     pub job_lease: std::time::Duration,
     /// `REELHOUSE_MAX_RUNG`: the highest rendition, in lines on the short side. Default 1080.
     pub max_rung: u32,
+    /// `REELHOUSE_TRANSCODE_MEMORY_MIB`: the memory the transcodes of one process may use
+    /// together. Default: 80% of the memory limit (the container's, else the machine's) less
+    /// 256 MiB. A job that would not fit waits.
+    pub transcode_memory_mib: Option<u64>,
     /// `REELHOUSE_SMTP_URL` and `REELHOUSE_SMTP_FROM`: where invitation emails go out. Unset:
     /// no email is sent, and inviters copy the link.
     pub smtp: Option<SmtpSettings>,
@@ -146,6 +150,7 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_WEB_DIR",
     "REELHOUSE_MAX_RUNG",
     "REELHOUSE_JOB_LEASE_SECONDS",
+    "REELHOUSE_TRANSCODE_MEMORY_MIB",
     "REELHOUSE_S3_PATH_STYLE",
     "REELHOUSE_SMTP_URL",
     "REELHOUSE_SMTP_FROM",
@@ -253,6 +258,10 @@ impl Config {
                         "expected 144 to 2160",
                     ));
                 }
+            },
+            transcode_memory_mib: match get("REELHOUSE_TRANSCODE_MEMORY_MIB") {
+                Some(v) => Some(parse("REELHOUSE_TRANSCODE_MEMORY_MIB", v)?),
+                None => None,
             },
             smtp: smtp_settings(
                 get("REELHOUSE_SMTP_URL"),

@@ -821,3 +821,71 @@ async fn deleting_a_video_mid_transcode_stops_the_job_and_removes_everything() {
         "the source outlived its video"
     );
 }
+
+#[tokio::test]
+async fn jobs_that_would_not_fit_in_memory_wait_their_turn() {
+    // Room for one small transcode at a time (each needs a little over 200 MiB), two workers.
+    let mut env = common::TestEnv::new().await;
+    env.vars
+        .insert("REELHOUSE_TRANSCODE_MEMORY_MIB".into(), "300".into());
+    let app = TestApp::spawn_with(env).await;
+    let person = app.person("acme", "m@acme.test", Role::Member).await;
+    let dir = app.env.dir.path().to_owned();
+    let clip = dir.join("ten-seconds.mp4");
+    ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=30:duration=10",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=duration=10",
+            "-c:v",
+            "libx264",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+        ],
+        &clip,
+    );
+    let ids = vec![
+        upload(&app, &person, &clip).await,
+        upload(&app, &person, &clip).await,
+    ];
+    // Both wait before the workers start, so each worker claims one at once.
+    app.start_workers(2);
+    // Both are claimed by a worker at once, but only one decodes at a time: the other stays
+    // queued until the first is done.
+    let started = Instant::now();
+    let mut both_processing = 0;
+    let mut seen_processing = [false, false];
+    loop {
+        let mut statuses = Vec::new();
+        for id in &ids {
+            statuses.push(video(&app, &person, id).await["status"].clone());
+        }
+        for (seen, status) in seen_processing.iter_mut().zip(&statuses) {
+            *seen |= status == "processing";
+        }
+        if statuses.iter().all(|s| s == "processing") {
+            both_processing += 1;
+        }
+        if statuses.iter().all(|s| s == "ready") {
+            break;
+        }
+        assert!(
+            statuses.iter().all(|s| s != "failed"),
+            "a transcode failed: {statuses:?}"
+        );
+        assert!(started.elapsed() < Duration::from_secs(180), "{statuses:?}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    assert_eq!(seen_processing, [true, true]);
+    assert_eq!(
+        both_processing, 0,
+        "two transcodes ran beyond the memory budget"
+    );
+}

@@ -89,8 +89,14 @@ impl Chain {
         source.source().flush()
     }
 
-    /// The next output frame, if one is ready.
+    /// The next output frame, if one is ready. `frame` may be reused from call to call: what it
+    /// held is released first.
     pub fn pull(&mut self, frame: &mut frame::Frame) -> bool {
+        // The sink moves its frame into `frame` without releasing what was there
+        // (av_frame_move_ref), so without this every picture ever pulled would stay allocated:
+        // the whole video, decoded, in memory.
+        // SAFETY: the frame is valid; unref leaves it empty and reusable.
+        unsafe { ffmpeg::ffi::av_frame_unref(frame.as_mut_ptr()) };
         let mut out = self.graph.get("out").expect("the chain has a sink");
         out.sink().frame(frame).is_ok()
     }

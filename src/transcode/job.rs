@@ -11,6 +11,7 @@ use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 use tokio_util::sync::CancellationToken;
 
+use super::memory::{self, Budget};
 use super::pipeline::{self, Limits, PipelineError, Produced};
 use super::plan::{self, Plan};
 use super::probe::{self, Probe};
@@ -27,6 +28,8 @@ const PUBLISH_EVERY: Duration = Duration::from_millis(500);
 /// Turns a queued video into HLS.
 pub struct TranscodeHandler {
     pub state: AppState,
+    /// The memory this process's transcodes share.
+    pub memory: Arc<Budget>,
 }
 
 fn transient(err: impl Into<anyhow::Error>) -> JobError {
@@ -85,9 +88,6 @@ impl TranscodeHandler {
             .source_key
             .clone()
             .ok_or_else(|| JobError::Permanent("The video has no uploaded file.".into()))?;
-        videos::set_processing(db, video_id)
-            .await
-            .map_err(transient)?;
         // A worker that died on this job may have left its scratch folder: start clean.
         let _ = tokio::fs::remove_dir_all(scratch).await;
         tokio::fs::create_dir_all(scratch)
@@ -104,8 +104,18 @@ impl TranscodeHandler {
         };
         let probe = probed.map_err(|e| JobError::Permanent(e.to_string()))?;
         let plan = plan::plan(&probe, self.state.config.max_rung);
+        // Decoding starts only when the job fits in memory beside the others; until then the
+        // video stays queued.
+        let needed = memory::estimate_mib(&probe, &plan);
+        let _reserved = tokio::select! {
+            reserved = self.memory.reserve(needed) => reserved,
+            () = cancel.cancelled() => return Err(JobError::Cancelled),
+        };
+        videos::set_processing(db, video_id)
+            .await
+            .map_err(transient)?;
         tracing::info!(video = video_id, container = %probe.container, duration_s = probe.duration_s,
-            rungs = plan.rungs.len(), "transcoding");
+            rungs = plan.rungs.len(), memory_mib = needed, "transcoding");
 
         let out = scratch.join("out");
         let stop = Arc::new(AtomicBool::new(false));
@@ -119,7 +129,11 @@ impl TranscodeHandler {
                 let mut report = |fraction: f64| {
                     progress.store((fraction.clamp(0.0, 1.0) * 100.0) as u32, Ordering::Relaxed)
                 };
-                pipeline::run(&source, &probe, &plan, &out, &limits, &stop, &mut report)
+                let result =
+                    pipeline::run(&source, &probe, &plan, &out, &limits, &stop, &mut report);
+                // Every FFmpeg context of the job is closed by now: hand its memory back.
+                memory::give_back();
+                result
             })
         };
 

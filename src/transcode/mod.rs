@@ -4,6 +4,7 @@
 
 pub mod graph;
 pub mod job;
+pub mod memory;
 pub mod pipeline;
 pub mod plan;
 pub mod probe;
