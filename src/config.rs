@@ -52,6 +52,10 @@ pub struct Config {
     /// together. Default: 80% of the memory limit (the container's, else the machine's) less
     /// 256 MiB. A job that would not fit waits.
     pub transcode_memory_mib: Option<u64>,
+    /// `REELHOUSE_MEDIA_CACHE_MIB`: memory for the media segments being fetched right now,
+    /// each kept a few seconds so that many players at once read it from the store once.
+    /// Default 64; 0 turns it off.
+    pub media_cache_mib: u64,
     /// `REELHOUSE_SMTP_URL` and `REELHOUSE_SMTP_FROM`: where invitation emails go out. Unset:
     /// no email is sent, and inviters copy the link.
     pub smtp: Option<SmtpSettings>,
@@ -151,6 +155,7 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_MAX_RUNG",
     "REELHOUSE_JOB_LEASE_SECONDS",
     "REELHOUSE_TRANSCODE_MEMORY_MIB",
+    "REELHOUSE_MEDIA_CACHE_MIB",
     "REELHOUSE_S3_PATH_STYLE",
     "REELHOUSE_SMTP_URL",
     "REELHOUSE_SMTP_FROM",
@@ -259,6 +264,10 @@ impl Config {
                     ));
                 }
             },
+            media_cache_mib: parse(
+                "REELHOUSE_MEDIA_CACHE_MIB",
+                get("REELHOUSE_MEDIA_CACHE_MIB").unwrap_or("64"),
+            )?,
             transcode_memory_mib: match get("REELHOUSE_TRANSCODE_MEMORY_MIB") {
                 Some(v) => Some(parse("REELHOUSE_TRANSCODE_MEMORY_MIB", v)?),
                 None => None,

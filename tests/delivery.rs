@@ -483,3 +483,122 @@ async fn downloads_only_when_the_organisation_allows() {
         std::fs::read(app.env.dir.path().join("lesson.mp4")).unwrap()
     );
 }
+
+#[tokio::test]
+async fn revoked_access_stops_fetching_segments_within_the_stated_bound() {
+    use reelhouse::media::access::ACCESS_TTL;
+    let (app, person, id) = ready_video("proxy").await;
+    let admin = app.person("acme", "a@acme.test", Role::Admin).await;
+    let leaver = app.person("acme", "leaver@acme.test", Role::Member).await;
+    let segment = app.at(&format!("/api/v1/videos/{id}/hls/240p/seg_00000.m4s"));
+    let browser = app.signed_in(&person.user.email, &person.password).await;
+    allow_links(&app, &admin.user.org_id).await;
+    let link = playback_link(&app, &admin, &id).await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let linked = format!("{segment}?token={link}");
+    // Every credential fetches a segment: its access is now remembered.
+    let by_cookie = || browser.get(&segment).send();
+    let by_token = |token: &str| {
+        reqwest::Client::new()
+            .get(&segment)
+            .bearer_auth(token)
+            .send()
+    };
+    assert_eq!(by_cookie().await.unwrap().status(), 200);
+    assert_eq!(by_token(&person.token).await.unwrap().status(), 200);
+    assert_eq!(by_token(&leaver.token).await.unwrap().status(), 200);
+    assert_eq!(reqwest::get(&linked).await.unwrap().status(), 200);
+
+    // Sign out, revoke the API token, deactivate the leaver, rotate the signing key.
+    assert_eq!(
+        browser
+            .post(app.at("/api/v1/auth/logout"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        204
+    );
+    let (_, tokens) = app
+        .call(&person, reqwest::Method::GET, "/api/v1/auth/tokens", None)
+        .await;
+    let token_id = tokens
+        .as_array()
+        .map_or(&tokens["items"], |_| &tokens)
+        .as_array()
+        .unwrap()[0]["id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let (status, _) = app
+        .call(
+            &person,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/auth/tokens/{token_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let (status, _) = app
+        .call(
+            &admin,
+            reqwest::Method::PATCH,
+            &format!("/api/v1/users/{}", leaver.user.id),
+            Some(json!({ "active": false })),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (status, _) = app
+        .call(
+            &admin,
+            reqwest::Method::POST,
+            "/api/v1/org/signing-key/rotate",
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let revoked = Instant::now();
+
+    // Each stops within the bound the README states (plus a second for this test's own pace).
+    let bound = ACCESS_TTL + Duration::from_secs(1);
+    let mut stopped = [None; 4];
+    while stopped.iter().any(Option::is_none) {
+        let statuses = [
+            by_cookie().await.unwrap().status().as_u16(),
+            by_token(&person.token).await.unwrap().status().as_u16(),
+            by_token(&leaver.token).await.unwrap().status().as_u16(),
+            reqwest::get(&linked).await.unwrap().status().as_u16(),
+        ];
+        for (when, status) in stopped.iter_mut().zip(statuses) {
+            if when.is_none() && status != 200 {
+                assert!(matches!(status, 401 | 404), "{status}");
+                *when = Some(revoked.elapsed());
+            }
+        }
+        assert!(
+            revoked.elapsed() < bound,
+            "still fetching after {:?}: {statuses:?}",
+            revoked.elapsed()
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+
+    // A deleted video's segments stop within the same bound for someone who was watching.
+    assert_eq!(by_token(&admin.token).await.unwrap().status(), 200);
+    let (status, _) = app
+        .call(
+            &admin,
+            reqwest::Method::DELETE,
+            &format!("/api/v1/videos/{id}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let deleted = Instant::now();
+    while by_token(&admin.token).await.unwrap().status() == 200 {
+        assert!(deleted.elapsed() < bound, "a deleted video still plays");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}

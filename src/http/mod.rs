@@ -62,9 +62,20 @@ const JSON_BODY_LIMIT: usize = 1024 * 1024;
 /// How long an ordinary API request may take before it is answered with 408.
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 
-/// What every handler can reach. Cheap to clone.
+/// What every handler can reach: one pointer, so each request's clones cost one count.
 #[derive(Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
+/// The parts of [`AppState`].
+pub struct Shared {
     pub config: Arc<Config>,
     pub db: Db,
     pub store: Arc<dyn Store>,
@@ -74,6 +85,13 @@ pub struct AppState {
     pub mailer: Option<Mailer>,
     /// Where unfinished uploads keep their bytes.
     pub staging: Arc<dyn Staging>,
+    /// Recently granted accesses to media (segments are checked without the database for a
+    /// few seconds).
+    pub access: crate::media::access::AccessCache,
+    /// The small media objects being fetched right now, kept in memory for a few seconds.
+    pub hot: crate::media::hot::HotObjects,
+    /// The Content-Security-Policy of every response, worked out once.
+    pub content_security_policy: axum::http::HeaderValue,
 }
 
 impl AppState {
@@ -87,7 +105,10 @@ impl AppState {
             Some(smtp) => Some(Mailer::new(&smtp.url, &smtp.from)?),
             None => None,
         };
-        Ok(AppState {
+        let content_security_policy = security::content_security_policy(&config);
+        let hot_bytes = usize::try_from(config.media_cache_mib.saturating_mul(1024 * 1024))
+            .unwrap_or(usize::MAX);
+        Ok(AppState(Arc::new(Shared {
             config: Arc::new(config),
             db,
             store,
@@ -95,7 +116,10 @@ impl AppState {
             login_limiter: Arc::default(),
             mailer,
             staging,
-        })
+            access: Default::default(),
+            hot: crate::media::hot::HotObjects::new(hot_bytes, crate::media::hot::HOT_TTL),
+            content_security_policy,
+        })))
     }
 }
 
@@ -110,11 +134,8 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/api/{*rest}", any(error::not_found))
         .layer(CompressionLayer::new().compress_when(compressible()))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            REQUEST_TIMEOUT,
-        ))
-        .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT))
+        // Deadlines and body limits are set per group of routes (see api_routes): an upload
+        // chunk from a phone may take minutes.
         .layer(middleware::from_fn_with_state(
             state.clone(),
             security::reject_cross_site,
@@ -217,19 +238,53 @@ async fn record_metrics(request: Request, next: Next) -> Response {
     let route = request
         .extensions()
         .get::<MatchedPath>()
-        .map_or_else(|| "unmatched".to_owned(), |p| p.as_str().to_owned());
-    let method = request.method().to_string();
+        .map_or("unmatched", |p| interned(p.as_str()));
+    let method = method_label(request.method());
     let started = Instant::now();
     let response = next.run(request).await;
     let labels = [
         ("method", method),
         ("route", route),
-        ("status", response.status().as_u16().to_string()),
+        ("status", interned(response.status().as_str())),
     ];
     metrics::counter!("http_requests_total", &labels).increment(1);
     metrics::histogram!("http_request_duration_seconds", &labels)
         .record(started.elapsed().as_secs_f64());
     response
+}
+
+/// The one `'static` copy of a label value: routes and statuses are few, so each is allocated
+/// once in the process's life rather than once per request.
+fn interned(value: &str) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::{LazyLock, RwLock};
+    static SEEN: LazyLock<RwLock<HashSet<&'static str>>> = LazyLock::new(RwLock::default);
+    if let Some(known) = SEEN.read().unwrap_or_else(|e| e.into_inner()).get(value) {
+        return known;
+    }
+    let mut seen = SEEN.write().unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = seen.get(value) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(value.to_owned().into_boxed_str());
+    seen.insert(leaked);
+    leaked
+}
+
+/// A method as a metric label: the standard ones by name, any other as `OTHER` (a client may
+/// send any word as a method; labels must stay few).
+fn method_label(method: &axum::http::Method) -> &'static str {
+    use axum::http::Method;
+    match *method {
+        Method::GET => "GET",
+        Method::HEAD => "HEAD",
+        Method::POST => "POST",
+        Method::PUT => "PUT",
+        Method::PATCH => "PATCH",
+        Method::DELETE => "DELETE",
+        Method::OPTIONS => "OPTIONS",
+        _ => "OTHER",
+    }
 }
 
 /// Serves `app` on `listener` until `shutdown` resolves, then finishes the requests in flight.

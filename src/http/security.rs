@@ -69,9 +69,10 @@ pub async fn security_headers(
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(self), microphone=(self), geolocation=()"),
     );
-    if let Ok(csp) = HeaderValue::from_str(&content_security_policy(&state.config)) {
-        set(header::CONTENT_SECURITY_POLICY, csp);
-    }
+    set(
+        header::CONTENT_SECURITY_POLICY,
+        state.content_security_policy.clone(),
+    );
     if state.config.is_https() {
         set(
             header::STRICT_TRANSPORT_SECURITY,
@@ -83,16 +84,19 @@ pub async fn security_headers(
 
 /// The web app loads only its own code; media and playlists may also come from the S3 endpoint
 /// (presigned delivery); no page may frame it.
-fn content_security_policy(config: &Config) -> String {
+pub fn content_security_policy(config: &Config) -> HeaderValue {
     let media_origin = match (&config.storage, &config.s3.endpoint_url) {
         (StorageUrl::S3 { .. }, Some(endpoint)) => endpoint.origin().ascii_serialization(),
         (StorageUrl::S3 { .. }, None) => "https:".to_owned(),
         (StorageUrl::File(_), _) => String::new(),
     };
-    format!(
+    let policy = format!(
         "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
          img-src 'self' data: blob: {media_origin}; media-src 'self' blob: {media_origin}; \
          connect-src 'self' {media_origin}; worker-src 'self' blob:; object-src 'none'; \
          base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-    )
+    );
+    // An origin is plain ASCII; should it ever not be, the strictest policy stands.
+    HeaderValue::from_str(&policy)
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'none'"))
 }

@@ -16,8 +16,9 @@ use tokio_util::sync::CancellationToken;
 use crate::db::jobs::{self, Job};
 use crate::db::{Db, now_ms};
 
-/// How often an idle worker looks for work.
-const POLL: Duration = Duration::from_millis(500);
+/// How often an idle worker looks for work (a cheap indexed query): a new upload waits at most
+/// this long for its transcode to start.
+const POLL: Duration = Duration::from_millis(250);
 
 /// Why a job failed, which decides what happens next.
 #[derive(Debug, thiserror::Error)]
@@ -93,7 +94,11 @@ impl Worker {
     async fn job_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         while !*stop.borrow() {
             match jobs::claim(&self.db, &self.owner, self.lease.as_millis() as i64).await {
-                Ok(Some(job)) => self.work(job, stop.clone()).await,
+                Ok(Some(job)) => {
+                    self.work(job, stop.clone()).await;
+                    // There may be more waiting: look again at once.
+                    continue;
+                }
                 Ok(None) => {}
                 Err(err) => tracing::warn!(error = %err, "cannot claim jobs; will retry"),
             }

@@ -7,11 +7,14 @@
 //! request so segments come straight from the store; the filesystem store has no such URLs and
 //! is proxied.
 
+pub mod access;
+pub mod hot;
 pub mod image;
 pub mod playlist;
 pub mod serve;
 pub mod token;
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use axum::body::Body;
@@ -24,6 +27,7 @@ use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use crate::auth::secret::hash_token;
 use crate::config::MediaDelivery;
 use crate::db::videos::{self, Video};
 use crate::db::{now_ms, orgs, sessions};
@@ -53,27 +57,54 @@ pub struct TokenQuery {
 }
 
 /// The video a request may see, and the playback token it came with (to pass on in playlists).
+/// With `recent`, an access granted within [`access::ACCESS_TTL`] is believed without asking the
+/// database (segments and media playlists: a player's every few seconds).
 async fn viewable(
     state: &AppState,
     headers: &HeaderMap,
     video_id: &str,
     token: Option<&str>,
-) -> Result<(Video, Option<String>), ApiError> {
-    // One query authenticates and finds the video: this is the hot path of playback.
+    recent: bool,
+) -> Result<(Arc<Video>, Option<String>), ApiError> {
     let credential = match (auth::bearer_token(headers), auth::session_cookie(headers)) {
         (Some(token), _) => Some(sessions::Credential::ApiToken(token)),
         (None, Some(token)) => Some(sessions::Credential::Session(token)),
         (None, None) => None,
     };
     if let Some(credential) = credential {
+        let remembered = match credential {
+            sessions::Credential::ApiToken(t) => access::Credential::ApiToken(hash_token(t)),
+            sessions::Credential::Session(t) => access::Credential::Session(hash_token(t)),
+        };
+        if recent && let Some(video) = state.access.get(&remembered, video_id) {
+            return Ok((video, None));
+        }
+        // When a grant expires under load, one request asks and the others wait for it.
+        let _asking = state.access.asking(&remembered, video_id).await;
+        if recent && let Some(video) = state.access.get(&remembered, video_id) {
+            return Ok((video, None));
+        }
+        // One query authenticates and finds the video: this is the hot path of playback.
         match sessions::video_for(state.db.pool(), credential, video_id).await? {
-            Some(Some(video)) => return Ok((video, None)),
+            Some(Some(video)) => {
+                let video = Arc::new(video);
+                state.access.grant(remembered, video.clone());
+                return Ok((video, None));
+            }
             Some(None) => return Err(ApiError::NotFound),
             // An expired session does not stop a signed link from working.
             None => {}
         }
     }
     let token = token.ok_or(ApiError::Unauthorized)?;
+    let link = access::Credential::Link(token.to_owned());
+    if recent && let Some(video) = state.access.get(&link, video_id) {
+        return Ok((video, Some(token.to_owned())));
+    }
+    let _asking = state.access.asking(&link, video_id).await;
+    if recent && let Some(video) = state.access.get(&link, video_id) {
+        return Ok((video, Some(token.to_owned())));
+    }
     let video = videos::by_id(state.db.pool(), video_id)
         .await?
         .ok_or(ApiError::Unauthorized)?;
@@ -84,6 +115,8 @@ async fn viewable(
     {
         return Err(ApiError::Unauthorized);
     }
+    let video = Arc::new(video);
+    state.access.grant(link, video.clone());
     Ok((video, Some(token.to_owned())))
 }
 
@@ -122,7 +155,8 @@ async fn master_playlist(
     Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (video, token) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let (video, token) =
+        viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
     if !video.playable {
         return Err(ApiError::NotFound);
     }
@@ -171,7 +205,8 @@ async fn rendition_file(
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
     let started = Instant::now();
-    let (video, token) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let (video, token) =
+        viewable(&state, &headers, &video_id, query.token.as_deref(), true).await?;
     let content_type = media_kind(&file)
         .filter(|_| valid_rendition(&rendition))
         .ok_or(ApiError::NotFound)?;
@@ -205,8 +240,9 @@ async fn rendition_file(
             !text.contains("#EXT-X-ENDLIST"),
         ));
     }
-    let response = serve::object(
+    let response = serve::object_hot(
         state.store.as_ref(),
+        &state.hot,
         &ObjectKey::new(key)?,
         &headers,
         content_type,
@@ -228,7 +264,7 @@ async fn poster(
     Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
     let key = ObjectKey::new(format!("videos/{}/poster.jpg", video.id))?;
     serve::object(
         state.store.as_ref(),
@@ -251,7 +287,7 @@ async fn storyboard(
     Query(query): Query<TokenQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
     let content_type = if file == "storyboard.vtt" {
         "text/vtt; charset=utf-8"
     } else if file
@@ -293,7 +329,7 @@ async fn download(
     Query(query): Query<DownloadQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref()).await?;
+    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
     let policy = orgs::policy(state.db.pool(), &video.org_id)
         .await?
         .ok_or(ApiError::NotFound)?;

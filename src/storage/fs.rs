@@ -11,7 +11,7 @@ use std::time::{Duration, UNIX_EPOCH};
 use async_trait::async_trait;
 use futures_util::StreamExt;
 use tokio::fs;
-use tokio::io::{AsyncReadExt, AsyncSeekExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 use tokio_util::io::ReaderStream;
 
 use super::{ByteRange, ByteStream, GetObject, ObjectKey, ObjectMeta, Store, StoreError};
@@ -43,16 +43,7 @@ impl FsStore {
         if !metadata.is_file() {
             return Err(StoreError::NotFound(key.to_owned()));
         }
-        let modified = metadata
-            .modified()?
-            .duration_since(UNIX_EPOCH)
-            .unwrap_or_default();
-        Ok(ObjectMeta {
-            key: key.to_owned(),
-            size: metadata.len(),
-            etag: format!("\"{:x}-{:x}\"", metadata.len(), modified.as_nanos()),
-            last_modified_ms: i64::try_from(modified.as_millis()).unwrap_or(i64::MAX),
-        })
+        meta_of(key, &metadata)
     }
 
     /// Removes the now-empty folders between `path` and the root, so deleted videos leave no
@@ -66,6 +57,131 @@ impl FsStore {
             dir = d.parent();
         }
     }
+}
+
+/// A file opened for reading: its metadata, the range served, the first bytes, and the file
+/// positioned after them with how many bytes remain to send.
+struct Opened {
+    meta: ObjectMeta,
+    range: Option<(u64, u64)>,
+    head: bytes::Bytes,
+    rest: Option<(std::fs::File, u64)>,
+}
+
+/// Opens `path` (the object `key`), reads its metadata, seeks to the range and reads up to
+/// [`READ_CHUNK`] bytes: blocking, called on the blocking pool.
+fn open_and_read_head(
+    key: &str,
+    path: &Path,
+    range: Option<ByteRange>,
+) -> Result<Opened, StoreError> {
+    use std::io::{Read, Seek};
+    let mut file = std::fs::File::open(path).map_err(|e| not_found_or_io(key, e))?;
+    let metadata = file.metadata()?;
+    if !metadata.is_file() {
+        return Err(StoreError::NotFound(key.to_owned()));
+    }
+    let meta = meta_of(key, &metadata)?;
+    let (first, last, served) = match range {
+        None => (0, meta.size.saturating_sub(1), None),
+        Some(range) => {
+            let (first, last) = range.resolve(meta.size).ok_or(StoreError::InvalidRange)?;
+            (first, last, Some((first, last)))
+        }
+    };
+    let length = if meta.size == 0 { 0 } else { last - first + 1 };
+    if first > 0 {
+        file.seek(SeekFrom::Start(first))?;
+    }
+    let head_len = length.min(READ_CHUNK as u64) as usize;
+    let mut head = ReadBuffer::take();
+    file.read_exact(&mut head.bytes[..head_len])?;
+    head.len = head_len;
+    Ok(Opened {
+        meta,
+        range: served,
+        head: bytes::Bytes::from_owner(head),
+        rest: Some((file, length - head_len as u64)),
+    })
+}
+
+/// The next `remaining` bytes of `file`, read on the blocking pool straight into pooled buffers
+/// of [`READ_CHUNK`] (no second copy through an async file's own buffer).
+fn chunks(
+    file: std::fs::File,
+    remaining: u64,
+) -> impl futures_util::Stream<Item = io::Result<bytes::Bytes>> {
+    futures_util::stream::unfold((Some(file), remaining), |(file, remaining)| async move {
+        let mut file = file.filter(|_| remaining > 0)?;
+        let wanted = remaining.min(READ_CHUNK as u64) as usize;
+        let read = tokio::task::spawn_blocking(move || {
+            use std::io::Read;
+            let mut buffer = ReadBuffer::take();
+            file.read_exact(&mut buffer.bytes[..wanted])?;
+            buffer.len = wanted;
+            Ok::<_, io::Error>((file, buffer))
+        })
+        .await
+        .unwrap_or_else(|e| Err(io::Error::other(e)));
+        Some(match read {
+            Ok((file, buffer)) => (
+                Ok(bytes::Bytes::from_owner(buffer)),
+                (Some(file), remaining - wanted as u64),
+            ),
+            Err(err) => (Err(err), (None, 0)),
+        })
+    })
+}
+
+/// A [`READ_CHUNK`] buffer that goes back to a small pool when the response is done with it: a
+/// fresh allocation of that size per request is new memory the kernel must zero page by page,
+/// which costs more than reading the segment.
+struct ReadBuffer {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+/// Buffers kept for reuse; more in flight at once are allocated and freed.
+const POOLED_BUFFERS: usize = 64;
+static POOL: std::sync::Mutex<Vec<Vec<u8>>> = std::sync::Mutex::new(Vec::new());
+
+impl ReadBuffer {
+    fn take() -> ReadBuffer {
+        let pooled = POOL.lock().unwrap_or_else(|e| e.into_inner()).pop();
+        ReadBuffer {
+            bytes: pooled.unwrap_or_else(|| vec![0; READ_CHUNK]),
+            len: 0,
+        }
+    }
+}
+
+impl AsRef<[u8]> for ReadBuffer {
+    fn as_ref(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl Drop for ReadBuffer {
+    fn drop(&mut self) {
+        let mut pool = POOL.lock().unwrap_or_else(|e| e.into_inner());
+        if pool.len() < POOLED_BUFFERS {
+            pool.push(std::mem::take(&mut self.bytes));
+        }
+    }
+}
+
+/// What the store tells of a file: size, a validator from size and modification time.
+fn meta_of(key: &str, metadata: &std::fs::Metadata) -> Result<ObjectMeta, StoreError> {
+    let modified = metadata
+        .modified()?
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    Ok(ObjectMeta {
+        key: key.to_owned(),
+        size: metadata.len(),
+        etag: format!("\"{:x}-{:x}\"", metadata.len(), modified.as_nanos()),
+        last_modified_ms: i64::try_from(modified.as_millis()).unwrap_or(i64::MAX),
+    })
 }
 
 fn not_found_or_io(key: &str, err: io::Error) -> StoreError {
@@ -117,27 +233,27 @@ impl Store for FsStore {
         key: &ObjectKey,
         range: Option<ByteRange>,
     ) -> Result<GetObject, StoreError> {
+        // One trip to the blocking pool opens the file, reads its metadata and its first bytes:
+        // a small segment (most of what phones fetch) is answered from that trip alone.
         let path = self.path(key);
-        let mut file = fs::File::open(&path)
+        let name = key.as_str().to_owned();
+        let opened = tokio::task::spawn_blocking(move || open_and_read_head(&name, &path, range))
             .await
-            .map_err(|e| not_found_or_io(key.as_str(), e))?;
-        let meta = self.meta(key.as_str(), &path).await?;
-        let Some(range) = range else {
-            let body = ReaderStream::with_capacity(file, READ_CHUNK);
-            return Ok(GetObject {
-                meta,
-                range: None,
-                body: Box::pin(body),
-            });
-        };
-        let (first, last) = range.resolve(meta.size).ok_or(StoreError::InvalidRange)?;
-        file.seek(SeekFrom::Start(first)).await?;
-        let body = ReaderStream::with_capacity(file.take(last - first + 1), READ_CHUNK);
-        Ok(GetObject {
+            .map_err(io::Error::other)??;
+        let Opened {
             meta,
-            range: Some((first, last)),
-            body: Box::pin(body),
-        })
+            range,
+            head,
+            rest,
+        } = opened;
+        let head = futures_util::stream::once(async move { Ok(head) });
+        let body: ByteStream = match rest {
+            Some((file, remaining)) if remaining > 0 => {
+                Box::pin(head.chain(chunks(file, remaining)))
+            }
+            _ => Box::pin(head),
+        };
+        Ok(GetObject { meta, range, body })
     }
 
     async fn head(&self, key: &ObjectKey) -> Result<ObjectMeta, StoreError> {
@@ -200,6 +316,11 @@ impl Store for FsStore {
 
     fn as_dyn(&self) -> &dyn Store {
         self
+    }
+
+    fn local_path(&self, key: &ObjectKey) -> Option<PathBuf> {
+        let path = self.path(key);
+        path.is_file().then_some(path)
     }
 
     async fn put_local_file(&self, key: &ObjectKey, path: &Path) -> Result<u64, StoreError> {

@@ -9,7 +9,7 @@ pub mod s3;
 
 use std::fmt;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
@@ -198,6 +198,12 @@ pub trait Store: Send + Sync + fmt::Debug {
         let size = put_file(self.as_dyn(), key, path).await?;
         tokio::fs::remove_file(path).await?;
         Ok(size)
+    }
+
+    /// The object as a file on this machine, when the store keeps it so (the filesystem store):
+    /// readers that need a local file, such as FFmpeg, use it in place instead of copying.
+    fn local_path(&self, _key: &ObjectKey) -> Option<PathBuf> {
+        None
     }
 
     /// This store as a trait object (for default methods that call free functions).

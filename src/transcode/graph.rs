@@ -118,7 +118,9 @@ fn rotation_filter(rotation: i32) -> Option<&'static str> {
     }
 }
 
-/// HLG and PQ to SDR BT.709 (tone-mapped in linear light).
+/// HLG and PQ to SDR BT.709 (tone-mapped in linear light). zimg makes the 4:2:0 BT.709 picture
+/// itself: left in float RGB, a filter after it (transpose takes RGB) would have the conversion
+/// done by swscale, which does not know the matrix and uses BT.601's.
 fn tonemap_filter(hdr: Hdr) -> String {
     let transfer = match hdr {
         Hdr::Hlg => "arib-std-b67",
@@ -126,7 +128,7 @@ fn tonemap_filter(hdr: Hdr) -> String {
     };
     format!(
         "zscale=tin={transfer}:min=bt2020nc:pin=bt2020:rin=tv:t=linear:npl=100,format=gbrpf32le,\
-         zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv"
+         zscale=p=bt709,tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p"
     )
 }
 

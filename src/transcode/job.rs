@@ -93,8 +93,16 @@ impl TranscodeHandler {
         tokio::fs::create_dir_all(scratch)
             .await
             .map_err(transient)?;
-        let source = scratch.join("source");
-        self.fetch_source(&source_key, &source).await?;
+        // A source the store keeps as a local file is read in place; others are fetched first.
+        let key = ObjectKey::new(source_key.as_str()).map_err(store_error)?;
+        let source = match self.state.store.local_path(&key) {
+            Some(path) => path,
+            None => {
+                let source = scratch.join("source");
+                self.fetch_source(&source_key, &source).await?;
+                source
+            }
+        };
 
         let probed = {
             let source = source.clone();
@@ -118,6 +126,7 @@ impl TranscodeHandler {
             rungs = plan.rungs.len(), memory_mib = needed, "transcoding");
 
         let out = scratch.join("out");
+        let started = std::time::Instant::now();
         let stop = Arc::new(AtomicBool::new(false));
         let progress = Arc::new(AtomicU32::new(0));
         let mut pipeline = {
@@ -169,6 +178,11 @@ impl TranscodeHandler {
                 }
             }
         };
+        tracing::info!(
+            video = video_id,
+            seconds = started.elapsed().as_secs_f64(),
+            "encoded"
+        );
         let produced = match produced.map_err(transient)? {
             Ok(produced) => produced,
             Err(PipelineError::Cancelled) => return Err(JobError::Cancelled),
