@@ -1,4 +1,6 @@
-//! The `reelhouse` command line (CONTRACT.md): `serve`, `worker`, `migrate`, `admin …`, `check`.
+//! The `reelhouse` command line (docs/contract.md): `serve`, `worker`, `migrate`, `admin …`,
+//! `check`, `openapi`. Parsing and the small commands live here; what `serve` and `worker` build
+//! and run is in [`crate::app`].
 
 use std::io::BufRead;
 use std::net::SocketAddr;
@@ -8,14 +10,12 @@ use std::process::ExitCode;
 use anyhow::{Context, bail};
 use clap::{Parser, Subcommand};
 
+use crate::app::{self, open_db};
 use crate::auth::password;
 use crate::config::Config;
+use crate::db;
 use crate::db::users::Role;
-use crate::db::{self, Db};
-use crate::http::{self, AppState};
-use crate::jobs::Worker;
 use crate::{storage, telemetry, transcode};
-use std::sync::Arc;
 
 #[derive(Parser)]
 #[command(
@@ -57,6 +57,8 @@ enum Command {
     },
     /// Verify FFmpeg, the database and the store; exit 1 with a reason if one is not right.
     Check,
+    /// Print the OpenAPI document of the HTTP API (the one served at /api/v1/openapi.json).
+    Openapi,
 }
 
 #[derive(Subcommand)]
@@ -111,142 +113,29 @@ pub fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
-    let mut config = Config::load(cli.config.as_deref())?;
+    let settings = || Config::load(cli.config.as_deref());
     match cli.command {
         Command::Serve { bind, workers } => {
+            let mut config = settings()?;
             config.bind = bind.unwrap_or(config.bind);
             config.workers = workers.unwrap_or(config.workers);
-            serve(config).await?;
+            app::serve(config).await?;
         }
         Command::Worker { concurrency } => {
+            let mut config = settings()?;
             config.workers = concurrency.unwrap_or(config.workers).max(1);
-            worker(config).await?;
+            app::worker(config).await?;
         }
         Command::Migrate => {
-            open_db(&config).await?;
+            open_db(&settings()?).await?;
             println!("migrations applied");
         }
-        Command::Admin { command } => admin(&config, command).await?,
-        Command::Check => return Ok(check(&config).await),
+        Command::Admin { command } => admin(&settings()?, command).await?,
+        Command::Check => return Ok(check(&settings()?).await),
+        // The same document whatever the settings.
+        Command::Openapi => println!("{}", crate::http::openapi_json()?),
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Connects to the database, applies migrations and makes sure the default organisation exists.
-pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
-    let db = Db::connect(&config.database_url)
-        .await
-        .with_context(|| format!("cannot connect to the database {:?}", config.database_url))?;
-    db.migrate()
-        .await
-        .context("cannot apply database migrations")?;
-    db::library::fill_search_text(&db)
-        .await
-        .context("cannot index the library")?;
-    db::orgs::ensure_default(db.pool())
-        .await
-        .context("cannot create the default organisation")?;
-    Ok(db)
-}
-
-/// Builds everything the HTTP app and the workers share.
-pub async fn app_state(config: Config) -> anyhow::Result<AppState> {
-    let db = open_db(&config).await?;
-    let (store, s3) = storage::open_with_s3(&config)
-        .await
-        .context("cannot open the store")?;
-    let staging = crate::upload::staging::for_store(store.clone(), s3, &config.data_dir);
-    Ok(AppState::new(config, db, store, staging)?)
-}
-
-async fn serve(config: Config) -> anyhow::Result<()> {
-    let state = app_state(config).await?;
-    let config = state.config.clone();
-    let first_login = create_first_admin(&state.db).await?;
-    let listener = tokio::net::TcpListener::bind(config.bind)
-        .await
-        .with_context(|| format!("cannot listen on {} (REELHOUSE_BIND)", config.bind))?;
-    let addr = listener.local_addr()?;
-    tracing::info!(%addr, "listening");
-    println!(
-        "Reelhouse is serving on http://{addr} (public URL {})",
-        config.public_url
-    );
-    match first_login {
-        Some((email, password)) => println!(
-            "First start: sign in at {} as {email} with password {password}\n\
-             (shown only this once; change it after signing in)",
-            config.public_url
-        ),
-        None => println!("Sign in at {} with your account.", config.public_url),
-    }
-    let db = state.db.clone();
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let housekeeping = tokio::spawn(crate::upload::cleanup::run(state.clone(), stopped.clone()));
-    let workers = (config.workers > 0).then(|| {
-        tracing::info!(workers = config.workers, "embedded transcode workers");
-        tokio::spawn(worker_pool(state.clone()).run(config.workers, stopped))
-    });
-    http::serve(listener, http::app(state), http::shutdown_signal()).await?;
-    let _ = stop.send(true);
-    let _ = housekeeping.await;
-    if let Some(workers) = workers {
-        let _ = workers.await;
-    }
-    db.close().await;
-    Ok(())
-}
-
-/// The job handlers a worker runs.
-pub fn worker_pool(state: AppState) -> Arc<Worker> {
-    use crate::transcode::memory;
-    let budget = memory::Budget::new(memory::budget_mib(state.config.transcode_memory_mib));
-    tracing::info!(
-        transcode_memory_mib = budget.total_mib(),
-        "transcodes share this much memory; a job that would not fit waits"
-    );
-    let transcode = Arc::new(crate::transcode::job::TranscodeHandler {
-        state: state.clone(),
-        memory: Arc::new(budget),
-    });
-    let worker = Worker::new(state.db.clone(), state.config.job_lease);
-    Arc::new(worker.handle(crate::db::jobs::TRANSCODE, transcode))
-}
-
-async fn worker(config: Config) -> anyhow::Result<()> {
-    let state = app_state(config).await?;
-    let concurrency = state.config.workers;
-    tracing::info!(concurrency, "worker ready");
-    let (stop, stopped) = tokio::sync::watch::channel(false);
-    let pool = tokio::spawn(worker_pool(state.clone()).run(concurrency, stopped));
-    http::shutdown_signal().await;
-    // Jobs in hand are cancelled and handed back for another worker.
-    let _ = stop.send(true);
-    let _ = pool.await;
-    state.db.close().await;
-    Ok(())
-}
-
-/// On a server with no users at all, creates an admin in the default organisation with a
-/// generated password, and returns the login to print.
-async fn create_first_admin(db: &Db) -> anyhow::Result<Option<(String, String)>> {
-    if db::users::count_all(db.pool()).await? > 0 {
-        return Ok(None);
-    }
-    let org = db::orgs::ensure_default(db.pool()).await?;
-    let email = "admin@reelhouse.local";
-    let password = crate::auth::secret::random_password();
-    let hash = password::hash(password.clone()).await?;
-    db::users::create(
-        db.pool(),
-        &org.id,
-        email,
-        "Administrator",
-        Role::Admin,
-        Some(&hash),
-    )
-    .await?;
-    Ok(Some((email.to_owned(), password)))
 }
 
 async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {

@@ -1,19 +1,20 @@
 //! Reelhouse: a self-hosted video-learning server.
 //!
-//! Crate map:
-//! - [`config`]: every setting, from the environment and an optional TOML file;
+//! Crate map, in layers: a module uses only those below it (docs/architecture.md draws it).
+//! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls;
+//! - [`app`]: the wiring of `serve` and `worker`, each building only what it uses;
+//! - [`http`]: the axum application: every route, extractor and HTTP error, one module per
+//!   resource (tus uploads in `http::uploads`, HLS delivery in `http::playback`);
+//! - the domain, which knows no HTTP: [`upload`] (staging of resumable uploads, file sniffing),
+//!   [`transcode`] (probe, ladder, FFmpeg pipeline, HLS publishing, pictures), [`media`] (the
+//!   store layout of a video, access grants, hot objects, playlists, signed links), [`jobs`]
+//!   (leased jobs with retries), [`learning`] (what counts as watched), [`auth`] (passwords,
+//!   secrets, the sign-in limiter), [`mail`];
 //! - [`db`]: the SQLite/PostgreSQL pool, migrations and queries, one module per table group;
-//! - [`storage`]: the [`storage::Store`] trait over local files and S3;
-//! - [`auth`]: password hashing and secrets;
-//! - [`http`]: the axum application, one module per resource;
-//! - [`media`]: HLS delivery (proxied or presigned), posters, downloads, signed links;
-//! - [`mail`]: invitation emails over SMTP;
-//! - [`upload`]: the tus server for resumable uploads, and handout type recognition;
-//! - [`learning`]: the learning model's rules (what counts as watched);
-//! - [`jobs`]: the worker that runs queued jobs with leases, heartbeats and retries;
-//! - [`transcode`]: probe, ladder, FFmpeg pipeline (ffmpeg-next) and HLS publishing;
-//! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls.
+//!   [`storage`]: the [`storage::Store`] trait over local files and S3;
+//! - [`config`]: every setting, from the environment and an optional TOML file; [`telemetry`].
 
+pub mod app;
 pub mod auth;
 pub mod cli;
 pub mod config;

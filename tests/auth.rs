@@ -537,7 +537,7 @@ async fn secrets_never_rest_in_clear() {
         logs.contains("/api/v1/auth/login"),
         "the log captured no requests: {logs}"
     );
-    let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
     let stored = common::all_stored_text(&db).await;
     assert!(
         stored.iter().any(|s| s.starts_with("$argon2id$")),

@@ -89,7 +89,7 @@ async fn create_user_then_token_prints_the_token_alone() {
 
     // The organisation was created, the user is in it, and the token works as a credential:
     // it is stored only as its hash.
-    let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
     let org = reelhouse::db::orgs::by_slug(db.pool(), "acme")
         .await
         .unwrap()
@@ -244,7 +244,7 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
     assert_eq!(response.status(), 200);
 
     // The printed password is the admin's.
-    let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
     let hash: String = sqlx::query_scalar("select password_hash from users where email = $1")
         .bind("admin@reelhouse.local")
         .fetch_one(db.pool())

@@ -51,7 +51,7 @@ impl Handler for Recorder {
 
 async fn fresh() -> (common::TestEnv, reelhouse::db::Db, String) {
     let env = common::TestEnv::new().await;
-    let db = reelhouse::cli::open_db(&env.config()).await.unwrap();
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
     let org = reelhouse::db::orgs::ensure_default(db.pool())
         .await
         .unwrap();

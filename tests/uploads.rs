@@ -428,7 +428,7 @@ async fn unfinished_uploads_are_limited_per_person_and_expire() {
     let app = TestApp::spawn().await;
     let member = app.person("acme", "m@acme.test", Role::Member).await;
     let mut ids = Vec::new();
-    for _ in 0..reelhouse::upload::tus::MAX_UNFINISHED_PER_USER {
+    for _ in 0..reelhouse::http::uploads::MAX_UNFINISHED_PER_USER {
         ids.push(create(&app, &member, 10 * 1024 * 1024).await);
     }
     let response = tus(app.client.post(app.at("/api/v1/uploads")), &member)
@@ -465,9 +465,10 @@ async fn unfinished_uploads_are_limited_per_person_and_expire() {
     .unwrap();
     assert_eq!(response.status(), 410);
 
-    let removed = reelhouse::upload::cleanup::sweep_uploads(&app.state)
-        .await
-        .unwrap();
+    let removed =
+        reelhouse::upload::cleanup::sweep_uploads(&app.state.db, app.state.staging.as_ref())
+            .await
+            .unwrap();
     assert_eq!(removed, 1);
     let left: i64 = sqlx::query_scalar("select count(*) from uploads where id = $1")
         .bind(&id)

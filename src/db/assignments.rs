@@ -156,12 +156,15 @@ pub struct MyAssignment {
     pub playlist_id: String,
     pub title: String,
     pub description: String,
+    #[schema(required = true)]
     pub cover_url: Option<String>,
     /// Unix milliseconds, when there is a due date.
+    #[schema(required = true)]
     pub due_at: Option<i64>,
     pub overdue: bool,
     pub completed: bool,
     /// Unix milliseconds when the last item was completed, once all are.
+    #[schema(required = true)]
     pub completed_at: Option<i64>,
     pub items_total: i64,
     pub items_completed: i64,
@@ -219,9 +222,12 @@ pub struct ReportLine {
     pub progress: f64,
     pub completed: bool,
     /// Unix milliseconds when the last item was completed, once all are.
+    #[schema(required = true)]
     pub completed_at: Option<i64>,
     /// Unix milliseconds of the person's latest progress on the playlist's items.
+    #[schema(required = true)]
     pub last_activity: Option<i64>,
+    #[schema(required = true)]
     pub due_at: Option<i64>,
     pub overdue: bool,
     /// Every item of the playlist with this person's state of it, in playlist order.
@@ -282,6 +288,7 @@ pub struct ReportItem {
     pub title: String,
     pub completed: bool,
     /// Unix milliseconds when the person completed it.
+    #[schema(required = true)]
     pub completed_at: Option<i64>,
     /// 0 to 1: a video by the share of it watched; anything else 0 or 1.
     pub progress: f64,

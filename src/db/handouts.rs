@@ -10,6 +10,7 @@ pub struct Handout {
     pub id: String,
     #[serde(skip)]
     pub org_id: String,
+    #[schema(required = true)]
     pub video_id: Option<String>,
     #[serde(skip)]
     pub owner_id: String,

@@ -17,14 +17,17 @@ pub struct Invitation {
     pub email: String,
     pub role: Role,
     /// The group the person joins (set on their account when they accept).
+    #[schema(required = true)]
     pub cohort: Option<String>,
     /// Unix milliseconds.
     pub created_at: i64,
     /// Unix milliseconds.
     pub expires_at: i64,
     /// Unix milliseconds; null while unused.
+    #[schema(required = true)]
     pub accepted_at: Option<i64>,
     /// Unix milliseconds; null unless revoked.
+    #[schema(required = true)]
     pub revoked_at: Option<i64>,
 }
 

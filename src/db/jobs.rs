@@ -7,6 +7,28 @@ use super::{new_id, now_ms};
 /// The kind of job that turns a video's source into HLS.
 pub const TRANSCODE: &str = "transcode";
 
+/// How a job ends a run (see [`finish`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum JobEnd {
+    /// Finished.
+    Done,
+    /// Back in the queue for a retry.
+    Queued,
+    /// Given up: no more tries.
+    Dead,
+}
+
+impl JobEnd {
+    /// The job status stored in the database.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobEnd::Done => "done",
+            JobEnd::Queued => "queued",
+            JobEnd::Dead => "dead",
+        }
+    }
+}
+
 /// Queues a job to run now; returns its id.
 pub async fn enqueue<'e>(
     db: impl AnyExecutor<'e>,
@@ -80,12 +102,12 @@ pub async fn heartbeat(db: &super::Db, id: &str, owner: &str, lease_ms: i64) -> 
     Ok(done.rows_affected() == 1)
 }
 
-/// Ends a job: `done`, `dead` (no more tries) or back to `queued` at `run_at` for a retry.
+/// Ends a job's run: done, dead (no more tries) or back in the queue at `run_at` for a retry.
 pub async fn finish(
     db: &super::Db,
     id: &str,
     owner: &str,
-    status: &str,
+    end: JobEnd,
     run_at: i64,
     error: Option<&str>,
 ) -> sqlx::Result<bool> {
@@ -93,7 +115,7 @@ pub async fn finish(
         "update jobs set status = $1, run_at = $2, last_error = $3, lease_owner = null, \
          lease_expires_at = null, updated_at = $4 where id = $5 and lease_owner = $6",
     )
-    .bind(status)
+    .bind(end.as_str())
     .bind(run_at)
     .bind(error)
     .bind(now_ms())

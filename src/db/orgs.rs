@@ -145,10 +145,14 @@ pub async fn rotate_signing_key<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> s
 pub struct Branding {
     pub name: String,
     /// The logo image, when one was uploaded.
+    #[schema(required = true)]
     pub logo_url: Option<String>,
     /// `#rrggbb`; null for the default.
+    #[schema(required = true)]
     pub primary_color: Option<String>,
+    #[schema(required = true)]
     pub accent_color: Option<String>,
+    #[schema(required = true)]
     pub welcome_message: Option<String>,
 }
 

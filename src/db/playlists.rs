@@ -19,6 +19,7 @@ pub struct Playlist {
     pub sequential: bool,
     pub published: bool,
     /// The cover image, once one is uploaded.
+    #[schema(required = true)]
     pub cover_url: Option<String>,
     /// Unix milliseconds.
     pub updated_at: i64,
@@ -150,6 +151,7 @@ pub struct Item {
     pub item_id: String,
     pub title: String,
     /// The link of an external resource (open it with `POST /api/v1/resources/{id}/open`).
+    #[schema(required = true)]
     pub url: Option<String>,
     /// Whether the viewer completed it: a video watched far enough, a handout or resource
     /// opened.
@@ -159,10 +161,13 @@ pub struct Item {
     /// In a sequential playlist, locked until the item before it is complete.
     pub locked: bool,
     /// Videos: the length in seconds, once known.
+    #[schema(required = true)]
     pub duration_s: Option<f64>,
     /// Videos: the poster, once the video is ready.
+    #[schema(required = true)]
     pub poster_url: Option<String>,
     /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
+    #[schema(required = true)]
     pub content_type: Option<String>,
 }
 

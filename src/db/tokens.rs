@@ -41,6 +41,7 @@ pub struct TokenInfo {
     /// Unix milliseconds.
     pub created_at: i64,
     /// Unix milliseconds, to the minute; null when never used.
+    #[schema(required = true)]
     pub last_used_at: Option<i64>,
 }
 

@@ -4,6 +4,49 @@ use sqlx::AnyExecutor;
 
 use super::{flag, new_id, now_ms};
 
+/// Where a video is in its life: `uploading` → `queued` → `processing` → `ready` or `failed`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum VideoStatus {
+    Uploading,
+    Queued,
+    Processing,
+    Ready,
+    Failed,
+}
+
+impl VideoStatus {
+    /// The word stored in the database and shown by the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            VideoStatus::Uploading => "uploading",
+            VideoStatus::Queued => "queued",
+            VideoStatus::Processing => "processing",
+            VideoStatus::Ready => "ready",
+            VideoStatus::Failed => "failed",
+        }
+    }
+}
+
+impl std::str::FromStr for VideoStatus {
+    type Err = String;
+
+    fn from_str(word: &str) -> Result<VideoStatus, String> {
+        [
+            VideoStatus::Uploading,
+            VideoStatus::Queued,
+            VideoStatus::Processing,
+            VideoStatus::Ready,
+            VideoStatus::Failed,
+        ]
+        .into_iter()
+        .find(|status| status.as_str() == word)
+        .ok_or_else(|| format!("no video status {word:?}"))
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Video {
     pub id: String,
@@ -16,8 +59,7 @@ pub struct Video {
     pub tags: String,
     /// Waiting for a trainer's review before it appears in the library.
     pub held: bool,
-    /// uploading | queued | processing | ready | failed
-    pub status: String,
+    pub status: VideoStatus,
     pub error: Option<String>,
     pub source_key: Option<String>,
     pub duration_ms: Option<i64>,
@@ -41,7 +83,10 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
             description: row.try_get("description")?,
             tags: row.try_get("tags")?,
             held: row.try_get::<i64, _>("held")? != 0,
-            status: row.try_get("status")?,
+            status: row
+                .try_get::<String, _>("status")?
+                .parse()
+                .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
             error: row.try_get("error")?,
             source_key: row.try_get("source_key")?,
             duration_ms: row.try_get("duration_ms")?,
@@ -209,7 +254,6 @@ pub struct NewRendition<'a> {
     pub average_bandwidth: i64,
     pub codecs: &'a str,
     pub frame_rate: f64,
-    pub playlist_key: &'a str,
 }
 
 /// Replaces a video's renditions (a re-run of a transcode replaces, never duplicates).
@@ -227,8 +271,8 @@ pub async fn replace_renditions(
     for row in rows {
         sqlx::query(
             "insert into renditions (id, org_id, video_id, width, height, bandwidth, \
-             average_bandwidth, codecs, frame_rate, playlist_key) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+             average_bandwidth, codecs, frame_rate) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
         )
         .bind(new_id())
         .bind(org_id)
@@ -239,7 +283,6 @@ pub async fn replace_renditions(
         .bind(row.average_bandwidth)
         .bind(row.codecs)
         .bind(row.frame_rate)
-        .bind(row.playlist_key)
         .execute(&mut *tx)
         .await?;
     }
@@ -285,7 +328,7 @@ pub async fn list<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
     owner_id: Option<&str>,
-    status: Option<&str>,
+    status: Option<VideoStatus>,
     limit: i64,
 ) -> sqlx::Result<Vec<Video>> {
     sqlx::query_as(&format!(
@@ -294,7 +337,7 @@ pub async fn list<'e>(
     ))
     .bind(org_id)
     .bind(owner_id.unwrap_or_default())
-    .bind(status.unwrap_or_default())
+    .bind(status.map_or("", VideoStatus::as_str))
     .bind(limit)
     .fetch_all(db)
     .await

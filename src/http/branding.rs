@@ -2,7 +2,7 @@
 //! sign-in page wears the company's look before anyone signs in.
 
 use axum::body::Body;
-use axum::extract::{Query, State};
+use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
@@ -13,10 +13,10 @@ use utoipa_axum::routes;
 use super::auth::{self, Admin, Caller};
 use super::error::ErrorBody;
 use super::pictures::{serve_picture, store_picture};
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::orgs::{self, Branding};
-use crate::media::image::{MAX_IMAGE_BYTES, Output};
 use crate::storage::ObjectKey;
+use crate::transcode::picture::{MAX_IMAGE_BYTES, Output};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(get_branding, set_branding))

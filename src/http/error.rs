@@ -4,13 +4,15 @@
 //! Client mistakes carry a message meant for people. Server faults (database, store, bugs) are
 //! logged with their cause and answer a bare 500/503 whose details never reach the client.
 
-use axum::extract::FromRequest;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
 use crate::storage::StoreError;
+use crate::upload::UploadError;
+use crate::upload::staging::StagingError;
 
 #[derive(Debug, thiserror::Error)]
 pub enum ApiError {
@@ -158,6 +160,24 @@ impl From<StoreError> for ApiError {
     }
 }
 
+impl From<StagingError> for ApiError {
+    fn from(err: StagingError) -> ApiError {
+        match err {
+            StagingError::Store(err) => err.into(),
+            StagingError::Database(err) => err.into(),
+        }
+    }
+}
+
+impl From<UploadError> for ApiError {
+    fn from(err: UploadError) -> ApiError {
+        match err {
+            UploadError::Store(err) => err.into(),
+            UploadError::Database(err) => err.into(),
+        }
+    }
+}
+
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> ApiError {
         match rejection {
@@ -183,6 +203,17 @@ impl<T: Serialize> IntoResponse for Json<T> {
         axum::Json(self.0).into_response()
     }
 }
+
+impl From<QueryRejection> for ApiError {
+    fn from(rejection: QueryRejection) -> ApiError {
+        ApiError::BadRequest(rejection.body_text())
+    }
+}
+
+/// `axum::extract::Query`, with rejections answered in the API's error shape (400).
+#[derive(FromRequestParts)]
+#[from_request(via(axum::extract::Query), rejection(ApiError))]
+pub struct Query<T>(pub T);
 
 /// The answer for `/api/...` paths that name no route.
 pub async fn not_found() -> ApiError {

@@ -1,7 +1,7 @@
 //! Subject experts: people mark themselves as experts on tags (or trainers mark them), and the
 //! library shows who to ask about a tag.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -9,7 +9,7 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::experts::{self, Expert};
 use crate::db::library::normalize_tags;
 use crate::db::users;

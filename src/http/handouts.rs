@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::body::Body;
 use axum::extract::multipart::Field;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::{Bytes, BytesMut};
@@ -19,7 +19,7 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member, RequiredRole, Trainer};
 use super::error::ErrorBody;
 use super::library::{ItemChange, forget_item, may_edit};
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
 use crate::db::now_ms;

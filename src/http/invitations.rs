@@ -46,6 +46,7 @@ pub struct CreatedInvitation {
     pub id: String,
     pub email: String,
     pub role: Role,
+    #[schema(required = true)]
     pub cohort: Option<String>,
     /// The playlists assigned on acceptance.
     pub playlist_ids: Vec<String>,

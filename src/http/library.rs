@@ -2,7 +2,7 @@
 //! search over everything (videos, handouts, resources) of the caller's organisation, best match
 //! first, with the experts to ask about a tag.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use base64::Engine;
 use serde::{Deserialize, Serialize};
@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::experts::{self, Expert};
 use crate::db::library::{self, Fields, Hit, Search, split_tags, text};
 use crate::db::resources::{self, Resource};
@@ -281,6 +281,7 @@ pub struct LibraryPage {
     /// word's stem) with the query's words or the `tag` filter.
     pub experts: Vec<Expert>,
     /// Pass back as `cursor` for the next page; null on the last.
+    #[schema(required = true)]
     pub next_cursor: Option<String>,
 }
 

@@ -13,13 +13,16 @@ pub mod health;
 pub mod invitations;
 pub mod library;
 pub mod me;
+pub mod objects;
 pub mod openapi;
 pub mod org;
 pub mod pictures;
+pub mod playback;
 pub mod playlists;
 pub mod progress;
 pub mod reports;
 pub mod security;
+pub mod uploads;
 pub mod users;
 pub mod videos;
 
@@ -48,11 +51,11 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::auth::ratelimit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
-use crate::mail::{MailError, Mailer};
+use crate::mail::Mailer;
 use crate::storage::Store;
 use crate::upload::staging::Staging;
 
-pub use error::{ApiError, Json};
+pub use error::{ApiError, Json, Query};
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "reelhouse_session";
@@ -100,15 +103,12 @@ impl AppState {
         db: Db,
         store: Arc<dyn Store>,
         staging: Arc<dyn Staging>,
-    ) -> Result<AppState, MailError> {
-        let mailer = match &config.smtp {
-            Some(smtp) => Some(Mailer::new(&smtp.url, &smtp.from)?),
-            None => None,
-        };
+        mailer: Option<Mailer>,
+    ) -> AppState {
         let content_security_policy = security::content_security_policy(&config);
         let hot_bytes = usize::try_from(config.media_cache_mib.saturating_mul(1024 * 1024))
             .unwrap_or(usize::MAX);
-        Ok(AppState(Arc::new(Shared {
+        AppState(Arc::new(Shared {
             config: Arc::new(config),
             db,
             store,
@@ -119,14 +119,20 @@ impl AppState {
             access: Default::default(),
             hot: crate::media::hot::HotObjects::new(hot_bytes, crate::media::hot::HOT_TTL),
             content_security_policy,
-        })))
+        }))
     }
+}
+
+/// The OpenAPI document of every `/api/v1` route, as served at `/api/v1/openapi.json`.
+pub fn openapi_json() -> serde_json::Result<String> {
+    let (_, openapi) = api_routes().split_for_parts();
+    openapi::complete(openapi).to_pretty_json()
 }
 
 /// The whole application: API, health routes and the web app.
 pub fn app(state: AppState) -> Router {
     let (api, openapi) = api_routes().split_for_parts();
-    let openapi = Arc::new(openapi);
+    let openapi = Arc::new(openapi::complete(openapi));
     let api = api
         .route(
             "/api/v1/openapi.json",
@@ -203,14 +209,14 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(reports::router())
         .merge(library::router())
         .merge(experts::router())
-        .merge(crate::media::router())
+        .merge(playback::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
         .layer(DefaultBodyLimit::max(JSON_BODY_LIMIT));
     let streaming = OpenApiRouter::new()
-        .merge(crate::upload::router().layer(DefaultBodyLimit::disable()))
+        .merge(uploads::router().layer(DefaultBodyLimit::disable()))
         .merge(handouts::upload_router())
         .merge(branding::upload_router())
         .merge(playlists::upload_router());
@@ -299,27 +305,4 @@ pub async fn serve(
     )
     .with_graceful_shutdown(shutdown)
     .await
-}
-
-/// Resolves on Ctrl-C or SIGTERM.
-pub async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut signal) => {
-                signal.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        () = ctrl_c => {},
-        () = terminate => {},
-    }
-    tracing::info!("shutting down: finishing requests in flight");
 }

@@ -1,5 +1,5 @@
 //! Receiving and serving the pictures people upload (logos, playlist covers): the request body
-//! goes to a scratch file under a size limit, FFmpeg re-encodes it (see `media::image`), and only
+//! goes to a scratch file under a size limit, FFmpeg re-encodes it (see `transcode::picture`), and only
 //! the new picture is stored.
 
 use axum::body::Body;
@@ -9,8 +9,8 @@ use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 
 use super::{ApiError, AppState};
-use crate::media::image::{self, MAX_IMAGE_BYTES, Output};
 use crate::storage::ObjectKey;
+use crate::transcode::picture::{self, MAX_IMAGE_BYTES, Output};
 
 /// Streams `body` to a scratch file, re-encodes it as `output` and stores the result at `key`.
 pub async fn store_picture(
@@ -72,7 +72,7 @@ async fn receive_and_encode(
     }
     let path = path.to_owned();
     let _permit = DECODING.acquire().await.map_err(anyhow::Error::from)?;
-    let encoded = tokio::task::spawn_blocking(move || image::reencode(&path, output))
+    let encoded = tokio::task::spawn_blocking(move || picture::reencode(&path, output))
         .await
         .map_err(anyhow::Error::from)?;
     let (bytes, _, _) = encoded.map_err(|e| ApiError::UnsupportedMediaType(e.0))?;

@@ -4,7 +4,7 @@
 //! and, in sequential playlists, which items are still locked.
 
 use axum::body::Body;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
@@ -15,13 +15,14 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::pictures::{serve_picture, store_picture};
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::assignments::{self, Audience};
 use crate::db::playlists::{self, Item, Playlist};
 use crate::db::users::Role;
+use crate::db::videos::VideoStatus;
 use crate::db::{handouts, resources, users, videos};
-use crate::media::image::{MAX_IMAGE_BYTES, Output};
 use crate::storage::ObjectKey;
+use crate::transcode::picture::{MAX_IMAGE_BYTES, Output};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -234,7 +235,7 @@ async fn add_item(
                     "this video is waiting for review; approve it first",
                 ));
             }
-            Some(v) if v.status == "failed" => {
+            Some(v) if v.status == VideoStatus::Failed => {
                 return Err(ApiError::invalid(
                     "this video could not be processed, so it cannot be watched",
                 ));

@@ -12,6 +12,7 @@ use super::auth::{Caller, Member};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::progress::{self, Progress};
+use crate::db::videos::VideoStatus;
 use crate::db::{now_ms, orgs};
 pub use crate::learning::progress::ProgressView;
 
@@ -78,7 +79,7 @@ async fn report_progress(
     let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     let duration_ms = video
         .duration_ms
-        .filter(|d| *d > 0 && video.status == "ready")
+        .filter(|d| *d > 0 && video.status == VideoStatus::Ready)
         .ok_or_else(|| ApiError::Conflict("the video is not ready to watch yet".into()))?;
     if report.intervals.len() > MAX_INTERVALS {
         return Err(ApiError::invalid(format!(

@@ -1,6 +1,6 @@
 //! Videos as the API shows them, their editable fields, and the review of members' uploads.
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
@@ -11,12 +11,13 @@ use axum::http::StatusCode;
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::library::{ItemChange, forget_item, may_edit};
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
 use crate::db::progress;
-use crate::db::videos::{self, Rendition, Video};
+use crate::db::videos::{self, Rendition, Video, VideoStatus};
 use crate::learning::progress::ProgressView;
+use crate::media::layout::VideoObjects;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -40,11 +41,15 @@ pub struct VideoView {
     /// Waiting for a trainer's review: only its owner and trainers see it until approved.
     pub held: bool,
     /// uploading | queued | processing | ready | failed
-    pub status: String,
+    pub status: VideoStatus,
     /// A sentence for people when `status` is failed.
+    #[schema(required = true)]
     pub error: Option<String>,
+    #[schema(required = true)]
     pub duration_s: Option<f64>,
+    #[schema(required = true)]
     pub width: Option<i64>,
+    #[schema(required = true)]
     pub height: Option<i64>,
     /// Transcoding progress, 0 to 100.
     pub progress_pct: i64,
@@ -52,15 +57,19 @@ pub struct VideoView {
     pub playable: bool,
     pub renditions: Vec<Rendition>,
     /// The HLS master playlist, once playable.
+    #[schema(required = true)]
     pub hls_url: Option<String>,
+    #[schema(required = true)]
     pub poster_url: Option<String>,
     /// WebVTT of scrub-preview thumbnails, once ready.
+    #[schema(required = true)]
     pub storyboard_url: Option<String>,
     pub handouts: Vec<Handout>,
     pub owner_id: String,
     /// Unix milliseconds.
     pub created_at: i64,
     /// The caller's own progress on it, to resume from on any device; null before they watched.
+    #[schema(required = true)]
     pub my_progress: Option<ProgressView>,
 }
 
@@ -73,7 +82,7 @@ pub(crate) async fn visible_video<R: super::auth::RequiredRole>(
 ) -> Result<Video, ApiError> {
     videos::in_org(state.db.pool(), &caller.org.id, video_id)
         .await?
-        .filter(|v| !(v.held || v.status == "failed") || may_edit(caller, &v.owner_id))
+        .filter(|v| !(v.held || v.status == VideoStatus::Failed) || may_edit(caller, &v.owner_id))
         .ok_or(ApiError::NotFound)
 }
 
@@ -93,7 +102,7 @@ async fn view(state: &AppState, video: Video, viewer: &str) -> Result<VideoView,
     let hls_url = video
         .playable
         .then(|| format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
-    let has_picture = video.status == "ready" && video.width.unwrap_or(0) > 0;
+    let has_picture = video.status == VideoStatus::Ready && video.width.unwrap_or(0) > 0;
     let poster_url = has_picture.then(|| format!("/api/v1/videos/{}/poster.jpg", video.id));
     let storyboard_url =
         has_picture.then(|| format!("/api/v1/videos/{}/storyboard/storyboard.vtt", video.id));
@@ -236,7 +245,9 @@ async fn delete_video(
     // The rows are gone, so nothing points at the objects any more; remove them.
     let mut keys = handout_keys;
     keys.extend(video.source_key.clone());
-    crate::transcode::publish::delete_video_objects(state.store.as_ref(), &video.id, &keys).await?;
+    VideoObjects::of(&video.id)
+        .delete_all(state.store.as_ref(), &keys)
+        .await?;
     tracing::info!(video = %video.id, "video deleted");
     Ok(StatusCode::NO_CONTENT)
 }
@@ -248,8 +259,8 @@ pub struct VideoList {
 
 #[derive(Deserialize, IntoParams)]
 pub struct VideoFilter {
-    /// Only videos in this state: uploading, queued, processing, ready or failed.
-    pub status: Option<String>,
+    /// Only videos in this state.
+    pub status: Option<VideoStatus>,
 }
 
 /// The organisation's videos, newest first (at most 50), for example the failed ones to clear
@@ -262,20 +273,11 @@ async fn list_videos(
     caller: Caller<Trainer>,
     Query(filter): Query<VideoFilter>,
 ) -> Result<Json<VideoList>, ApiError> {
-    let status = filter.status.filter(|s| !s.is_empty());
-    if status
-        .as_deref()
-        .is_some_and(|s| !["uploading", "queued", "processing", "ready", "failed"].contains(&s))
-    {
-        return Err(ApiError::bad_request(
-            "status is uploading, queued, processing, ready or failed",
-        ));
-    }
     let found = videos::list(
         state.db.pool(),
         &caller.org.id,
         None,
-        status.as_deref(),
+        filter.status,
         LIST_LIMIT,
     )
     .await?;

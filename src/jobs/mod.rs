@@ -13,7 +13,7 @@ use async_trait::async_trait;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::db::jobs::{self, Job};
+use crate::db::jobs::{self, Job, JobEnd};
 use crate::db::{Db, now_ms};
 
 /// How often an idle worker looks for work (a cheap indexed query): a new upload waits at most
@@ -173,7 +173,9 @@ impl Worker {
     /// Records how a job ended, and tells the handler when it is given up.
     async fn end(&self, job: &Job, outcome: Result<(), JobError>) {
         let result = match &outcome {
-            Ok(()) => jobs::finish(&self.db, &job.id, &self.owner, "done", now_ms(), None).await,
+            Ok(()) => {
+                jobs::finish(&self.db, &job.id, &self.owner, JobEnd::Done, now_ms(), None).await
+            }
             Err(JobError::Cancelled) => jobs::release(&self.db, &job.id, &self.owner)
                 .await
                 .map(|()| true),
@@ -185,7 +187,7 @@ impl Worker {
                     &self.db,
                     &job.id,
                     &self.owner,
-                    "queued",
+                    JobEnd::Queued,
                     run_at,
                     Some(&format!("{err:#}")),
                 )
@@ -205,7 +207,7 @@ impl Worker {
                     &self.db,
                     &job.id,
                     &self.owner,
-                    "dead",
+                    JobEnd::Dead,
                     now_ms(),
                     Some(&err.to_string()),
                 )

@@ -135,7 +135,7 @@ mod tests {
             description: String::new(),
             tags: String::new(),
             held: false,
-            status: "ready".into(),
+            status: crate::db::videos::VideoStatus::Ready,
             error: None,
             source_key: None,
             duration_ms: None,

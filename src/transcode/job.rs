@@ -11,23 +11,29 @@ use futures_util::StreamExt;
 use tokio::io::AsyncWriteExt;
 use tokio_util::sync::CancellationToken;
 
+use super::error::PipelineError;
 use super::memory::{self, Budget};
-use super::pipeline::{self, Limits, PipelineError, Produced};
+use super::pipeline::{self, Limits, Produced};
 use super::plan::{self, Plan};
 use super::probe::{self, Probe};
 use super::publish::Publisher;
 use crate::db::jobs::Job;
-use crate::db::videos;
-use crate::http::AppState;
+use crate::db::{Db, videos};
 use crate::jobs::{Handler, JobError};
-use crate::storage::{ObjectKey, StoreError};
+use crate::media::layout::{self, VideoObjects};
+use crate::storage::{ObjectKey, Store, StoreError};
 
 /// How often segments are published while the pipeline runs.
 const PUBLISH_EVERY: Duration = Duration::from_millis(500);
 
 /// Turns a queued video into HLS.
 pub struct TranscodeHandler {
-    pub state: AppState,
+    pub db: Db,
+    pub store: Arc<dyn Store>,
+    /// Where each job gets a scratch folder of its own.
+    pub scratch_dir: PathBuf,
+    /// The highest rung to make (REELHOUSE_MAX_RUNG).
+    pub max_rung: u32,
     /// The memory this process's transcodes share.
     pub memory: Arc<Budget>,
 }
@@ -46,14 +52,13 @@ fn store_error(err: StoreError) -> JobError {
 
 impl TranscodeHandler {
     fn scratch(&self, job: &Job) -> PathBuf {
-        self.state.config.data_dir.join("scratch").join(&job.id)
+        self.scratch_dir.join(&job.id)
     }
 
     /// Streams the source from the store into a local file: FFmpeg reads only local files.
     async fn fetch_source(&self, key: &str, path: &Path) -> Result<(), JobError> {
         let key = ObjectKey::new(key).map_err(store_error)?;
         let object = self
-            .state
             .store
             .get_range(&key, None)
             .await
@@ -76,11 +81,11 @@ impl TranscodeHandler {
         scratch: &Path,
         cancel: CancellationToken,
     ) -> Result<(), JobError> {
-        let db = self.state.db.pool();
+        let db = self.db.pool();
         let Some(video) = videos::by_id(db, video_id).await.map_err(transient)? else {
             return Ok(()); // deleted meanwhile: nothing to do
         };
-        if video.status == "ready" {
+        if video.status == videos::VideoStatus::Ready {
             // A worker died after finishing but before recording the job: the work is done.
             return Ok(());
         }
@@ -95,7 +100,7 @@ impl TranscodeHandler {
             .map_err(transient)?;
         // A source the store keeps as a local file is read in place; others are fetched first.
         let key = ObjectKey::new(source_key.as_str()).map_err(store_error)?;
-        let source = match self.state.store.local_path(&key) {
+        let source = match self.store.local_path(&key) {
             Some(path) => path,
             None => {
                 let source = scratch.join("source");
@@ -111,7 +116,7 @@ impl TranscodeHandler {
                 .map_err(transient)?
         };
         let probe = probed.map_err(|e| JobError::Permanent(e.to_string()))?;
-        let plan = plan::plan(&probe, self.state.config.max_rung);
+        let plan = plan::plan(&probe, self.max_rung);
         // Decoding starts only when the job fits in memory beside the others; until then the
         // video stays queued.
         let needed = memory::estimate_mib(&probe, &plan);
@@ -147,11 +152,11 @@ impl TranscodeHandler {
         };
 
         let names: Vec<String> = if plan.rungs.is_empty() {
-            vec!["audio".into()]
+            vec![layout::AUDIO.into()]
         } else {
             plan.rungs.iter().map(|r| r.name()).collect()
         };
-        let mut publisher = Publisher::new(self.state.store.as_ref(), &out, video_id);
+        let mut publisher = Publisher::new(self.store.as_ref(), &out, video_id);
         let mut playable = false;
         let mut last_pct = -1i64;
         let produced = loop {
@@ -210,7 +215,7 @@ impl TranscodeHandler {
         mut publisher: Publisher<'_>,
         produced: &Produced,
     ) -> Result<(), JobError> {
-        let db = self.state.db.pool();
+        let db = self.db.pool();
         publisher.sync(names).await.map_err(store_error)?;
         if !publisher.all_ended(names) {
             return Err(JobError::Permanent(
@@ -223,7 +228,7 @@ impl TranscodeHandler {
             .map_err(store_error)?;
         if let Some(poster) = &produced.poster {
             publisher
-                .put_extra("poster.jpg", poster)
+                .put_extra(layout::POSTER, poster)
                 .await
                 .map_err(store_error)?;
         }
@@ -232,7 +237,7 @@ impl TranscodeHandler {
             while let Some(entry) = entries.next_entry().await.map_err(transient)? {
                 let name = entry.file_name().to_string_lossy().into_owned();
                 publisher
-                    .put_extra(&format!("storyboard/{name}"), &entry.path())
+                    .put_extra(&layout::storyboard_file(&name), &entry.path())
                     .await
                     .map_err(store_error)?;
             }
@@ -245,24 +250,18 @@ impl TranscodeHandler {
                 "removed objects of an earlier, interrupted run"
             );
         }
-        let rows: Vec<_> = plan
+        let codecs: Vec<String> = plan.rungs.iter().map(plan::Rung::codecs).collect();
+        let renditions: Vec<_> = plan
             .rungs
             .iter()
-            .zip(names)
-            .map(|(rung, name)| (rung, format!("videos/{video_id}/hls/{name}/index.m3u8")))
-            .collect();
-        let codecs: Vec<String> = rows.iter().map(|(rung, _)| rung.codecs()).collect();
-        let renditions: Vec<_> = rows
-            .iter()
             .zip(&codecs)
-            .map(|((rung, key), codecs)| videos::NewRendition {
+            .map(|(rung, codecs)| videos::NewRendition {
                 width: i64::from(rung.width),
                 height: i64::from(rung.height),
                 bandwidth: (rung.maxrate + plan::AUDIO_BITRATE) as i64,
                 average_bandwidth: (rung.bitrate + plan::AUDIO_BITRATE) as i64,
                 codecs,
                 frame_rate: f64::from(plan.fps),
-                playlist_key: key,
             })
             .collect();
         videos::replace_renditions(db, &job.org_id, video_id, &renditions)
@@ -301,10 +300,10 @@ impl Handler for TranscodeHandler {
             tracing::warn!(path = %scratch.display(), error = %err, "scratch folder not removed");
         }
         // Deleted while we worked: remove what we published after the deletion swept.
-        if let Ok(None) = videos::by_id(self.state.db.pool(), &video_id).await {
-            if let Err(err) =
-                super::publish::delete_video_objects(self.state.store.as_ref(), &video_id, &[])
-                    .await
+        if let Ok(None) = videos::by_id(self.db.pool(), &video_id).await {
+            if let Err(err) = VideoObjects::of(&video_id)
+                .delete_all(self.store.as_ref(), &[])
+                .await
             {
                 tracing::warn!(video = %video_id, error = %err, "objects of a deleted video not removed");
             }
@@ -317,11 +316,11 @@ impl Handler for TranscodeHandler {
         let Some(video_id) = &job.video_id else {
             return;
         };
-        if let Err(err) = videos::set_failed(self.state.db.pool(), video_id, reason).await {
+        if let Err(err) = videos::set_failed(self.db.pool(), video_id, reason).await {
             tracing::error!(video = %video_id, error = %err, "cannot mark the video failed");
         }
         // A failed video leaves the library; its uploader and trainers still see it.
-        if let Err(err) = crate::db::library::reindex(&self.state.db, "video", video_id).await {
+        if let Err(err) = crate::db::library::reindex(&self.db, "video", video_id).await {
             tracing::error!(video = %video_id, error = %err, "cannot take the failed video out of the library");
         }
     }

@@ -2,9 +2,12 @@
 //! ladder, run the [`pipeline`] (decode once, [`graph`] filters, encode every rung, mux HLS),
 //! take [`thumbs`], and publish the result ([`publish`]) as the [`job`] of a worker.
 
+pub mod encode;
+pub mod error;
 pub mod graph;
 pub mod job;
 pub mod memory;
+pub mod picture;
 pub mod pipeline;
 pub mod plan;
 pub mod probe;

@@ -28,7 +28,7 @@ pub struct Rung {
 impl Rung {
     /// The name of its folder and playlist: the short side, `720p`.
     pub fn name(&self) -> String {
-        format!("{}p", self.width.min(self.height))
+        crate::media::layout::rendition_name(self.width, self.height)
     }
 
     /// The RFC 6381 codec string of this rung with its audio.

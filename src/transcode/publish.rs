@@ -10,34 +10,14 @@ use std::path::{Path, PathBuf};
 use bytes::Bytes;
 
 use super::plan::{AUDIO_BITRATE, Plan};
+use crate::media::layout::{self, VideoObjects};
 use crate::storage::{self, ObjectKey, Store, StoreError};
-
-/// The store prefix of a video's derived files (HLS, poster, storyboard).
-pub fn video_prefix(video_id: &str) -> String {
-    format!("videos/{video_id}/")
-}
-
-/// Deletes every object of a video: its derived files and the given extra keys (source,
-/// handouts).
-pub async fn delete_video_objects(
-    store: &dyn Store,
-    video_id: &str,
-    extra: &[String],
-) -> Result<(), StoreError> {
-    for object in store.list(&video_prefix(video_id)).await? {
-        store.delete(&ObjectKey::new(object.key)?).await?;
-    }
-    for key in extra {
-        store.delete(&ObjectKey::new(key.clone())?).await?;
-    }
-    Ok(())
-}
 
 /// Keeps a video's store prefix in step with a transcode's output folder.
 pub struct Publisher<'a> {
     store: &'a dyn Store,
     out: PathBuf,
-    prefix: String,
+    objects: VideoObjects,
     /// Relative path → size of what was uploaded (playlists: their last content).
     uploaded: HashMap<String, Vec<u8>>,
 }
@@ -87,13 +67,13 @@ impl<'a> Publisher<'a> {
         Publisher {
             store,
             out: out.to_owned(),
-            prefix: video_prefix(video_id),
+            objects: VideoObjects::of(video_id),
             uploaded: HashMap::new(),
         }
     }
 
     fn key(&self, relative: &str) -> Result<ObjectKey, StoreError> {
-        ObjectKey::new(format!("{}{relative}", self.prefix))
+        self.objects.key(relative)
     }
 
     async fn put_file_once(&mut self, relative: &str, path: &Path) -> Result<(), StoreError> {
@@ -120,7 +100,7 @@ impl<'a> Publisher<'a> {
         let mut all_started = !renditions.is_empty();
         for name in renditions {
             let dir = self.out.join(name);
-            let Ok(text) = tokio::fs::read(dir.join("index.m3u8")).await else {
+            let Ok(text) = tokio::fs::read(dir.join(layout::MEDIA_PLAYLIST)).await else {
                 all_started = false;
                 continue;
             };
@@ -140,10 +120,10 @@ impl<'a> Publisher<'a> {
                         "unexpected media name {file:?} in a playlist"
                     )));
                 }
-                self.put_file_once(&format!("hls/{name}/{file}"), &dir.join(&file))
+                self.put_file_once(&layout::rendition_file(name, &file), &dir.join(&file))
                     .await?;
             }
-            self.put_text(&format!("hls/{name}/index.m3u8"), text)
+            self.put_text(&layout::rendition_file(name, layout::MEDIA_PLAYLIST), text)
                 .await?;
         }
         Ok(all_started)
@@ -161,7 +141,7 @@ impl<'a> Publisher<'a> {
         let audio = if plan.has_audio { AUDIO_BITRATE } else { 0 };
         if plan.rungs.is_empty() {
             let (peak, average) = self
-                .measure("audio")
+                .measure(layout::AUDIO)
                 .await
                 .filter(|_| measured)
                 .unwrap_or((audio, audio));
@@ -191,13 +171,13 @@ impl<'a> Publisher<'a> {
                 f64::from(plan.fps),
             );
         }
-        self.put_text("hls/master.m3u8", master.into_bytes()).await
+        self.put_text(layout::MASTER, master.into_bytes()).await
     }
 
     /// Peak and average bits per second of a rendition's segments, from their sizes.
     async fn measure(&self, name: &str) -> Option<(u64, u64)> {
         let dir = self.out.join(name);
-        let text = tokio::fs::read_to_string(dir.join("index.m3u8"))
+        let text = tokio::fs::read_to_string(dir.join(layout::MEDIA_PLAYLIST))
             .await
             .ok()?;
         let playlist = parse_playlist(&text);
@@ -224,10 +204,10 @@ impl<'a> Publisher<'a> {
         let produced: HashSet<String> = self
             .uploaded
             .keys()
-            .map(|k| format!("{}{k}", self.prefix))
+            .map(|k| format!("{}{k}", self.objects.prefix()))
             .collect();
         let mut removed = 0;
-        for object in self.store.list(&self.prefix).await? {
+        for object in self.store.list(self.objects.prefix()).await? {
             if !produced.contains(&object.key) {
                 self.store.delete(&ObjectKey::new(object.key)?).await?;
                 removed += 1;
@@ -240,7 +220,7 @@ impl<'a> Publisher<'a> {
     pub fn all_ended(&self, renditions: &[String]) -> bool {
         renditions.iter().all(|name| {
             self.uploaded
-                .get(&format!("hls/{name}/index.m3u8"))
+                .get(&layout::rendition_file(name, layout::MEDIA_PLAYLIST))
                 .is_some_and(|text| parse_playlist(&String::from_utf8_lossy(text)).ended)
         })
     }

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use ffmpeg::{Packet, Rational, codec, encoder, format, frame};
 use ffmpeg_next as ffmpeg;
 
+use super::error::{Context, PipelineError};
 use super::graph::Chain;
-use super::pipeline::PipelineError;
 
 /// Storyboard thumbnails are this wide; sheets hold this many across and down.
 pub const THUMB_WIDTH: u32 = 160;
@@ -77,28 +77,28 @@ impl Thumbnails {
     }
 
     fn add_thumb(&mut self, frame: &frame::Video) -> Result<(), PipelineError> {
-        if self.sheets.is_none() {
-            let spec = format!(
-                "scale={THUMB_WIDTH}:{}:flags=bicubic,setsar=1,tile={SHEET_COLUMNS}x{SHEET_COLUMNS},format=yuvj420p",
-                self.thumb_height
-            );
-            let chain = Chain::video(
-                frame.width(),
-                frame.height(),
-                frame.format(),
-                Rational::new(1, 1),
-                &spec,
-            )
-            .map_err(|e| PipelineError::Ffmpeg("building the storyboard filters", e))?;
-            self.sheets = Some(chain);
-        }
+        let chain = match &mut self.sheets {
+            Some(chain) => chain,
+            None => {
+                let spec = format!(
+                    "scale={THUMB_WIDTH}:{}:flags=bicubic,setsar=1,tile={SHEET_COLUMNS}x{SHEET_COLUMNS},format=yuvj420p",
+                    self.thumb_height
+                );
+                let chain = Chain::video(
+                    frame.width(),
+                    frame.height(),
+                    frame.format(),
+                    Rational::new(1, 1),
+                    &spec,
+                )
+                .during("building the storyboard filters")?;
+                self.sheets.insert(chain)
+            }
+        };
         let mut thumb = frame.clone();
         thumb.set_pts(Some(i64::from(self.thumbs)));
         self.thumbs += 1;
-        let chain = self.sheets.as_mut().expect("built above");
-        chain
-            .push(&thumb)
-            .map_err(|e| PipelineError::Ffmpeg("tiling the storyboard", e))?;
+        chain.push(&thumb).during("tiling the storyboard")?;
         self.write_sheets()
     }
 
@@ -130,14 +130,10 @@ impl Thumbnails {
                     Rational::new(1, 1),
                     &spec,
                 )
-                .map_err(|e| PipelineError::Ffmpeg("scaling the poster", e))?;
+                .during("scaling the poster")?;
                 let mut scaled = frame::Video::empty();
-                chain
-                    .push(&frame)
-                    .map_err(|e| PipelineError::Ffmpeg("scaling the poster", e))?;
-                chain
-                    .finish()
-                    .map_err(|e| PipelineError::Ffmpeg("scaling the poster", e))?;
+                chain.push(&frame).during("scaling the poster")?;
+                chain.finish().during("scaling the poster")?;
                 if chain.pull(&mut scaled) {
                     write_jpeg(&scaled, &path)?;
                     Some(path)
@@ -148,9 +144,7 @@ impl Thumbnails {
             None => None,
         };
         if let Some(chain) = self.sheets.as_mut() {
-            chain
-                .finish()
-                .map_err(|e| PipelineError::Ffmpeg("tiling the storyboard", e))?;
+            chain.finish().during("tiling the storyboard")?;
         }
         self.write_sheets()?;
         let storyboard = if self.sheet_count > 0 {

@@ -3,23 +3,25 @@
 
 use std::time::Duration;
 
-use crate::db::{sessions, uploads};
-use crate::http::AppState;
+use std::sync::Arc;
+
+use super::staging::Staging;
+use crate::db::{Db, sessions, uploads};
 
 /// How often housekeeping runs in `serve`.
 pub const PERIOD: Duration = Duration::from_secs(10 * 60);
 
 /// Removes every expired unfinished upload; returns how many were removed.
-pub async fn sweep_uploads(state: &AppState) -> anyhow::Result<usize> {
+pub async fn sweep_uploads(db: &Db, staging: &dyn Staging) -> anyhow::Result<usize> {
     let mut removed = 0;
     loop {
-        let expired = uploads::expired(state.db.pool()).await?;
+        let expired = uploads::expired(db.pool()).await?;
         if expired.is_empty() {
             return Ok(removed);
         }
         for upload in expired {
-            state.staging.discard(&upload).await?;
-            uploads::delete(state.db.pool(), &upload.id).await?;
+            staging.discard(&upload).await?;
+            uploads::delete(db.pool(), &upload.id).await?;
             tracing::info!(upload = %upload.id, "expired upload removed");
             removed += 1;
         }
@@ -27,12 +29,12 @@ pub async fn sweep_uploads(state: &AppState) -> anyhow::Result<usize> {
 }
 
 /// Runs housekeeping every [`PERIOD`] until `stop` resolves.
-pub async fn run(state: AppState, mut stop: tokio::sync::watch::Receiver<bool>) {
+pub async fn run(db: Db, staging: Arc<dyn Staging>, mut stop: tokio::sync::watch::Receiver<bool>) {
     loop {
-        if let Err(err) = sweep_uploads(&state).await {
+        if let Err(err) = sweep_uploads(&db, staging.as_ref()).await {
             tracing::warn!(error = ?err, "removing expired uploads failed; will retry");
         }
-        if let Err(err) = sessions::delete_expired(state.db.pool()).await {
+        if let Err(err) = sessions::delete_expired(db.pool()).await {
             tracing::warn!(error = ?err, "removing expired sessions failed; will retry");
         }
         tokio::select! {

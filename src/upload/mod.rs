@@ -1,11 +1,57 @@
-//! Resumable uploads: a tus 1.0.0 server (core, creation, creation-with-upload, termination,
-//! expiration) at `/api/v1/uploads`. State lives in the database, bytes in [`staging`]; a
-//! finished upload becomes a queued video with its transcode job, in one transaction.
+//! Resumable uploads, below HTTP: their bytes in [`staging`] (local file or S3 multipart), what
+//! their metadata says ([`metadata`]), what their first bytes are ([`sniff`]), the expiry sweep
+//! ([`cleanup`]), and [`complete`], which turns a whole upload into a queued video. The tus
+//! routes are in `http::uploads`.
 
 pub mod cleanup;
 pub mod metadata;
 pub mod sniff;
 pub mod staging;
-pub mod tus;
 
-pub use tus::router;
+use crate::db::uploads::{self, Upload};
+use crate::db::{Db, jobs, library, videos};
+use staging::{Staging, StagingError};
+
+/// Why an upload could not be taken further: the database, or the store holding its bytes.
+#[derive(Debug, thiserror::Error)]
+pub enum UploadError {
+    #[error("the upload's bytes could not be stored: {0}")]
+    Store(#[from] crate::storage::StoreError),
+    #[error("the upload could not be recorded: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<StagingError> for UploadError {
+    fn from(err: StagingError) -> UploadError {
+        match err {
+            StagingError::Store(err) => UploadError::Store(err),
+            StagingError::Database(err) => UploadError::Database(err),
+        }
+    }
+}
+
+/// Makes the finished bytes of a whole upload the video's source, then creates the video and
+/// its transcode job in one transaction. Returns the new video's id.
+pub async fn complete(
+    db: &Db,
+    staging: &dyn Staging,
+    upload: &Upload,
+) -> Result<String, UploadError> {
+    staging.finish(db, upload).await?;
+    let mut tx = db.pool().begin().await?;
+    let video_id = videos::create_queued(
+        &mut *tx,
+        &upload.org_id,
+        &upload.owner_id,
+        &upload.title,
+        &upload.staging_key,
+    )
+    .await?;
+    jobs::enqueue(&mut *tx, &upload.org_id, jobs::TRANSCODE, Some(&video_id)).await?;
+    uploads::complete(&mut *tx, &upload.id, &video_id).await?;
+    tx.commit().await?;
+    // A video held for review stays out of the index until approved.
+    library::reindex(db, "video", &video_id).await?;
+    tracing::info!(upload = %upload.id, video = %video_id, "upload complete; transcode queued");
+    Ok(video_id)
+}

@@ -22,7 +22,22 @@ use crate::storage::s3::{PART_SIZE, S3Store};
 use crate::storage::{self, ObjectKey, Store, StoreError};
 
 /// A request body: chunks of bytes, or the error that cut it off.
-pub type Body = std::pin::Pin<Box<dyn Stream<Item = Result<Bytes, axum::Error>> + Send>>;
+pub type Body = std::pin::Pin<Box<dyn Stream<Item = Result<Bytes, std::io::Error>> + Send>>;
+
+/// Why staging failed: the store holding the bytes, or the database recording how far they got.
+#[derive(Debug, thiserror::Error)]
+pub enum StagingError {
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error("recording the upload's progress failed: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl From<std::io::Error> for StagingError {
+    fn from(err: std::io::Error) -> StagingError {
+        StagingError::Store(err.into())
+    }
+}
 
 /// How an append ended.
 pub struct Appended {
@@ -40,11 +55,11 @@ pub trait Staging: Send + Sync {
 
     /// Appends `body` at the upload's recorded offset, never past its length, and records the
     /// new offset in the database.
-    async fn append(&self, db: &Db, upload: &Upload, body: Body) -> Result<Appended, StoreError>;
+    async fn append(&self, db: &Db, upload: &Upload, body: Body) -> Result<Appended, StagingError>;
 
     /// Turns the staged bytes of a complete upload into the object at its key. Safe to call
     /// again after a failure: an object already in place counts as done.
-    async fn finish(&self, db: &Db, upload: &Upload) -> Result<(), StoreError>;
+    async fn finish(&self, db: &Db, upload: &Upload) -> Result<(), StagingError>;
 
     /// Throws the staged bytes away (termination, expiry).
     async fn discard(&self, upload: &Upload) -> Result<(), StoreError>;
@@ -123,7 +138,7 @@ impl Staging for FileStaging {
         db: &Db,
         upload: &Upload,
         mut body: Body,
-    ) -> Result<Appended, StoreError> {
+    ) -> Result<Appended, StagingError> {
         let mut file = tokio::fs::OpenOptions::new()
             .write(true)
             .open(self.path(&upload.id))
@@ -160,16 +175,11 @@ impl Staging for FileStaging {
         writer.flush().await?;
         writer.get_ref().sync_data().await?;
         let offset = upload.upload_offset + written as i64;
-        uploads::set_offset(db.pool(), &upload.id, offset)
-            .await
-            .map_err(|e| StoreError::Unavailable {
-                message: e.to_string(),
-                source: Some(Box::new(e)),
-            })?;
+        uploads::set_offset(db.pool(), &upload.id, offset).await?;
         Ok(Appended { offset, cut_off })
     }
 
-    async fn finish(&self, _db: &Db, upload: &Upload) -> Result<(), StoreError> {
+    async fn finish(&self, _db: &Db, upload: &Upload) -> Result<(), StagingError> {
         let key = key_of(upload)?;
         let path = self.path(&upload.id);
         if !tokio::fs::try_exists(&path).await? && self.store.head(&key).await.is_ok() {
@@ -196,13 +206,6 @@ fn tail_key(upload: &Upload) -> Result<ObjectKey, StoreError> {
     ObjectKey::new(format!("uploads/{}/tail", upload.id))
 }
 
-fn db_error(err: sqlx::Error) -> StoreError {
-    StoreError::Unavailable {
-        message: err.to_string(),
-        source: Some(Box::new(err)),
-    }
-}
-
 impl S3Staging {
     fn multipart_id(upload: &Upload) -> Result<&str, StoreError> {
         upload
@@ -219,7 +222,7 @@ impl S3Staging {
         number: i64,
         bytes: Bytes,
         offset_after: i64,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), StagingError> {
         let size = bytes.len() as i64;
         let etag = self
             .s3
@@ -230,7 +233,7 @@ impl S3Staging {
                 bytes,
             )
             .await?;
-        let mut tx = db.pool().begin().await.map_err(db_error)?;
+        let mut tx = db.pool().begin().await?;
         uploads::add_part(
             &mut *tx,
             &upload.id,
@@ -240,12 +243,9 @@ impl S3Staging {
                 size,
             },
         )
-        .await
-        .map_err(db_error)?;
-        uploads::set_offset(&mut *tx, &upload.id, offset_after)
-            .await
-            .map_err(db_error)?;
-        tx.commit().await.map_err(db_error)?;
+        .await?;
+        uploads::set_offset(&mut *tx, &upload.id, offset_after).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -285,10 +285,8 @@ impl Staging for S3Staging {
         db: &Db,
         upload: &Upload,
         mut body: Body,
-    ) -> Result<Appended, StoreError> {
-        let parts = uploads::parts(db.pool(), &upload.id)
-            .await
-            .map_err(db_error)?;
+    ) -> Result<Appended, StagingError> {
+        let parts = uploads::parts(db.pool(), &upload.id).await?;
         let in_parts: i64 = parts.iter().map(|p| p.size).sum();
         let mut next_part = parts.last().map_or(1, |p| p.part_number + 1);
         let mut buffer = self
@@ -325,18 +323,14 @@ impl Staging for S3Staging {
             self.store_part(db, upload, next_part, part, offset).await?;
         } else if !buffer.is_empty() {
             storage::put_bytes(self.s3.as_ref(), &tail_key(upload)?, buffer.freeze()).await?;
-            uploads::set_offset(db.pool(), &upload.id, offset)
-                .await
-                .map_err(db_error)?;
+            uploads::set_offset(db.pool(), &upload.id, offset).await?;
         }
         Ok(Appended { offset, cut_off })
     }
 
-    async fn finish(&self, db: &Db, upload: &Upload) -> Result<(), StoreError> {
+    async fn finish(&self, db: &Db, upload: &Upload) -> Result<(), StagingError> {
         let key = key_of(upload)?;
-        let parts = uploads::parts(db.pool(), &upload.id)
-            .await
-            .map_err(db_error)?;
+        let parts = uploads::parts(db.pool(), &upload.id).await?;
         let numbered: Vec<(i32, String)> = parts
             .iter()
             .map(|p| (p.part_number as i32, p.etag.clone()))
@@ -349,10 +343,10 @@ impl Staging for S3Staging {
             // Completed by an earlier attempt whose answer was lost.
             let in_place = self.s3.head(&key).await;
             if !matches!(in_place, Ok(meta) if meta.size as i64 == upload.length) {
-                return Err(err);
+                return Err(err.into());
             }
         }
-        self.s3.delete(&tail_key(upload)?).await
+        Ok(self.s3.delete(&tail_key(upload)?).await?)
     }
 
     async fn discard(&self, upload: &Upload) -> Result<(), StoreError> {

@@ -128,7 +128,7 @@ impl TestApp {
             .with_env_filter(filter)
             .with_test_writer()
             .try_init();
-        let state = reelhouse::cli::app_state(env.config())
+        let state = reelhouse::app::http_state(env.config())
             .await
             .expect("app state");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
@@ -301,7 +301,12 @@ impl TestApp {
     /// Runs `n` embedded transcode workers until the app is dropped.
     pub fn start_workers(&self, n: usize) {
         let (stop, stopped) = tokio::sync::watch::channel(false);
-        tokio::spawn(reelhouse::cli::worker_pool(self.state.clone()).run(n, stopped));
+        let workers = reelhouse::app::transcode_workers(
+            &self.state.config,
+            self.state.db.clone(),
+            self.state.store.clone(),
+        );
+        tokio::spawn(workers.run(n, stopped));
         // The sender lives as long as the runtime of this test.
         std::mem::forget(stop);
     }

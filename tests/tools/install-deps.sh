@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Reelhouse needs, when it is missing: Debian's FFmpeg
 # development packages, libclang (for the FFmpeg bindings), PostgreSQL, nginx and wrk (benchmark
-# anchors), Chromium (browser tests), the s3s-fs S3-compatible test server, and the web app's npm
-# packages. Safe to run again: it only installs what is not there.
+# anchors), Chromium (browser tests), the s3s-fs S3-compatible test server, Schemathesis, and
+# the npm packages of the test clients and the web app. Safe to run again: it only installs what is not there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,6 +33,16 @@ if [ ! -x "$tools/bin/s3s-fs" ]; then
   echo "installing s3s-fs (S3-compatible test server) into $tools"
   mkdir -p "$tools"
   cargo install s3s-fs@0.14.1 --locked --features binary --root "$tools" --quiet
+fi
+
+# Schemathesis, which tests the API against its OpenAPI document (tests/tools/schemathesis.sh).
+schemathesis_version=4.32.5
+if [ ! -x "$tools/schemathesis-$schemathesis_version/bin/st" ]; then
+  echo "installing schemathesis $schemathesis_version into $tools"
+  mkdir -p "$tools"
+  python3 -m venv "$tools/schemathesis-$schemathesis_version"
+  "$tools/schemathesis-$schemathesis_version/bin/pip" install --quiet --disable-pip-version-check \
+    "schemathesis==$schemathesis_version"
 fi
 
 if [ ! tests/node/node_modules/.package-lock.json -nt tests/node/package-lock.json ]; then

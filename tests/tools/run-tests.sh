@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # `make test`: starts a throwaway PostgreSQL and an S3-compatible server, then runs the whole
-# suite twice, on SQLite with local files and on PostgreSQL with S3, then the web app's checks.
+# suite twice, on SQLite with local files and on PostgreSQL with S3. Before them: formatting and
+# lints, the web app (its API types checked against the server's OpenAPI document, its unit tests
+# and build), and Schemathesis against the real server.
 # The services are stopped however the run ends.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -10,15 +12,23 @@ trap stop_services EXIT
 start_postgres
 start_s3
 
-# The web app first: the browser tests serve web/dist.
-echo "=== web app: unit tests, type check and build ==="
-(cd web && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build --silent)
-
 echo "=== format and lints ==="
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
 
 cargo build --locked --tests --bins --quiet
+reelhouse="${CARGO_TARGET_DIR:-target}/debug/reelhouse"
+
+# The web app's API types must follow the server's OpenAPI document; the browser tests serve
+# web/dist, built here.
+echo "=== web app: API types from the server's document, unit tests, type check and build ==="
+"$reelhouse" openapi >"$services_dir/openapi.json"
+(cd web && npm ci --no-audit --no-fund --loglevel=error &&
+  OPENAPI="$services_dir/openapi.json" npm run --silent api:check &&
+  OPENAPI="$services_dir/openapi.json" npm test && npm run build --silent)
+
+echo "=== Schemathesis against the server ==="
+tests/tools/schemathesis.sh
 
 echo "=== Rust tests on SQLite with the filesystem store ==="
 REELHOUSE_TEST_DATABASE=sqlite REELHOUSE_TEST_STORAGE=file cargo test --locked --quiet -- --test-threads 2

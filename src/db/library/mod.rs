@@ -297,10 +297,13 @@ pub struct Hit {
     /// Unix milliseconds.
     pub updated_at: i64,
     /// Videos: the poster, once the video is ready.
+    #[schema(required = true)]
     pub poster_url: Option<String>,
     /// Videos: the length in seconds, once known.
+    #[schema(required = true)]
     pub duration_s: Option<f64>,
     /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
+    #[schema(required = true)]
     pub content_type: Option<String>,
 }
 

@@ -9,7 +9,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use futures_util::StreamExt;
 
-use crate::http::ApiError;
+use super::ApiError;
 use crate::storage::{ByteRange, ObjectKey, ObjectMeta, Store, StoreError};
 
 /// Cache policy of segments and other content-addressed media: they never change.
@@ -171,7 +171,7 @@ fn streamed(
 /// seconds.
 pub async fn object_hot(
     store: &dyn Store,
-    hot: &super::hot::HotObjects,
+    hot: &crate::media::hot::HotObjects,
     key: &ObjectKey,
     request: &HeaderMap,
     content_type: &'static str,
@@ -211,7 +211,8 @@ pub async fn object_hot(
         return streamed(object, content_type, cache_control, route);
     }
     // Small enough to keep: read whole (at most MAX_OBJECT bytes), keep, answer from memory.
-    let Some(mut pages) = super::hot::OwnPages::with_capacity(object.meta.size as usize) else {
+    let Some(mut pages) = crate::media::hot::OwnPages::with_capacity(object.meta.size as usize)
+    else {
         return streamed(object, content_type, cache_control, route);
     };
     let mut chunks = object.body;

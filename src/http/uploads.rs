@@ -1,4 +1,7 @@
-//! The tus protocol's routes. See <https://tus.io/protocols/resumable-upload>.
+//! Resumable uploads: a tus 1.0.0 server (core, creation, creation-with-upload, termination,
+//! expiration) at `/api/v1/uploads`, see <https://tus.io/protocols/resumable-upload>. State lives
+//! in the database, bytes in `upload::staging`; a whole upload becomes a queued video with its
+//! transcode job through `upload::complete`.
 
 use axum::body::Body;
 use axum::extract::{Path, State};
@@ -10,14 +13,14 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::metadata;
-use super::staging::Body as StagingBody;
+use super::auth::{Caller, Member};
+use super::error::ErrorBody;
+use super::{ApiError, AppState, Json};
 use crate::auth::secret;
+use crate::db::now_ms;
 use crate::db::uploads::{self, NewUpload, Upload};
-use crate::db::{jobs, now_ms, videos};
-use crate::http::auth::{Caller, Member};
-use crate::http::error::ErrorBody;
-use crate::http::{ApiError, AppState, Json};
+use crate::upload::metadata;
+use crate::upload::staging::Body as StagingBody;
 
 pub const TUS_VERSION: &str = "1.0.0";
 const TUS_EXTENSIONS: &str = "creation,creation-with-upload,termination,expiration";
@@ -82,7 +85,7 @@ fn http_date(unix_ms: i64) -> HeaderValue {
 }
 
 fn stream_of(body: Body) -> StagingBody {
-    Box::pin(body.into_data_stream().map_err(axum::Error::new))
+    Box::pin(body.into_data_stream().map_err(std::io::Error::other))
 }
 
 fn is_offset_stream(headers: &HeaderMap) -> bool {
@@ -349,35 +352,14 @@ async fn write_locked(state: &AppState, upload: &Upload, body: Body) -> Result<U
         }
     }
     if upload.is_complete() && upload.video_id.is_none() {
-        upload.video_id = Some(complete(state, &upload).await?);
+        let video_id = crate::upload::complete(&state.db, state.staging.as_ref(), &upload).await?;
+        upload.video_id = Some(video_id);
     }
     Ok(
         uploads::for_owner(state.db.pool(), &upload.id, &upload.owner_id)
             .await?
             .unwrap_or(upload),
     )
-}
-
-/// Makes the finished bytes the video's source, then creates the video and its transcode job in
-/// one transaction.
-async fn complete(state: &AppState, upload: &Upload) -> Result<String, ApiError> {
-    state.staging.finish(&state.db, upload).await?;
-    let mut tx = state.db.pool().begin().await?;
-    let video_id = videos::create_queued(
-        &mut *tx,
-        &upload.org_id,
-        &upload.owner_id,
-        &upload.title,
-        &upload.staging_key,
-    )
-    .await?;
-    jobs::enqueue(&mut *tx, &upload.org_id, jobs::TRANSCODE, Some(&video_id)).await?;
-    uploads::complete(&mut *tx, &upload.id, &video_id).await?;
-    tx.commit().await?;
-    // A video held for review stays out of the index until approved.
-    crate::db::library::reindex(&state.db, "video", &video_id).await?;
-    tracing::info!(upload = %upload.id, video = %video_id, "upload complete; transcode queued");
-    Ok(video_id)
 }
 
 /// Cancel an unfinished upload and free its bytes (tus termination). The upload's owner.
@@ -417,6 +399,7 @@ pub struct UploadStatus {
     pub offset: i64,
     pub length: i64,
     /// Set once the upload is complete.
+    #[schema(required = true)]
     pub video_id: Option<String>,
 }
 

@@ -7,7 +7,7 @@ use std::path::Path;
 use ffmpeg::{Rational, codec, encoder, format, frame, media};
 use ffmpeg_next as ffmpeg;
 
-use crate::transcode::graph::Chain;
+use super::graph::Chain;
 
 /// The demuxers a picture may be read with: PNG, JPEG, WebP, GIF (its first frame).
 const DEMUXERS: &str = "png_pipe,jpeg_pipe,webp_pipe,gif";

@@ -1,0 +1,174 @@
+//! The application's wiring: what `reelhouse serve` and `reelhouse worker` each build from the
+//! settings, and how they start and stop. Each builds only what it uses: a worker has no HTTP
+//! state, no mailer and no sign-in limiter, so an SMTP setting cannot stop it from starting.
+
+use std::sync::Arc;
+
+use anyhow::Context;
+
+use crate::config::Config;
+use crate::db::{self, Db};
+use crate::http::{self, AppState};
+use crate::jobs::Worker;
+use crate::mail::Mailer;
+use crate::storage::{self, Store};
+use crate::transcode::{job::TranscodeHandler, memory};
+
+/// Connects to the database, applies migrations and makes sure the default organisation exists.
+pub async fn open_db(config: &Config) -> anyhow::Result<Db> {
+    let db = Db::connect(&config.database_url)
+        .await
+        .with_context(|| format!("cannot connect to the database {:?}", config.database_url))?;
+    db.migrate()
+        .await
+        .context("cannot apply database migrations")?;
+    db::library::fill_search_text(&db)
+        .await
+        .context("cannot index the library")?;
+    db::orgs::ensure_default(db.pool())
+        .await
+        .context("cannot create the default organisation")?;
+    Ok(db)
+}
+
+/// Everything the HTTP application needs: database, store, upload staging, mailer.
+pub async fn http_state(config: Config) -> anyhow::Result<AppState> {
+    let db = open_db(&config).await?;
+    let (store, s3) = storage::open_with_s3(&config)
+        .await
+        .context("cannot open the store")?;
+    let staging = crate::upload::staging::for_store(store.clone(), s3, &config.data_dir);
+    let mailer = match &config.smtp {
+        Some(smtp) => Some(Mailer::new(&smtp.url, &smtp.from).context("REELHOUSE_SMTP_URL")?),
+        None => None,
+    };
+    Ok(AppState::new(config, db, store, staging, mailer))
+}
+
+/// The transcode workers of one process, sharing its memory budget.
+pub fn transcode_workers(config: &Config, db: Db, store: Arc<dyn Store>) -> Arc<Worker> {
+    let budget = memory::Budget::new(memory::budget_mib(config.transcode_memory_mib));
+    tracing::info!(
+        transcode_memory_mib = budget.total_mib(),
+        "transcodes share this much memory; a job that would not fit waits"
+    );
+    let transcode = Arc::new(TranscodeHandler {
+        db: db.clone(),
+        store,
+        scratch_dir: config.data_dir.join("scratch"),
+        max_rung: config.max_rung,
+        memory: Arc::new(budget),
+    });
+    let worker = Worker::new(db, config.job_lease);
+    Arc::new(worker.handle(db::jobs::TRANSCODE, transcode))
+}
+
+/// `reelhouse serve`: the HTTP API and web app, housekeeping, and embedded workers.
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let state = http_state(config).await?;
+    let config = state.config.clone();
+    let first_login = create_first_admin(&state.db).await?;
+    let listener = tokio::net::TcpListener::bind(config.bind)
+        .await
+        .with_context(|| format!("cannot listen on {} (REELHOUSE_BIND)", config.bind))?;
+    let addr = listener.local_addr()?;
+    tracing::info!(%addr, "listening");
+    println!(
+        "Reelhouse is serving on http://{addr} (public URL {})",
+        config.public_url
+    );
+    match first_login {
+        Some((email, password)) => println!(
+            "First start: sign in at {} as {email} with password {password}\n\
+             (shown only this once; change it after signing in)",
+            config.public_url
+        ),
+        None => println!("Sign in at {} with your account.", config.public_url),
+    }
+    let db = state.db.clone();
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let housekeeping = tokio::spawn(crate::upload::cleanup::run(
+        db.clone(),
+        state.staging.clone(),
+        stopped.clone(),
+    ));
+    let workers = (config.workers > 0).then(|| {
+        tracing::info!(workers = config.workers, "embedded transcode workers");
+        let pool = transcode_workers(&config, db.clone(), state.store.clone());
+        tokio::spawn(pool.run(config.workers, stopped))
+    });
+    http::serve(listener, http::app(state), shutdown_signal()).await?;
+    let _ = stop.send(true);
+    let _ = housekeeping.await;
+    if let Some(workers) = workers {
+        let _ = workers.await;
+    }
+    db.close().await;
+    Ok(())
+}
+
+/// `reelhouse worker`: transcode workers only, until Ctrl-C or SIGTERM.
+pub async fn worker(config: Config) -> anyhow::Result<()> {
+    let db = open_db(&config).await?;
+    let store = storage::open(&config)
+        .await
+        .context("cannot open the store")?;
+    let concurrency = config.workers;
+    tracing::info!(concurrency, "worker ready");
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let pool = transcode_workers(&config, db.clone(), store);
+    let pool = tokio::spawn(pool.run(concurrency, stopped));
+    shutdown_signal().await;
+    // Jobs in hand are cancelled and handed back for another worker.
+    let _ = stop.send(true);
+    let _ = pool.await;
+    db.close().await;
+    Ok(())
+}
+
+/// On a server with no users at all, creates an admin in the default organisation with a
+/// generated password, and returns the login to print.
+async fn create_first_admin(db: &Db) -> anyhow::Result<Option<(String, String)>> {
+    use crate::auth::password;
+    use crate::db::users::Role;
+    if db::users::count_all(db.pool()).await? > 0 {
+        return Ok(None);
+    }
+    let org = db::orgs::ensure_default(db.pool()).await?;
+    let email = "admin@reelhouse.local";
+    let password = crate::auth::secret::random_password();
+    let hash = password::hash(password.clone()).await?;
+    db::users::create(
+        db.pool(),
+        &org.id,
+        email,
+        "Administrator",
+        Role::Admin,
+        Some(&hash),
+    )
+    .await?;
+    Ok(Some((email.to_owned(), password)))
+}
+
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
