@@ -1,357 +1,171 @@
-// The one module that talks to the Reelhouse server. Every fetch of the app lives here, with the
-// JSON shapes it sends and receives as TypeScript types (see shared/CONTRACT.md and the server's
-// /api/v1/openapi.json). Uploads are the one exception on the wire: tus-js-client sends them to
-// UPLOADS_ENDPOINT itself, but the endpoint and the upload status call are defined here.
+// The one module that talks to the Reelhouse server. Every fetch of the app lives here.
+//
+// The JSON shapes are not written by hand: they come from src/api.schema.ts, which openapi-
+// typescript generates from the server's OpenAPI document (GET /api/v1/openapi.json, or
+// `reelhouse openapi`; the copy the types were made from is web/openapi.json). The HTTP contract
+// itself is described in docs/contract.md. Each call below also names its route, method, path
+// parameters, query and body as the document spells them (`call`), so a route or a field that
+// the server changes and the app does not follow fails `npm run build` and `make test` instead
+// of a person's screen. Regenerate after a server change (web/README.md, "API types"):
+//   reelhouse openapi > /tmp/openapi.json && OPENAPI=/tmp/openapi.json npm run api:generate
+//
+// Uploads are the one exception on the wire: tus-js-client sends them to UPLOADS_ENDPOINT
+// itself, but the endpoint and the upload status call are defined here.
 //
 // The server answers errors as {"error": {"code", "message"}}; every function here throws an
 // ApiError carrying that message, which pages show to the person as it is.
 
-/** A time as the server sends it: unix milliseconds or an ISO 8601 string. */
-export type Timestamp = number | string;
+import type { components, paths } from './api.schema';
 
-export type Role = 'admin' | 'trainer' | 'member';
+type Schemas = components['schemas'];
 
-export interface Branding {
-  name: string;
-  logo_url: string | null;
-  primary_color: string | null;
-  accent_color: string | null;
-  welcome_message: string | null;
-}
+// --- the JSON shapes, from the server's schema ------------------------------------------------
 
-/** A change to the branding (PUT /api/v1/branding); the logo has its own call. Colours are
- *  `#rrggbb` or null (the Reelhouse default). */
-export interface BrandingChange {
-  name: string;
-  primary_color: string | null;
-  accent_color: string | null;
-  welcome_message: string | null;
-}
+// Where the document says less than the app relies on, a type below narrows it, and only there:
+// the schema types `kind` and `status` as any string, while the app switches over their values.
+// `Narrow` only accepts a narrowing of what the schema says (U extends T[K]), so should the
+// server declare these as enums that disagree, this stops compiling. (Listed in web/README.md,
+// "API types", as gaps of the server's annotations.)
+type Narrow<T, K extends keyof T, U extends T[K]> = Omit<T, K> & { [P in K]: U };
 
-/** The organisation's settings (GET / PUT /api/v1/org/settings). Admins. */
-export interface OrgSettings {
-  /** trainers may make playback links that work without signing in */
-  allow_public_links: boolean;
-  /** people may download videos for offline viewing */
-  allow_downloads: boolean;
-  /** members' uploads wait for a trainer's approval before they appear in the library */
-  review_uploads: boolean;
-  /** 0.5..1: the share of a video that must really be watched for it to count as done */
-  completion_threshold: number;
-}
-
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  org: { id: string; slug: string; name: string };
-}
-
-/** One on-boarding playlist assigned to the signed-in person (GET /api/v1/me/assignments). */
-export interface Assignment {
-  id: string;
-  playlist_id: string;
-  title: string;
-  description?: string | null;
-  cover_url?: string | null;
-  due_at: Timestamp | null;
-  overdue: boolean;
-  completed: boolean;
-  /** when the last item was completed, once all are */
-  completed_at?: Timestamp | null;
-  items_total: number;
-  items_completed: number;
-  /** 0..1: items completed / total */
-  fraction: number;
-  /** 0..1: like fraction, but a partly watched video counts by the share watched */
-  progress?: number;
-}
-
+/** What the library and playlists hold (the schema: `kind: string`, "video | handout | resource"). */
 export type LibraryKind = 'video' | 'handout' | 'resource';
 
-export interface LibraryItem {
-  id: string;
-  kind: LibraryKind;
-  title: string;
-  tagline: string | null;
-  tags: string[];
-  owner_id?: string;
-  created_at?: Timestamp;
-  updated_at?: Timestamp;
-  /** videos: poster image and length, when known */
-  poster_url?: string | null;
-  duration_s?: number | null;
-}
+/** Where a video is (the schema: `status: string`, "uploading | queued | processing | ready | failed"). */
+export type VideoStatus = 'uploading' | 'queued' | 'processing' | 'ready' | 'failed';
 
+/** A time as the server sends it: unix milliseconds (every time in the schema is an int64). */
+export type Timestamp = number;
+
+export type Role = Schemas['Role'];
+export type Branding = Schemas['Branding'];
+/** A change to the branding (PUT /api/v1/branding); the logo has its own call. */
+export type BrandingChange = Schemas['BrandingChange'];
+/** The organisation's settings (GET / PUT /api/v1/org/settings). Admins. */
+export type OrgSettings = Schemas['Settings'];
+/** A change to the settings; what is left out stays. */
+export type OrgSettingsChange = Schemas['SettingsChange'];
+export type Me = Schemas['Me'];
+/** One on-boarding playlist assigned to the signed-in person (GET /api/v1/me/assignments). */
+export type Assignment = Schemas['MyAssignment'];
+/** One search result of the library. */
+export type LibraryItem = Narrow<Schemas['Hit'], 'kind', LibraryKind>;
 /** A person marked as an expert on a tag, to ask about it. */
-export interface Expert {
-  user_id: string;
-  name: string;
-  email: string;
-  tag: string;
-}
-
-export interface LibraryPage {
-  items: LibraryItem[];
-  /** the experts on the tag filter, or on the words of a typed search */
-  experts?: Expert[];
-  next_cursor: string | null;
-}
-
+export type Expert = Schemas['Expert'];
+export type LibraryPage = Omit<Schemas['LibraryPage'], 'items'> & { items: LibraryItem[] };
+/** The library search as the app's pages hold it (sent as the query of GET /api/v1/library). */
 export interface LibraryQuery {
   q?: string;
   tag?: string;
   kind?: LibraryKind | '';
   cursor?: string | null;
 }
-
-export interface UploadStatus {
-  upload_id: string;
-  offset: number;
-  length: number;
-  video_id: string | null;
-}
-
-export type VideoStatus = 'uploading' | 'queued' | 'processing' | 'ready' | 'failed';
-
-export interface Handout {
-  id: string;
-  /** the video it is attached to; null for a handout on its own in the library */
-  video_id?: string | null;
-  filename: string;
-  title?: string | null;
-  tagline?: string;
-  description?: string;
-  tags?: string[];
-  /** bytes */
-  size?: number | null;
-  /** recognised from the content by the server */
-  content_type?: string | null;
-  created_at?: Timestamp;
-}
-
+export type UploadStatus = Schemas['UploadStatus'];
+export type Handout = Schemas['Handout'];
 /** A change to a handout's editable fields (PATCH /api/v1/handouts/{id}). */
-export interface HandoutChange {
-  title?: string;
-  tagline?: string;
-  description?: string;
-  tags?: string[];
-}
-
+export type HandoutChange = Schemas['ItemChange'];
 /** An external link in the library (GET /api/v1/resources/{id}). */
-export interface Resource {
-  id: string;
-  owner_id?: string;
-  title: string;
-  /** http(s) */
-  url: string;
-  tagline: string;
-  description: string;
-  tags: string[];
-  created_at?: Timestamp;
-  updated_at?: Timestamp;
-}
-
-/** A new link, or a change to one (what is left out of a change stays). */
-export interface ResourceFields {
-  title?: string;
-  url?: string;
-  tagline?: string;
-  description?: string;
-  tags?: string[];
-}
-
+export type Resource = Schemas['ResourceView'];
+/** A new link (POST /api/v1/resources). */
+export type NewResource = Schemas['NewResource'];
+/** A change to a link; what is left out stays. */
+export type ResourceChange = Schemas['ResourceChange'];
 /** One rung of a video's ladder; a portrait video's 720p rung is 720 wide and 1280 high. */
-export interface Rendition {
-  width?: number | null;
-  height: number;
-  bandwidth: number;
-}
-
-export interface ProgressResult {
-  watched_s: number;
-  /** 0..1, each second of the video counted once */
-  fraction: number;
-  completed: boolean;
-  position_s: number;
-}
-
-export interface Video {
-  id: string;
-  title: string;
-  tagline?: string;
-  description?: string;
-  tags?: string[];
-  /** waiting for a trainer's review: only its owner and trainers see it until approved */
-  held?: boolean;
-  owner_id?: string;
-  created_at?: Timestamp;
-  status: VideoStatus;
-  /** a sentence for a person, set when status is "failed" */
-  error: string | null;
-  duration_s: number | null;
-  width: number | null;
-  height: number | null;
-  renditions: Rendition[];
-  hls_url: string | null;
-  poster_url: string | null;
-  handouts: Handout[];
-  /** optional: 0..1 while queued/processing */
-  transcode_progress?: number | null;
-  /** transcoding progress, 0..100 */
-  progress_pct?: number | null;
-  /** the caller's saved progress on this video (any device); null before any; absent from
-   *  servers that do not send it (then ask GET …/progress) */
-  my_progress?: ProgressResult | null;
-}
-
+export type Rendition = Schemas['Rendition'];
+export type ProgressResult = Schemas['ProgressView'];
+export type Video = Narrow<Schemas['VideoView'], 'status', VideoStatus>;
 /** A change to a video's editable fields (PATCH /api/v1/videos/{id}); what is left out stays. */
-export interface VideoChange {
-  title?: string;
-  tagline?: string;
-  description?: string;
-  tags?: string[];
-}
-
-export interface ProgressReport {
-  /** watched [start_s, end_s] spans, in seconds of the video */
-  intervals: [number, number][];
-  position_s: number;
-}
-
-export interface PlaylistItem {
-  /** the entry in the playlist (one video may be in it twice) */
-  id: string;
-  kind: LibraryKind;
-  /** the video, handout or resource */
-  item_id: string;
-  title: string;
-  /** videos watched far enough, handouts downloaded, resources opened */
-  completed: boolean;
-  /** sequential playlists: not open until the item before is completed */
-  locked: boolean;
-  /** resources: the external link (open it with openResource, which records the opening) */
-  url: string | null;
-  /** 0..1 for the caller: a partly watched video by the share watched */
-  progress?: number;
-  /** videos */
-  duration_s?: number | null;
-  poster_url?: string | null;
-  /** handouts, when the server says: opened in the phone's viewer when it can show it */
-  content_type?: string | null;
-}
-
-export interface Playlist {
-  id: string;
-  title: string;
-  description: string | null;
-  /** plain text, paragraphs separated by blank lines */
-  intro: string | null;
-  onboarding?: boolean;
-  sequential: boolean;
-  published?: boolean;
-  /** same-origin and behind the session, like the rest of the API */
-  cover_url: string | null;
-  updated_at?: Timestamp;
-  items: PlaylistItem[];
-}
-
+export type VideoChange = Schemas['ItemChange'];
+export type ProgressReport = Schemas['ProgressReport'];
+/** One entry of a playlist as the caller sees it (one video may be in a playlist twice). */
+export type PlaylistItem = Narrow<Schemas['Item'], 'kind', LibraryKind>;
+export type Playlist = Omit<Schemas['PlaylistView'], 'items'> & { items: PlaylistItem[] };
 /** A playlist without its items, as listed, created and changed (trainers also see drafts). */
-export type PlaylistSummary = Omit<Playlist, 'items'>;
-
+export type PlaylistSummary = Schemas['Playlist'];
 /** The editable fields of a playlist (POST / PATCH /api/v1/playlists); what is left out stays. */
-export interface PlaylistFields {
-  title?: string;
-  description?: string;
-  intro?: string;
-  onboarding?: boolean;
-  sequential?: boolean;
-  published?: boolean;
-}
-
-/** One assignee's progress on a playlist (GET /api/v1/playlists/{id}/report). */
-export interface ReportRow {
-  playlist_id: string;
-  playlist_title: string;
-  user_id: string;
-  name: string;
-  email: string;
-  items_total: number;
-  items_completed: number;
-  /** 0..1 */
-  fraction: number;
-  completed: boolean;
-  completed_at: Timestamp | null;
-  last_activity: Timestamp | null;
-  due_at: Timestamp | null;
-  overdue: boolean;
-  /** 0..1, a partly watched video counted by the share watched */
-  progress?: number;
-  /** each item of the playlist for this person */
-  items?: ReportItem[];
-}
-
+export type PlaylistFields = Schemas['PlaylistFields'];
 /** One item of a playlist for one person in the report. */
-export interface ReportItem {
-  entry_id: string;
-  item_id: string;
-  kind: LibraryKind;
-  title: string;
-  completed: boolean;
-  /** 0..1 */
-  progress: number;
-  completed_at: Timestamp | null;
-}
-
+export type ReportItem = Narrow<Schemas['ReportItem'], 'kind', LibraryKind>;
+/** One assignee's progress on a playlist (GET /api/v1/playlists/{id}/report). */
+export type ReportRow = Omit<Schemas['ReportLine'], 'items'> & { items: ReportItem[] };
 /** Who gets a playlist: named people and/or everyone with a role / in a cohort (standing). */
-export interface NewAssignments {
-  user_ids?: string[];
-  role?: Role;
-  cohort?: string;
-  /** unix milliseconds */
-  due_at?: number;
-}
-
+export type NewAssignments = Schemas['NewAssignments'];
 /** A person of the organisation (GET /api/v1/users). */
-export interface Person {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  active: boolean;
-}
-
-export interface NewInvitation {
-  email: string;
-  role: Role;
-  cohort?: string;
-  playlist_ids?: string[];
-  due_in_days?: number;
-}
-
-export interface CreatedInvitation {
-  id: string;
-  email: string;
-  role: Role;
-  cohort: string | null;
-  playlist_ids: string[];
-  expires_at: Timestamp;
-  /** the link to hand to the person when email is not configured */
-  accept_url: string;
-  token: string;
-  /** whether the server sent the invitation by email */
-  emailed: boolean;
-}
-
+export type Person = Schemas['Member'];
+export type NewInvitation = Schemas['NewInvitation'];
+export type CreatedInvitation = Schemas['CreatedInvitation'];
 /** What an invitation link is for (POST /api/v1/invitations/lookup, no session needed). */
-export interface InvitationPreview {
-  email: string;
-  role: Role;
-  /** the organisation's name */
-  organisation: string | { name: string };
-  state: 'open' | 'accepted' | 'expired' | 'withdrawn';
+export type InvitationPreview = Schemas['InvitationPreview'];
+
+// --- the routes, from the server's schema ---------------------------------------------------
+
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Route = keyof paths;
+type Operation<P extends Route, M extends Method> = NonNullable<paths[P][M]>;
+/** The methods the document declares on a route. */
+type MethodOf<P extends Route> = { [M in Method]-?: [Operation<P, M>] extends [never] ? never : M }[Method];
+type Defined<X> = [Exclude<X, undefined>] extends [never] ? never : Exclude<X, undefined>;
+type PathParams<O> = O extends { parameters: { path?: infer X } } ? Defined<X> : never;
+type QueryParams<O> = O extends { parameters: { query?: infer X } } ? Defined<X> : never;
+type JsonBody<O> = O extends { requestBody?: infer R }
+  ? [Defined<R>] extends [never]
+    ? never
+    : Defined<R> extends { content: { 'application/json': infer B } }
+      ? B
+      : never
+  : never;
+/** The JSON of the route's success answer (200, 201), or void for one without a body (204). */
+type Answer<O> = O extends { responses: infer R }
+  ? R[Extract<keyof R, 200 | 201 | 204>] extends { content: { 'application/json': infer T } }
+    ? T
+    : void
+  : never;
+
+/** Where the route's path parameters and query go; both exactly as the document names them. */
+type Target<O> = ([PathParams<O>] extends [never] ? { params?: never } : { params: PathParams<O> }) &
+  ([QueryParams<O>] extends [never] ? { query?: never } : { query?: QueryParams<O> });
+
+interface RequestOptions {
+  body?: unknown;
+  /** sent as it is (a file), with its own Content-Type, instead of JSON */
+  raw?: Blob;
+  /** 401 is an answer to show, not a reason to go to the sign-in page */
+  expect401?: boolean;
+  keepalive?: boolean;
+  signal?: AbortSignal;
 }
+
+type CallOptions<O> = Omit<RequestOptions, 'body'> &
+  Target<O> &
+  ([JsonBody<O>] extends [never] ? { body?: never } : { body: JsonBody<O> });
+
+/** The URL of a route of the document, its `{name}` parameters filled in (encoded) and its query
+ *  added (empty values left out). */
+function href<P extends Route, M extends MethodOf<P> & Method>(
+  _method: M,
+  route: P,
+  target: Target<Operation<P, M>>,
+): string {
+  const params = (target.params ?? {}) as Record<string, string>;
+  const path = route.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries((target.query ?? {}) as Record<string, unknown>)) {
+    if (v !== undefined && v !== null && v !== '') query.set(k, String(v));
+  }
+  const s = query.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+/** One call of a route of the document: its answer is typed by the document too. */
+function call<P extends Route, M extends MethodOf<P> & Method>(
+  method: M,
+  route: P,
+  options: CallOptions<Operation<P, M>>,
+): Promise<Answer<Operation<P, M>>> {
+  return request(method.toUpperCase(), href(method, route, options), options);
+}
+
+// --- errors and the wire -------------------------------------------------------------------------
 
 /** An error answered by the server (or the network), with a message fit to show a person. */
 export class ApiError extends Error {
@@ -366,23 +180,13 @@ export class ApiError extends Error {
 }
 
 /** The tus endpoint that tus-js-client creates uploads at. */
-export const UPLOADS_ENDPOINT = '/api/v1/uploads';
+export const UPLOADS_ENDPOINT = '/api/v1/uploads' satisfies Route;
 
 let onUnauthorized: (() => void) | null = null;
 
 /** Called when any call (other than sign-in itself) answers 401: the session has ended. */
 export function setUnauthorizedHandler(handler: () => void): void {
   onUnauthorized = handler;
-}
-
-interface RequestOptions {
-  body?: unknown;
-  /** sent as it is (a file), with its own Content-Type, instead of JSON */
-  raw?: Blob;
-  /** 401 is an answer to show, not a reason to go to the sign-in page */
-  expect401?: boolean;
-  keepalive?: boolean;
-  signal?: AbortSignal;
 }
 
 async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
@@ -420,7 +224,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 /** Turns an error response body into an ApiError; also used for tus upload errors. */
 export function errorFromBody(status: number, body: string): ApiError {
   try {
-    const parsed = JSON.parse(body) as { error?: { code?: string; message?: string } };
+    const parsed = JSON.parse(body) as Partial<Schemas['ErrorBody']>;
     if (parsed.error?.message) {
       return new ApiError(status, parsed.error.code ?? 'error', parsed.error.message);
     }
@@ -434,102 +238,81 @@ export function errorFromBody(status: number, body: string): ApiError {
   return new ApiError(status, 'http_' + status, message);
 }
 
-/** `/a/b` + {x: '1', y: ''} → `/a/b?x=1` (empty values are left out). */
-function withQuery(path: string, query: Record<string, string | null | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
-  const s = params.toString();
-  return s ? `${path}?${s}` : path;
-}
-
-const enc = encodeURIComponent;
-
-/** Lists may come bare or wrapped as {"items": [...]}; accept both. */
-function itemsOf<T>(body: T[] | { items: T[] }): T[] {
-  return Array.isArray(body) ? body : body.items;
-}
-
 // --- public -------------------------------------------------------------------------------
 
 export function getBranding(signal?: AbortSignal): Promise<Branding> {
-  return request('GET', '/api/v1/branding', { signal, expect401: true });
+  return call('get', '/api/v1/branding', { signal, expect401: true });
 }
 
 export async function login(email: string, password: string): Promise<void> {
-  await request('POST', '/api/v1/auth/login', { body: { email, password }, expect401: true });
+  await call('post', '/api/v1/auth/login', { body: { email, password }, expect401: true });
 }
 
 export async function acceptInvitation(token: string, name: string, password: string): Promise<void> {
-  await request('POST', '/api/v1/invitations/accept', {
-    body: { token, name, password },
-    expect401: true,
-  });
+  await call('post', '/api/v1/invitations/accept', { body: { token, name, password }, expect401: true });
 }
 
 /** What an invitation link is for, and whether it can still be used; 404 for an unknown one. */
 export function lookupInvitation(token: string, signal?: AbortSignal): Promise<InvitationPreview> {
-  return request('POST', '/api/v1/invitations/lookup', { body: { token }, expect401: true, signal });
+  return call('post', '/api/v1/invitations/lookup', { body: { token }, expect401: true, signal });
 }
 
 // --- identity -----------------------------------------------------------------------------
 
 /** The signed-in person; throws ApiError 401 when there is no session (without redirecting). */
 export function getMe(): Promise<Me> {
-  return request('GET', '/api/v1/auth/me', { expect401: true });
+  return call('get', '/api/v1/auth/me', { expect401: true });
 }
 
 export async function logout(): Promise<void> {
-  await request('POST', '/api/v1/auth/logout', { expect401: true });
+  await call('post', '/api/v1/auth/logout', { expect401: true });
 }
 
 // --- learning -----------------------------------------------------------------------------
 
 export async function myAssignments(signal?: AbortSignal): Promise<Assignment[]> {
-  const body = await request<Assignment[] | { items: Assignment[] }>('GET', '/api/v1/me/assignments', {
-    signal,
-  });
-  return itemsOf(body);
+  return (await call('get', '/api/v1/me/assignments', { signal })).items;
 }
 
-export function searchLibrary(query: LibraryQuery, signal?: AbortSignal): Promise<LibraryPage> {
-  const path = withQuery('/api/v1/library', {
-    q: query.q,
-    tag: query.tag,
-    kind: query.kind,
-    cursor: query.cursor,
-  });
-  return request('GET', path, { signal });
+export async function searchLibrary(query: LibraryQuery, signal?: AbortSignal): Promise<LibraryPage> {
+  const { q, tag, kind, cursor } = query;
+  const page = await call('get', '/api/v1/library', { query: { q, tag, kind, cursor }, signal });
+  return page as LibraryPage; // narrows `kind` (see Narrow)
 }
 
-export function getPlaylist(id: string, signal?: AbortSignal): Promise<Playlist> {
-  return request('GET', `/api/v1/playlists/${enc(id)}`, { signal });
+export async function getPlaylist(id: string, signal?: AbortSignal): Promise<Playlist> {
+  const playlist = await call('get', '/api/v1/playlists/{playlist_id}', { params: { playlist_id: id }, signal });
+  return playlist as Playlist; // narrows `kind` (see Narrow)
 }
 
 /** Records that the person opened an external resource (completing it in their playlists) and
  *  answers its link. */
 export function openResource(resourceId: string, signal?: AbortSignal): Promise<{ url: string }> {
-  return request('POST', `/api/v1/resources/${enc(resourceId)}/open`, { signal });
+  return call('post', '/api/v1/resources/{resource_id}/open', { params: { resource_id: resourceId }, signal });
 }
 
 // --- videos -------------------------------------------------------------------------------
 
-export function getVideo(id: string, signal?: AbortSignal): Promise<Video> {
-  return request('GET', `/api/v1/videos/${enc(id)}`, { signal });
+export async function getVideo(id: string, signal?: AbortSignal): Promise<Video> {
+  const video = await call('get', '/api/v1/videos/{video_id}', { params: { video_id: id }, signal });
+  return video as Video; // narrows `status` (see Narrow)
 }
 
 /** Changes title, tag-line, description or tags. Trainers, admins and the video's owner. */
-export function updateVideo(id: string, change: VideoChange): Promise<Video> {
-  return request('PATCH', `/api/v1/videos/${enc(id)}`, { body: change });
+export async function updateVideo(id: string, change: VideoChange): Promise<Video> {
+  const video = await call('patch', '/api/v1/videos/{video_id}', { params: { video_id: id }, body: change });
+  return video as Video;
 }
 
 /** Releases a video held for review into the library. Trainers and admins. */
-export function approveVideo(id: string): Promise<Video> {
-  return request('POST', `/api/v1/videos/${enc(id)}/approve`);
+export async function approveVideo(id: string): Promise<Video> {
+  const video = await call('post', '/api/v1/videos/{video_id}/approve', { params: { video_id: id } });
+  return video as Video;
 }
 
 /** The organisation's videos waiting for review, oldest first. Trainers and admins. */
 export async function reviewQueue(signal?: AbortSignal): Promise<Video[]> {
-  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/reviews', { signal }));
+  return (await call('get', '/api/v1/reviews', { signal })).items as Video[];
 }
 
 /** Reports watched spans. `keepalive` lets the request outlive the page (pagehide). */
@@ -538,34 +321,38 @@ export function reportProgress(
   report: ProgressReport,
   keepalive = false,
 ): Promise<ProgressResult> {
-  return request('POST', `/api/v1/videos/${enc(videoId)}/progress`, { body: report, keepalive });
+  return call('post', '/api/v1/videos/{video_id}/progress', { params: { video_id: videoId }, body: report, keepalive });
 }
 
 /** Deletes a video with its handouts and progress; it leaves every playlist. Trainers, admins
  *  and the video's owner. */
 export async function deleteVideo(id: string): Promise<void> {
-  await request('DELETE', `/api/v1/videos/${enc(id)}`);
+  await call('delete', '/api/v1/videos/{video_id}', { params: { video_id: id } });
 }
 
 /** The caller's own uploads, newest first, whatever their status (at most 50). */
 export async function myVideos(signal?: AbortSignal): Promise<Video[]> {
-  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/me/videos', { signal }));
+  return (await call('get', '/api/v1/me/videos', { signal })).items as Video[];
 }
 
 /** The organisation's videos that failed to process, for trainers to find and delete. */
 export async function failedVideos(signal?: AbortSignal): Promise<Video[]> {
-  return itemsOf(await request<Video[] | { items: Video[] }>('GET', '/api/v1/videos?status=failed', { signal }));
+  const status: VideoStatus = 'failed';
+  return (await call('get', '/api/v1/videos', { query: { status }, signal })).items as Video[];
 }
 
-/** The caller's saved progress on a video (for servers whose video view lacks my_progress). */
+/** The caller's saved progress on a video (for when the video view lacks my_progress). */
 export function getProgress(videoId: string, signal?: AbortSignal): Promise<ProgressResult> {
-  return request('GET', `/api/v1/videos/${enc(videoId)}/progress`, { signal });
+  return call('get', '/api/v1/videos/{video_id}/progress', { params: { video_id: videoId }, signal });
 }
 
 /** Where a handout is fetched; `inline` asks for PDFs and pictures to open in the browser's
  *  viewer instead of downloading (other types still download). Both count as opened. */
 export function handoutDownloadUrl(handoutId: string, inline = false): string {
-  return `/api/v1/handouts/${enc(handoutId)}/download${inline ? '?inline=true' : ''}`;
+  return href('get', '/api/v1/handouts/{handout_id}/download', {
+    params: { handout_id: handoutId },
+    query: inline ? { inline: true } : {},
+  });
 }
 
 // --- handouts -----------------------------------------------------------------------------
@@ -577,11 +364,17 @@ export interface UploadTask<T> {
   abort(): void;
 }
 
+/** The answer of both handout uploads, as the document declares it. */
+type HandoutUploaded =
+  | Answer<Operation<'/api/v1/videos/{video_id}/handouts', 'post'>>
+  | Answer<Operation<'/api/v1/handouts', 'post'>>;
+
 /**
  * Sends a handout file (multipart `file`, optional `title`) with upload progress: attached to a
  * video (POST /api/v1/videos/{id}/handouts; trainers and the video's owner) or, with no video,
  * on its own into the library (POST /api/v1/handouts; trainers). XMLHttpRequest, because fetch
- * cannot report upload progress.
+ * cannot report upload progress. (The document does not declare these multipart bodies; see
+ * web/README.md, "API types".)
  */
 export function uploadHandout(
   videoId: string | null,
@@ -594,7 +387,12 @@ export function uploadHandout(
     const form = new FormData();
     if (title) form.append('title', title);
     form.append('file', file, file.name);
-    xhr.open('POST', videoId ? `/api/v1/videos/${enc(videoId)}/handouts` : '/api/v1/handouts');
+    xhr.open(
+      'POST',
+      videoId
+        ? href('post', '/api/v1/videos/{video_id}/handouts', { params: { video_id: videoId } })
+        : href('post', '/api/v1/handouts', {}),
+    );
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.addEventListener('progress', (ev) => {
       if (ev.lengthComputable) onProgress(ev.loaded, ev.total);
@@ -602,7 +400,7 @@ export function uploadHandout(
     xhr.addEventListener('load', () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         try {
-          resolve(JSON.parse(xhr.responseText) as Handout);
+          resolve(JSON.parse(xhr.responseText) as HandoutUploaded);
         } catch {
           reject(new ApiError(xhr.status, 'bad_response', 'The server sent an answer the app cannot read.'));
         }
@@ -621,94 +419,100 @@ export function uploadHandout(
 
 /** Renames a handout (or changes its other fields). Trainers and its owner. */
 export function updateHandout(id: string, change: HandoutChange): Promise<Handout> {
-  return request('PATCH', `/api/v1/handouts/${enc(id)}`, { body: change });
+  return call('patch', '/api/v1/handouts/{handout_id}', { params: { handout_id: id }, body: change });
 }
 
 /** Puts a video's handouts in this order (`order` names each of them once). */
-export async function reorderHandouts(videoId: string, order: string[]): Promise<Handout[]> {
-  return itemsOf(await request<Handout[] | { items: Handout[] }>('PUT', `/api/v1/videos/${enc(videoId)}/handouts`, { body: { order } }));
+export function reorderHandouts(videoId: string, order: string[]): Promise<Handout[]> {
+  return call('put', '/api/v1/videos/{video_id}/handouts', { params: { video_id: videoId }, body: { order } });
 }
 
 /** Deletes a handout; it leaves every playlist. */
 export async function deleteHandout(id: string): Promise<void> {
-  await request('DELETE', `/api/v1/handouts/${enc(id)}`);
+  await call('delete', '/api/v1/handouts/{handout_id}', { params: { handout_id: id } });
 }
 
 // --- external links (resources) -------------------------------------------------------------
 
 /** Adds a link to the library. Trainers and admins. */
-export function createResource(fields: ResourceFields): Promise<Resource> {
-  return request('POST', '/api/v1/resources', { body: fields });
+export function createResource(fields: NewResource): Promise<Resource> {
+  return call('post', '/api/v1/resources', { body: fields });
 }
 
 export function getResource(id: string, signal?: AbortSignal): Promise<Resource> {
-  return request('GET', `/api/v1/resources/${enc(id)}`, { signal });
+  return call('get', '/api/v1/resources/{resource_id}', { params: { resource_id: id }, signal });
 }
 
-export function updateResource(id: string, change: ResourceFields): Promise<Resource> {
-  return request('PATCH', `/api/v1/resources/${enc(id)}`, { body: change });
+export function updateResource(id: string, change: ResourceChange): Promise<Resource> {
+  return call('patch', '/api/v1/resources/{resource_id}', { params: { resource_id: id }, body: change });
 }
 
 /** Deletes a link; it leaves every playlist. */
 export async function deleteResource(id: string): Promise<void> {
-  await request('DELETE', `/api/v1/resources/${enc(id)}`);
+  await call('delete', '/api/v1/resources/{resource_id}', { params: { resource_id: id } });
 }
 
 // --- uploads ------------------------------------------------------------------------------
 
 export function getUpload(uploadId: string, signal?: AbortSignal): Promise<UploadStatus> {
-  return request('GET', `${UPLOADS_ENDPOINT}/${enc(uploadId)}`, { signal });
+  return call('get', '/api/v1/uploads/{upload_id}', { params: { upload_id: uploadId }, signal });
 }
 
 // --- managing playlists (trainers and admins) ----------------------------------------------
 
 /** The playlists the caller may see (trainers: drafts too); with `contains`, only those holding
  *  that video, handout or link (to say before deleting it which playlists lose it). */
-export async function listPlaylists(signal?: AbortSignal, contains?: string): Promise<PlaylistSummary[]> {
-  const path = withQuery('/api/v1/playlists', { contains });
-  return itemsOf(await request<PlaylistSummary[] | { items: PlaylistSummary[] }>('GET', path, { signal }));
+export function listPlaylists(signal?: AbortSignal, contains?: string): Promise<PlaylistSummary[]> {
+  return call('get', '/api/v1/playlists', { query: { contains }, signal });
 }
 
 export function createPlaylist(fields: PlaylistFields): Promise<PlaylistSummary> {
-  return request('POST', '/api/v1/playlists', { body: fields });
+  return call('post', '/api/v1/playlists', { body: fields });
 }
 
 export function updatePlaylist(id: string, change: PlaylistFields): Promise<PlaylistSummary> {
-  return request('PATCH', `/api/v1/playlists/${enc(id)}`, { body: change });
+  return call('patch', '/api/v1/playlists/{playlist_id}', { params: { playlist_id: id }, body: change });
 }
 
 export async function deletePlaylist(id: string): Promise<void> {
-  await request('DELETE', `/api/v1/playlists/${enc(id)}`);
+  await call('delete', '/api/v1/playlists/{playlist_id}', { params: { playlist_id: id } });
 }
 
 /** Adds a video, handout or resource at the end (or at `position`). */
-export function addPlaylistItem(id: string, kind: LibraryKind, itemId: string, position?: number): Promise<PlaylistItem> {
-  return request('POST', `/api/v1/playlists/${enc(id)}/items`, { body: { kind, item_id: itemId, position } });
+export async function addPlaylistItem(id: string, kind: LibraryKind, itemId: string, position?: number): Promise<PlaylistItem> {
+  const item = await call('post', '/api/v1/playlists/{playlist_id}/items', {
+    params: { playlist_id: id },
+    body: { kind, item_id: itemId, position },
+  });
+  return item as PlaylistItem; // narrows `kind` (see Narrow)
 }
 
 /** Puts the items in this order; `order` names every entry id of the playlist. */
-export function reorderPlaylist(id: string, order: string[]): Promise<Playlist> {
-  return request('PUT', `/api/v1/playlists/${enc(id)}/items`, { body: { order } });
+export async function reorderPlaylist(id: string, order: string[]): Promise<Playlist> {
+  const playlist = await call('put', '/api/v1/playlists/{playlist_id}/items', { params: { playlist_id: id }, body: { order } });
+  return playlist as Playlist;
 }
 
 export async function removePlaylistItem(id: string, entryId: string): Promise<void> {
-  await request('DELETE', `/api/v1/playlists/${enc(id)}/items/${enc(entryId)}`);
+  await call('delete', '/api/v1/playlists/{playlist_id}/items/{entry_id}', { params: { playlist_id: id, entry_id: entryId } });
 }
 
 /** Sends a picture file (PNG, JPEG, WebP or GIF, at most 10 MiB) as the cover. */
 export function uploadPlaylistCover(id: string, file: Blob): Promise<PlaylistSummary> {
-  return request('PUT', `/api/v1/playlists/${enc(id)}/cover`, { raw: file });
+  return call('put', '/api/v1/playlists/{playlist_id}/cover', { params: { playlist_id: id }, raw: file });
 }
 
 export async function playlistReport(id: string, signal?: AbortSignal): Promise<ReportRow[]> {
-  return itemsOf(await request<ReportRow[] | { items: ReportRow[] }>('GET', `/api/v1/playlists/${enc(id)}/report`, { signal }));
+  const rows = await call('get', '/api/v1/playlists/{playlist_id}/report', { params: { playlist_id: id }, signal });
+  return rows as ReportRow[]; // narrows `kind` (see Narrow)
 }
 
-/** The same report as CSV (asked for with Accept: text/csv), to save as a file. */
+/** The same report as CSV (asked for with Accept: text/csv), to save as a file. (The document
+ *  declares only the JSON answer of this route; see web/README.md, "API types".) */
 export async function playlistReportCsv(id: string): Promise<Blob> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1/playlists/${enc(id)}/report`, {
+    res = await fetch(href('get', '/api/v1/playlists/{playlist_id}/report', { params: { playlist_id: id } }), {
       headers: { Accept: 'text/csv' },
       credentials: 'same-origin',
     });
@@ -724,49 +528,49 @@ export async function playlistReportCsv(id: string): Promise<Blob> {
 }
 
 export function assignPlaylist(id: string, who: NewAssignments): Promise<{ assigned: number }> {
-  return request('POST', `/api/v1/playlists/${enc(id)}/assignments`, { body: who });
+  return call('post', '/api/v1/playlists/{playlist_id}/assignments', { params: { playlist_id: id }, body: who });
 }
 
 /** Everyone in the organisation. Trainers and admins. */
-export async function listPeople(signal?: AbortSignal): Promise<Person[]> {
-  return itemsOf(await request<Person[] | { items: Person[] }>('GET', '/api/v1/users', { signal }));
+export function listPeople(signal?: AbortSignal): Promise<Person[]> {
+  return call('get', '/api/v1/users', { signal });
 }
 
 /** Invites someone (trainers may invite members only); answers the link to accept it. */
 export function createInvitation(invitation: NewInvitation): Promise<CreatedInvitation> {
-  return request('POST', '/api/v1/invitations', { body: invitation });
+  return call('post', '/api/v1/invitations', { body: invitation });
 }
 
 // --- the organisation (admins) ---------------------------------------------------------------
 
 /** Changes name, colours and welcome message; 422 with a sentence when a colour is too light. */
 export function updateBranding(change: BrandingChange): Promise<Branding> {
-  return request('PUT', '/api/v1/branding', { body: change });
+  return call('put', '/api/v1/branding', { body: change });
 }
 
 /** Sends a picture file (PNG, JPEG, WebP or GIF, at most 10 MiB) as the logo. */
 export function uploadLogo(file: Blob): Promise<Branding> {
-  return request('PUT', '/api/v1/branding/logo', { raw: file });
+  return call('put', '/api/v1/branding/logo', { raw: file });
 }
 
 export function getOrgSettings(signal?: AbortSignal): Promise<OrgSettings> {
-  return request('GET', '/api/v1/org/settings', { signal });
+  return call('get', '/api/v1/org/settings', { signal });
 }
 
 /** Changes the settings given; the others stay. Answers all of them. */
-export function updateOrgSettings(change: Partial<OrgSettings>): Promise<OrgSettings> {
-  return request('PUT', '/api/v1/org/settings', { body: change });
+export function updateOrgSettings(change: OrgSettingsChange): Promise<OrgSettings> {
+  return call('put', '/api/v1/org/settings', { body: change });
 }
 
 // --- expertise ------------------------------------------------------------------------------
 
 /** The organisation's experts, one row per person and tag (optionally only on `tag`). */
 export async function listExperts(tag?: string, signal?: AbortSignal): Promise<Expert[]> {
-  return itemsOf(await request<Expert[] | { items: Expert[] }>('GET', withQuery('/api/v1/experts', { tag }), { signal }));
+  return (await call('get', '/api/v1/experts', { query: { tag }, signal })).items;
 }
 
 /** Replaces the tags the signed-in person is an expert on; answers them as the server keeps
  *  them (lower case, spaces as hyphens). */
 export function setMyExpertise(tags: string[]): Promise<{ tags: string[] }> {
-  return request('PUT', '/api/v1/me/expertise', { body: { tags } });
+  return call('put', '/api/v1/me/expertise', { body: { tags } });
 }

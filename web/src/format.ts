@@ -23,9 +23,9 @@ export function formatDuration(seconds: number): string {
   return hh > 0 ? `${hh}:${String(mm).padStart(2, '0')}:${ss}` : `${mm}:${ss}`;
 }
 
-/** Unix milliseconds or ISO 8601 → Date (null when missing or unreadable). */
+/** Unix milliseconds → Date (null when missing or unreadable). */
 export function toDate(t: Timestamp | null | undefined): Date | null {
-  if (t === null || t === undefined || t === '') return null;
+  if (t === null || t === undefined) return null;
   const d = new Date(t);
   return Number.isNaN(d.getTime()) ? null : d;
 }

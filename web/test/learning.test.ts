@@ -86,7 +86,7 @@ test('the next item after a video in a playlist', () => {
 test('quality is the short side of the biggest rung', () => {
   assert.equal(qualityLabel([{ width: 320, height: 180, bandwidth: 1 }, { width: 1280, height: 720, bandwidth: 2 }]), 'up to 720p');
   assert.equal(qualityLabel([{ width: 406, height: 720, bandwidth: 1 }, { width: 720, height: 1280, bandwidth: 2 }]), 'up to 720p');
-  assert.equal(qualityLabel([{ height: 480, bandwidth: 1 }]), 'up to 480p'); // no width: the height
+  assert.equal(qualityLabel([{ width: 0, height: 480, bandwidth: 1 }]), 'up to 480p'); // no width known: the height
   assert.equal(qualityLabel([]), '');
 });
 

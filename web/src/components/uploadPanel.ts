@@ -104,7 +104,7 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
     let videoId: string | null = null;
     for (let i = 0; i < 20 && !videoId; i++) {
       try {
-        videoId = (await getUpload(uploadId)).video_id;
+        videoId = (await getUpload(uploadId)).video_id ?? null;
       } catch {
         // the upload is stored; a failed status call only delays the link
       }

@@ -20,7 +20,7 @@ const MIN_PASSWORD = 10;
 const ROLE_WORDS: Record<string, string> = { member: 'a member', trainer: 'a trainer', admin: 'an admin' };
 
 function organisationName(p: InvitationPreview): string {
-  return typeof p.organisation === 'string' ? p.organisation : (p.organisation?.name ?? branding().name);
+  return p.organisation || branding().name;
 }
 
 /** A link that cannot be used: what happened, and the way to sign in. */

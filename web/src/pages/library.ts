@@ -165,7 +165,7 @@ export async function libraryPage({ main, query, signal }: PageContext): Promise
         replace(expertsSlot, subject && experts.length ? expertsBox(subject, experts) : null);
       }
       for (const item of page.items) results.appendChild(card(item));
-      cursor = page.next_cursor;
+      cursor = page.next_cursor ?? null;
       more.hidden = !cursor;
       const n = results.childElementCount;
       status.textContent = n === 0 ? 'Nothing found. Try other words or another filter.' : `${n}${cursor ? '+' : ''} ${n === 1 ? 'item' : 'items'}`;

@@ -133,8 +133,8 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
 
   function fill(b: Branding): void {
     name.value = b.name;
-    primary.set(b.primary_color);
-    accent.set(b.accent_color);
+    primary.set(b.primary_color ?? null);
+    accent.set(b.accent_color ?? null);
     welcome.value = b.welcome_message ?? '';
   }
   fill(initial);
@@ -214,7 +214,7 @@ function logoSection(me: Me, initial: Branding): HTMLElement {
         : h('p', { class: 'muted small' }, 'No logo yet: the name is shown instead.'),
     );
   }
-  show(initial.logo_url);
+  show(initial.logo_url ?? null);
 
   input.addEventListener('change', async () => {
     const file = input.files?.[0];
@@ -234,7 +234,7 @@ function logoSection(me: Me, initial: Branding): HTMLElement {
     replace(status, h('p', { class: 'muted' }, 'Uploading the logo…'));
     try {
       const b = await uploadLogo(file);
-      show(setBranding(b).logo_url);
+      show(setBranding(b).logo_url ?? null);
       refreshAppHeader(me);
       replace(status, saved('Logo saved.'));
     } catch (e) {

@@ -152,7 +152,7 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
         : h('p', { class: 'muted small' }, 'No cover yet.'),
     );
   }
-  showCover(playlist.cover_url);
+  showCover(playlist.cover_url ?? null);
   coverInput.addEventListener('change', async () => {
     const file = coverInput.files?.[0];
     if (!file) return;

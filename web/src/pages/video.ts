@@ -144,7 +144,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       );
       replace(handoutsSlot);
     } else if (v.status !== 'ready') {
-      const t = transcodeView(v.status, v.progress_pct ?? (typeof v.transcode_progress === 'number' ? v.transcode_progress * 100 : null));
+      const t = transcodeView(v.status, v.progress_pct);
       bar.set(t.fraction, t.text);
       replace(statusBox, h('div', { class: 'notice' }, bar.el, player ? h('p', { class: 'small' }, 'You can start watching; the rest is on its way.') : null));
       if (!mounting && !v.hls_url) {
