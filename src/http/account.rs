@@ -138,6 +138,7 @@ async fn list_tokens(
 #[derive(Deserialize, ToSchema)]
 pub struct NewToken {
     /// A label to recognise the token by.
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
 }
 

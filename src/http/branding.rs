@@ -96,8 +96,8 @@ async fn get_logo(
 /// Upload the organisation's logo (PNG, JPEG, WebP or GIF as the request body, at most 10 MiB);
 /// it is re-encoded as a PNG of at most 512×512. Admins.
 #[utoipa::path(put, path = "/api/v1/branding/logo", tag = "organisation",
-    request_body(content = Vec<u8>, content_type = "image/*"),
-    responses((status = 200, body = Branding), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    request_body(content = inline(super::openapi::Binary), content_type = "image/*", description = "A PNG, JPEG, WebP or GIF picture, up to 10 MiB"),
+    responses((status = 200, body = Branding), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
 async fn put_logo(
     State(state): State<AppState>,
@@ -125,12 +125,18 @@ async fn put_logo(
 
 #[derive(Deserialize, ToSchema)]
 pub struct BrandingChange {
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
-    /// `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1).
+    /// `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1); empty or null
+    /// for the default.
+    #[schema(pattern = r"^\s*(#[0-9a-fA-F]{6})?\s*$")]
     pub primary_color: Option<String>,
-    /// `#rrggbb`, visible on a white page (contrast at least 3:1).
+    /// `#rrggbb`, visible on a white page (contrast at least 3:1); empty or null for the
+    /// default.
+    #[schema(pattern = r"^\s*(#[0-9a-fA-F]{6})?\s*$")]
     pub accent_color: Option<String>,
     /// Up to 500 characters, shown on the sign-in page.
+    #[schema(max_length = 500)]
     pub welcome_message: Option<String>,
 }
 

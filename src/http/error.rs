@@ -193,10 +193,49 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// `axum::Json`, with rejections answered in the API's error shape.
-#[derive(FromRequest)]
-#[from_request(via(axum::Json), rejection(ApiError))]
+/// A JSON request body (or response), with rejections answered in the API's error shape.
+///
+/// A body is read as JSON first and then into `T`, with whole numbers written with a fraction
+/// (`3.0`) taken as the integers they are: JSON Schema, and so the OpenAPI document, counts
+/// them as integers, so a client built from the document may send them.
 pub struct Json<T>(pub T);
+
+impl<T, S> FromRequest<S> for Json<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = ApiError;
+
+    async fn from_request(request: axum::extract::Request, state: &S) -> Result<Self, ApiError> {
+        let axum::Json(mut value) =
+            axum::Json::<serde_json::Value>::from_request(request, state).await?;
+        integers_as_integers(&mut value);
+        serde_json::from_value(value)
+            .map(Json)
+            .map_err(|err| ApiError::Validation(format!("the JSON does not fit: {err}")))
+    }
+}
+
+/// Turns every whole number written as a float (`3.0`, `-1e3`) into an integer, in place.
+fn integers_as_integers(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Number(number) => {
+            if let Some(float) = number
+                .as_f64()
+                .filter(|_| !number.is_i64() && !number.is_u64())
+                && float.fract() == 0.0
+                && float.abs() < 9.0e15
+            {
+                *value = Value::from(float as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(integers_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(integers_as_integers),
+        _ => {}
+    }
+}
 
 impl<T: Serialize> IntoResponse for Json<T> {
     fn into_response(self) -> Response {

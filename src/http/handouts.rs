@@ -7,6 +7,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use axum::body::Body;
 use axum::extract::multipart::Field;
+use axum::extract::multipart::MultipartRejection;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -50,6 +51,7 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// owner. PDF, Word, PowerPoint, OpenDocument, images and plain text; 200 MiB at most.
 #[utoipa::path(post, path = "/api/v1/videos/{video_id}/handouts", tag = "handouts",
     params(("video_id" = String, Path)),
+    request_body(content = HandoutForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody),
         (status = 415, body = ErrorBody)))]
@@ -57,8 +59,9 @@ async fn create_handout(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(video_id): Path<String>,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<(StatusCode, Json<Handout>), ApiError> {
+    let multipart = multipart.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let video = super::videos::visible_video(&state, &caller, &video_id).await?;
     if !may_edit(&caller, &video.owner_id) {
         return Err(ApiError::Forbidden(
@@ -72,15 +75,28 @@ async fn create_handout(
 /// Add a handout to the library on its own, not attached to a video (multipart: `file`,
 /// optional `title`). Trainers and admins. The same kinds and limit as attached handouts.
 #[utoipa::path(post, path = "/api/v1/handouts", tag = "handouts",
+    request_body(content = HandoutForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
 async fn create_library_handout(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
-    multipart: Multipart,
+    multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<(StatusCode, Json<Handout>), ApiError> {
+    let multipart = multipart.map_err(|e| ApiError::bad_request(e.body_text()))?;
     let handout = receive(&state, &caller, None, multipart).await?;
     Ok((StatusCode::CREATED, Json(handout)))
+}
+
+/// A handout's form, as the document describes it.
+#[derive(ToSchema)]
+#[allow(dead_code)]
+pub struct HandoutForm {
+    /// The document: PDF, slides, a spreadsheet, a text document or a picture.
+    #[schema(value_type = String, format = Binary)]
+    file: Vec<u8>,
+    /// Its title (the file's name when left out); longer titles are cut to 200 characters.
+    title: Option<String>,
 }
 
 /// The longest handout title kept, in characters.

@@ -29,15 +29,18 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewInvitation {
+    #[schema(format = Email, max_length = 254)]
     pub email: String,
     pub role: Role,
     /// The group the person joins, e.g. "2026-12 warehouse": playlists assigned to the cohort
     /// reach them.
+    #[schema(max_length = 100)]
     pub cohort: Option<String>,
     /// On-boarding playlists of the organisation to assign when the person accepts.
     #[serde(default)]
     pub playlist_ids: Vec<String>,
     /// Days from acceptance to the due date of those playlists.
+    #[schema(minimum = 0, maximum = 3650)]
     pub due_in_days: Option<i64>,
 }
 
@@ -287,7 +290,9 @@ async fn lookup_invitation(
 #[derive(Deserialize, ToSchema)]
 pub struct AcceptInvitation {
     pub token: String,
+    #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
+    #[schema(min_length = 10)]
     pub password: String,
 }
 

@@ -14,7 +14,7 @@ use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json, Query};
 use crate::db::experts::{self, Expert};
-use crate::db::library::{self, Fields, Hit, Search, split_tags, text};
+use crate::db::library::{self, Fields, Hit, ItemKind, Search, split_tags, text};
 use crate::db::resources::{self, Resource};
 use crate::db::{new_id, now_ms};
 
@@ -32,8 +32,11 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// A change to the fields every library item has; what is left out stays as it is.
 #[derive(Deserialize, ToSchema, Default)]
 pub struct ItemChange {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: Option<String>,
+    #[schema(max_length = 300)]
     pub tagline: Option<String>,
+    #[schema(max_length = 20000)]
     pub description: Option<String>,
     pub tags: Option<Vec<String>>,
 }
@@ -78,12 +81,19 @@ pub fn may_edit<R: super::auth::RequiredRole>(caller: &Caller<R>, owner_id: &str
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewResource {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: String,
     /// An http(s) link: a blog post, podcast, slide deck or public video.
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
+    )]
     pub url: String,
     #[serde(default)]
+    #[schema(max_length = 300)]
     pub tagline: String,
     #[serde(default)]
+    #[schema(max_length = 20000)]
     pub description: String,
     #[serde(default)]
     pub tags: Vec<String>,
@@ -172,6 +182,11 @@ async fn get_resource(
 pub struct ResourceChange {
     #[serde(flatten)]
     pub fields: ItemChange,
+    /// An http(s) link.
+    #[schema(
+        max_length = 2000,
+        pattern = r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[!-~]*)?$"
+    )]
     pub url: Option<String>,
 }
 
@@ -268,8 +283,7 @@ pub struct LibraryQuery {
     /// Words to look for in titles, tag-lines, descriptions and tags.
     pub q: Option<String>,
     pub tag: Option<String>,
-    /// video | handout | resource
-    pub kind: Option<String>,
+    pub kind: Option<ItemKind>,
     /// From the previous page's `next_cursor`.
     pub cursor: Option<String>,
 }
@@ -304,10 +318,6 @@ async fn search(
             .ok_or_else(|| ApiError::bad_request("the cursor is not one this server gave"))?,
         None => 0,
     };
-    let kind = query.kind.as_deref().filter(|k| !k.is_empty());
-    if kind.is_some_and(|k| !library::KINDS.contains(&k)) {
-        return Err(ApiError::bad_request("kind is video, handout or resource"));
-    }
     let tag = query
         .tag
         .as_deref()
@@ -317,7 +327,7 @@ async fn search(
         org_id: caller.org.id.clone(),
         terms: text::terms(query.q.as_deref().unwrap_or("")),
         tag,
-        kind: kind.map(str::to_owned),
+        kind: query.kind.map(|k| k.as_str().to_owned()),
         offset,
         limit: PAGE,
     };

@@ -39,6 +39,22 @@ impl Modify for SecuritySchemes {
     }
 }
 
+/// Raw bytes in a request body (a picture, a chunk of an upload), as the document describes
+/// them: `content = inline(Binary)`.
+pub struct Binary;
+
+impl utoipa::PartialSchema for Binary {
+    fn schema() -> RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Binary)))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Binary {}
+
 /// The document before any path is added.
 pub fn base() -> utoipa::openapi::OpenApi {
     ApiDoc::openapi()

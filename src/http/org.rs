@@ -38,6 +38,8 @@ pub struct SettingsChange {
     pub allow_public_links: Option<bool>,
     pub allow_downloads: Option<bool>,
     pub review_uploads: Option<bool>,
+    /// The share of a video's length a person must actually watch for it to count as complete.
+    #[schema(minimum = 0.5, maximum = 1.0)]
     pub completion_threshold: Option<f64>,
 }
 

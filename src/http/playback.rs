@@ -317,7 +317,8 @@ pub struct DownloadQuery {
 /// organisation allows downloads. Members, or a playback token.
 #[utoipa::path(get, path = "/api/v1/videos/{video_id}/download", tag = "playback",
     params(("video_id" = String, Path), DownloadQuery),
-    responses((status = 200, content_type = "video/mp4"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, content_type = "video/mp4"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 409, body = ErrorBody, description = "the video is still being processed")))]
 async fn download(
     State(state): State<AppState>,
     Path(video_id): Path<String>,
@@ -410,6 +411,7 @@ async fn download(
 #[derive(Deserialize, ToSchema)]
 pub struct NewPlaybackLink {
     /// How long the link works, in hours (1 to 720; default 72).
+    #[schema(minimum = 1, maximum = 720)]
     pub hours: Option<i64>,
 }
 

@@ -17,6 +17,7 @@ use super::error::ErrorBody;
 use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::assignments::{self, Audience};
+use crate::db::library::ItemKind;
 use crate::db::playlists::{self, Item, Playlist};
 use crate::db::users::Role;
 use crate::db::videos::VideoStatus;
@@ -42,6 +43,7 @@ pub fn upload_router() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct PlaylistFields {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
     pub title: Option<String>,
     pub description: Option<String>,
     pub intro: Option<String>,
@@ -65,13 +67,38 @@ fn apply(mut playlist: Playlist, fields: PlaylistFields) -> Result<Playlist, Api
     Ok(playlist)
 }
 
+/// A new playlist: its title, and optionally the other fields.
+#[derive(Deserialize, ToSchema)]
+pub struct NewPlaylist {
+    #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
+    pub title: String,
+    pub description: Option<String>,
+    pub intro: Option<String>,
+    pub onboarding: Option<bool>,
+    pub sequential: Option<bool>,
+    pub published: Option<bool>,
+}
+
+impl From<NewPlaylist> for PlaylistFields {
+    fn from(new: NewPlaylist) -> PlaylistFields {
+        PlaylistFields {
+            title: Some(new.title),
+            description: new.description,
+            intro: new.intro,
+            onboarding: new.onboarding,
+            sequential: new.sequential,
+            published: new.published,
+        }
+    }
+}
+
 /// Create a playlist (a draft unless `published`). Trainers and admins.
-#[utoipa::path(post, path = "/api/v1/playlists", tag = "playlists", request_body = PlaylistFields,
+#[utoipa::path(post, path = "/api/v1/playlists", tag = "playlists", request_body = NewPlaylist,
     responses((status = 201, body = Playlist), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn create_playlist(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
-    Json(fields): Json<PlaylistFields>,
+    Json(new): Json<NewPlaylist>,
 ) -> Result<(StatusCode, Json<Playlist>), ApiError> {
     let blank = Playlist {
         id: playlists::new_playlist_id(),
@@ -84,7 +111,7 @@ async fn create_playlist(
         cover_url: None,
         updated_at: crate::db::now_ms(),
     };
-    let playlist = apply(blank, fields)?;
+    let playlist = apply(blank, new.into())?;
     playlists::create(state.db.pool(), &caller.org.id, &caller.user.id, &playlist).await?;
     Ok((StatusCode::CREATED, Json(playlist)))
 }
@@ -205,8 +232,7 @@ async fn delete_playlist(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewItem {
-    /// video | handout | resource
-    pub kind: String,
+    pub kind: ItemKind,
     pub item_id: String,
     /// Where to insert it, counting from 0; at the end when left out.
     pub position: Option<usize>,
@@ -228,8 +254,8 @@ async fn add_item(
     let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let (title, url) = match new.kind.as_str() {
-        "video" => match videos::in_org(pool, &caller.org.id, &new.item_id).await? {
+    let (title, url) = match new.kind {
+        ItemKind::Video => match videos::in_org(pool, &caller.org.id, &new.item_id).await? {
             Some(v) if v.held => {
                 return Err(ApiError::invalid(
                     "this video is waiting for review; approve it first",
@@ -242,23 +268,25 @@ async fn add_item(
             }
             other => other.map(|v| (v.title, None)),
         },
-        "handout" => handouts::in_org(pool, &caller.org.id, &new.item_id)
+        ItemKind::Handout => handouts::in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|h| (h.title, None)),
-        "resource" => resources::in_org(pool, &caller.org.id, &new.item_id)
+        ItemKind::Resource => resources::in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|r| (r.title, Some(r.url))),
-        _ => return Err(ApiError::invalid("kind must be video, handout or resource")),
     }
     .ok_or_else(|| {
-        ApiError::invalid(format!("no {} with that id in your organisation", new.kind))
+        ApiError::invalid(format!(
+            "no {} with that id in your organisation",
+            new.kind.as_str()
+        ))
     })?;
     let mut tx = pool.begin().await?;
     let Some(id) = playlists::add_item(
         &mut tx,
         &caller.org.id,
         &playlist.id,
-        &new.kind,
+        new.kind.as_str(),
         &new.item_id,
         new.position,
     )
@@ -269,16 +297,16 @@ async fn add_item(
         )));
     };
     // Deleted meanwhile: the entry would point at nothing.
-    if !playlists::item_exists(&mut tx, &caller.org.id, &new.kind, &new.item_id).await? {
+    if !playlists::item_exists(&mut tx, &caller.org.id, new.kind.as_str(), &new.item_id).await? {
         return Err(ApiError::invalid(format!(
             "no {} with that id in your organisation",
-            new.kind
+            new.kind.as_str()
         )));
     }
     tx.commit().await?;
     let item = Item {
         id,
-        kind: new.kind,
+        kind: new.kind.as_str().to_owned(),
         item_id: new.item_id,
         title,
         url,
@@ -350,6 +378,7 @@ pub struct NewAssignments {
     /// Everyone with this role, now and whoever joins with it later.
     pub role: Option<Role>,
     /// Everyone invited into this cohort, now and later (with `role`: both must match).
+    #[schema(max_length = 100)]
     pub cohort: Option<String>,
     /// Unix milliseconds; optional.
     pub due_at: Option<i64>,
@@ -465,8 +494,8 @@ async fn get_cover(
 /// 10 MiB); it is re-encoded as a JPEG of at most 1280×720. Trainers and admins.
 #[utoipa::path(put, path = "/api/v1/playlists/{playlist_id}/cover", tag = "playlists",
     params(("playlist_id" = String, Path)),
-    request_body(content = Vec<u8>, content_type = "image/*"),
-    responses((status = 200, body = Playlist), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    request_body(content = inline(super::openapi::Binary), content_type = "image/*", description = "A PNG, JPEG, WebP or GIF picture, up to 10 MiB"),
+    responses((status = 200, body = Playlist), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
 async fn put_cover(
     State(state): State<AppState>,

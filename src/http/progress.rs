@@ -28,10 +28,30 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct ProgressReport {
-    /// Played `[start_s, end_s]` intervals since the last report.
+    /// Played `[start_s, end_s]` intervals since the last report (at most 200), with
+    /// 0 <= start_s <= end_s.
+    #[schema(schema_with = interval_list)]
     pub intervals: Vec<[f64; 2]>,
     /// Where playback is now, to resume from.
+    #[schema(minimum = 0.0, exclusive_maximum = 1.0e9)]
     pub position_s: f64,
+}
+
+/// The document's schema of `intervals`: at most 200 pairs of seconds.
+fn interval_list() -> utoipa::openapi::Array {
+    use utoipa::openapi::schema::{ArrayBuilder, ArrayItems, ObjectBuilder, Type};
+    let seconds = ObjectBuilder::new()
+        .schema_type(Type::Number)
+        .minimum(Some(0.0))
+        .exclusive_maximum(Some(1.0e9));
+    let pair = ArrayBuilder::new()
+        .items(ArrayItems::RefOrSchema(Box::new(seconds.into())))
+        .min_items(Some(2))
+        .max_items(Some(2));
+    ArrayBuilder::new()
+        .items(ArrayItems::RefOrSchema(Box::new(pair.into())))
+        .max_items(Some(MAX_INTERVALS))
+        .build()
 }
 
 fn view(progress: &Progress, duration_ms: i64) -> ProgressView {

@@ -95,6 +95,13 @@ fn is_offset_stream(headers: &HeaderMap) -> bool {
         .is_some_and(|v| v.split(';').next().unwrap_or("").trim() == OFFSET_OCTET_STREAM)
 }
 
+/// The tus version every request but OPTIONS sends as `Tus-Resumable`.
+#[derive(Serialize, ToSchema)]
+pub enum TusResumable {
+    #[serde(rename = "1.0.0")]
+    V1,
+}
+
 /// What the server supports. Public.
 #[utoipa::path(options, path = "/api/v1/uploads", tag = "uploads", responses((status = 204)))]
 async fn options_uploads(State(state): State<AppState>) -> impl IntoResponse {
@@ -113,6 +120,10 @@ async fn options_uploads(State(state): State<AppState>) -> impl IntoResponse {
 ///
 /// Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`), `Tus-Resumable`.
 #[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
+    params(("Tus-Resumable" = inline(TusResumable), Header),
+        ("Upload-Length" = i64, Header, minimum = 1, description = "The size of the whole file in bytes (at most the server's REELHOUSE_MAX_UPLOAD_BYTES)"),
+        ("Upload-Metadata" = Option<String>, Header, description = "Comma-separated `key base64(value)` pairs: `filename`, optional `title`")),
+    request_body(content = inline(Option<super::openapi::Binary>), content_type = "application/offset+octet-stream", description = "The first bytes of the file (tus creation-with-upload); optional"),
     responses((status = 201, description = "created; Location names the upload"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 412, body = ErrorBody),
         (status = 413, body = ErrorBody), (status = 429, body = ErrorBody)))]
@@ -218,9 +229,10 @@ async fn owned_upload(
 
 /// How far an upload got (tus HEAD). The upload's owner.
 #[utoipa::path(head, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
-    params(("upload_id" = String, Path)),
+    params(("upload_id" = String, Path), ("Tus-Resumable" = inline(TusResumable), Header)),
     responses((status = 200, description = "Upload-Offset and Upload-Length headers"),
-        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody)))]
+        (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 410, body = ErrorBody),
+        (status = 412, description = "no or another Tus-Resumable")))]
 async fn head_upload(
     State(state): State<AppState>,
     caller: Caller<Member>,
@@ -249,7 +261,9 @@ async fn head_upload(
 /// Append bytes at `Upload-Offset` (tus PATCH, `Content-Type: application/offset+octet-stream`).
 /// The upload's owner. When the last byte arrives the upload becomes a queued video.
 #[utoipa::path(patch, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
-    params(("upload_id" = String, Path)),
+    params(("upload_id" = String, Path), ("Tus-Resumable" = inline(TusResumable), Header),
+        ("Upload-Offset" = i64, Header, minimum = 0, description = "Where these bytes go: the upload's offset as HEAD gives it")),
+    request_body(content = inline(super::openapi::Binary), content_type = "application/offset+octet-stream", description = "Bytes of the file from the upload's offset on"),
     responses((status = 204, description = "stored; Upload-Offset is the new offset"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody), (status = 410, body = ErrorBody), (status = 412, body = ErrorBody),
@@ -364,9 +378,9 @@ async fn write_locked(state: &AppState, upload: &Upload, body: Body) -> Result<U
 
 /// Cancel an unfinished upload and free its bytes (tus termination). The upload's owner.
 #[utoipa::path(delete, path = "/api/v1/uploads/{upload_id}", tag = "uploads",
-    params(("upload_id" = String, Path)),
+    params(("upload_id" = String, Path), ("Tus-Resumable" = inline(TusResumable), Header)),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
-        (status = 409, body = ErrorBody), (status = 423, body = ErrorBody)))]
+        (status = 409, body = ErrorBody), (status = 412, body = ErrorBody), (status = 423, body = ErrorBody)))]
 async fn delete_upload(
     State(state): State<AppState>,
     caller: Caller<Member>,

@@ -34,6 +34,7 @@ async fn list_users(
 #[derive(Deserialize, ToSchema)]
 pub struct UserChange {
     pub role: Option<Role>,
+    #[schema(min_length = 1, pattern = r"\S")]
     pub name: Option<String>,
     /// false deactivates: the person's sessions and tokens stop working at once.
     pub active: Option<bool>,

@@ -3,11 +3,11 @@
 # OpenAPI document for every operation, a bounded number each. It fails on a server error (5xx),
 # a status the document does not list, a schema-valid request rejected, or a response that does
 # not match its schema. Called by run-tests.sh after the debug build; run it alone the same way:
-#   tests/tools/schemathesis.sh [max examples per operation, default 12]
+#   tests/tools/schemathesis.sh [max examples per operation, default 20]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-max_examples="${1:-12}"
+max_examples="${1:-20}"
 st="${REELHOUSE_TOOLS:-/var/tmp/reelhouse-tools}/schemathesis-4.32.5/bin/st" # tests/tools/install-deps.sh
 bin="${CARGO_TARGET_DIR:-target}/debug/reelhouse"
 work="$(mktemp -d /tmp/reelhouse-schemathesis.XXXXXX)"
@@ -36,7 +36,9 @@ for _ in $(seq 1 100); do
 done
 
 status=0
-"$st" run "http://127.0.0.1:$port/api/v1/openapi.json" \
+# Hooks teach Schemathesis the tus body type (tests/schemathesis_hooks.py).
+PYTHONPATH="$PWD/tests" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+"$st" --config-file tests/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,positive_data_acceptance \
   --max-examples "$max_examples" \

@@ -970,10 +970,16 @@ export interface components {
             welcome_message: string | null;
         };
         BrandingChange: {
-            /** @description `#rrggbb`, visible on a white page (contrast at least 3:1). */
+            /**
+             * @description `#rrggbb`, visible on a white page (contrast at least 3:1); empty or null for the
+             *     default.
+             */
             accent_color?: string | null;
             name: string;
-            /** @description `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1). */
+            /**
+             * @description `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1); empty or null
+             *     for the default.
+             */
             primary_color?: string | null;
             /** @description Up to 500 characters, shown on the sign-in page. */
             welcome_message?: string | null;
@@ -1052,6 +1058,16 @@ export interface components {
              */
             updated_at: number;
             video_id: string | null;
+        };
+        /** @description A handout's form, as the document describes it. */
+        HandoutForm: {
+            /**
+             * Format: binary
+             * @description The document: PDF, slides, a spreadsheet, a text document or a picture.
+             */
+            file: string;
+            /** @description Its title (the file's name when left out); longer titles are cut to 200 characters. */
+            title?: string | null;
         };
         HandoutOrder: {
             /** @description Every handout id of the video, each once, in the new order. */
@@ -1167,6 +1183,11 @@ export interface components {
             tags?: string[] | null;
             title?: string | null;
         };
+        /**
+         * @description A kind of library item.
+         * @enum {string}
+         */
+        ItemKind: "video" | "handout" | "resource";
         LibraryPage: {
             /**
              * @description The people to ask about what was looked for: experts on a tag that shares a word (or a
@@ -1262,6 +1283,7 @@ export interface components {
              * @description Days from acceptance to the due date of those playlists.
              */
             due_in_days?: number | null;
+            /** Format: email */
             email: string;
             /** @description On-boarding playlists of the organisation to assign when the person accepts. */
             playlist_ids?: string[];
@@ -1269,8 +1291,7 @@ export interface components {
         };
         NewItem: {
             item_id: string;
-            /** @description video | handout | resource */
-            kind: string;
+            kind: components["schemas"]["ItemKind"];
             /** @description Where to insert it, counting from 0; at the end when left out. */
             position?: number | null;
         };
@@ -1284,6 +1305,15 @@ export interface components {
              * @description How long the link works, in hours (1 to 720; default 72).
              */
             hours?: number | null;
+        };
+        /** @description A new playlist: its title, and optionally the other fields. */
+        NewPlaylist: {
+            description?: string | null;
+            intro?: string | null;
+            onboarding?: boolean | null;
+            published?: boolean | null;
+            sequential?: boolean | null;
+            title: string;
         };
         NewResource: {
             description?: string;
@@ -1346,7 +1376,6 @@ export interface components {
             items: components["schemas"]["Item"][];
         };
         ProgressReport: {
-            /** @description Played `[start_s, end_s]` intervals since the last report. */
             intervals: number[][];
             /**
              * Format: double
@@ -1463,6 +1492,7 @@ export interface components {
             url: string;
         };
         ResourceChange: components["schemas"]["ItemChange"] & {
+            /** @description An http(s) link. */
             url?: string | null;
         };
         /** @description A resource as the API shows it. */
@@ -1497,7 +1527,10 @@ export interface components {
         SettingsChange: {
             allow_downloads?: boolean | null;
             allow_public_links?: boolean | null;
-            /** Format: double */
+            /**
+             * Format: double
+             * @description The share of a video's length a person must actually watch for it to count as complete.
+             */
             completion_threshold?: number | null;
             review_uploads?: boolean | null;
         };
@@ -1609,7 +1642,43 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1727,7 +1796,34 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedToken"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1800,6 +1896,15 @@ export interface operations {
                     "application/json": components["schemas"]["Branding"];
                 };
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1831,6 +1936,15 @@ export interface operations {
                     "application/json": components["schemas"]["Branding"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1840,6 +1954,24 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1878,6 +2010,15 @@ export interface operations {
                     "image/png": unknown;
                 };
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -1895,9 +2036,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
+        /** @description A PNG, JPEG, WebP or GIF picture, up to 10 MiB */
         requestBody: {
             content: {
-                "image/*": number[];
+                "image/*": string;
             };
         };
         responses: {
@@ -1907,6 +2049,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Branding"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             401: {
@@ -1963,6 +2113,15 @@ export interface operations {
                     "application/json": components["schemas"]["Experts"];
                 };
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -1980,7 +2139,11 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["HandoutForm"];
+            };
+        };
         responses: {
             201: {
                 headers: {
@@ -2098,6 +2261,15 @@ export interface operations {
                     "application/json": components["schemas"]["Handout"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2115,6 +2287,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2238,6 +2428,15 @@ export interface operations {
                     "application/json": components["schemas"]["CreatedInvitation"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2255,6 +2454,24 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2293,6 +2510,15 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -2310,6 +2536,24 @@ export interface operations {
                 };
             };
             410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2357,6 +2601,33 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2415,8 +2686,7 @@ export interface operations {
                 /** @description Words to look for in titles, tag-lines, descriptions and tags. */
                 q?: string | null;
                 tag?: string | null;
-                /** @description video | handout | resource */
-                kind?: string | null;
+                kind?: null | components["schemas"]["ItemKind"];
                 /** @description From the previous page's `next_cursor`. */
                 cursor?: string | null;
             };
@@ -2500,7 +2770,34 @@ export interface operations {
                     "application/json": components["schemas"]["Expertise"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2601,6 +2898,15 @@ export interface operations {
                     "application/json": components["schemas"]["Settings"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2610,6 +2916,24 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2710,7 +3034,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["PlaylistFields"];
+                "application/json": components["schemas"]["NewPlaylist"];
             };
         };
         responses: {
@@ -2722,6 +3046,15 @@ export interface operations {
                     "application/json": components["schemas"]["Playlist"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2731,6 +3064,24 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2851,6 +3202,15 @@ export interface operations {
                     "application/json": components["schemas"]["Playlist"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2868,6 +3228,33 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2900,6 +3287,15 @@ export interface operations {
                     "application/json": components["schemas"]["Assigned"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -2917,6 +3313,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2981,9 +3395,10 @@ export interface operations {
             };
             cookie?: never;
         };
+        /** @description A PNG, JPEG, WebP or GIF picture, up to 10 MiB */
         requestBody: {
             content: {
-                "image/*": number[];
+                "image/*": string;
             };
         };
         responses: {
@@ -2993,6 +3408,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Playlist"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             401: {
@@ -3060,6 +3483,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlaylistView"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3077,6 +3509,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3117,6 +3567,15 @@ export interface operations {
                     "application/json": components["schemas"]["Item"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3142,6 +3601,24 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3269,6 +3746,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceView"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3278,6 +3764,24 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3398,6 +3902,15 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceView"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3415,6 +3928,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3507,11 +4038,22 @@ export interface operations {
     create_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "Tus-Resumable": "1.0.0";
+                /** @description The size of the whole file in bytes (at most the server's REELHOUSE_MAX_UPLOAD_BYTES) */
+                "Upload-Length": number;
+                /** @description Comma-separated `key base64(value)` pairs: `filename`, optional `title` */
+                "Upload-Metadata"?: string | null;
+            };
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description The first bytes of the file (tus creation-with-upload); optional */
+        requestBody?: {
+            content: {
+                "application/offset+octet-stream": null | string;
+            };
+        };
         responses: {
             /** @description created; Location names the upload */
             201: {
@@ -3619,7 +4161,9 @@ export interface operations {
     delete_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "Tus-Resumable": "1.0.0";
+            };
             path: {
                 upload_id: string;
             };
@@ -3657,6 +4201,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             423: {
                 headers: {
                     [name: string]: unknown;
@@ -3670,7 +4222,9 @@ export interface operations {
     head_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "Tus-Resumable": "1.0.0";
+            };
             path: {
                 upload_id: string;
             };
@@ -3709,18 +4263,34 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description no or another Tus-Resumable */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     patch_upload: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                "Tus-Resumable": "1.0.0";
+                /** @description Where these bytes go: the upload's offset as HEAD gives it */
+                "Upload-Offset": number;
+            };
             path: {
                 upload_id: string;
             };
             cookie?: never;
         };
-        requestBody?: never;
+        /** @description Bytes of the file from the upload's offset on */
+        requestBody: {
+            content: {
+                "application/offset+octet-stream": string;
+            };
+        };
         responses: {
             /** @description stored; Upload-Offset is the new offset */
             204: {
@@ -3853,6 +4423,15 @@ export interface operations {
                     "application/json": components["schemas"]["Member"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3885,6 +4464,33 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     set_expertise: {
@@ -3910,6 +4516,15 @@ export interface operations {
                     "application/json": components["schemas"]["Expertise"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3927,6 +4542,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4138,6 +4771,15 @@ export interface operations {
                     "application/json": components["schemas"]["VideoView"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4155,6 +4797,24 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4248,6 +4908,15 @@ export interface operations {
                     "video/mp4": unknown;
                 };
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4265,6 +4934,15 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description the video is still being processed */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4366,6 +5044,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +5081,11 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["HandoutForm"];
+            };
+        };
         responses: {
             201: {
                 headers: {
@@ -4467,6 +5167,15 @@ export interface operations {
                     "application/vnd.apple.mpegurl": unknown;
                 };
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4519,6 +5228,15 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,6 +5278,15 @@ export interface operations {
                     "application/json": components["schemas"]["PlaybackLink"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4577,6 +5304,33 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4606,6 +5360,15 @@ export interface operations {
                 };
                 content: {
                     "image/jpeg": unknown;
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
                 };
             };
             401: {
@@ -4686,6 +5449,15 @@ export interface operations {
                     "application/json": components["schemas"]["ProgressView"];
                 };
             };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4703,6 +5475,24 @@ export interface operations {
                 };
             };
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4740,6 +5530,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
             };
             401: {
                 headers: {

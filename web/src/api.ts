@@ -84,6 +84,8 @@ export type Playlist = Omit<Schemas['PlaylistView'], 'items'> & { items: Playlis
 export type PlaylistSummary = Schemas['Playlist'];
 /** The editable fields of a playlist (POST / PATCH /api/v1/playlists); what is left out stays. */
 export type PlaylistFields = Schemas['PlaylistFields'];
+/** A new playlist: a title, and optionally the other fields. */
+export type NewPlaylist = Schemas['NewPlaylist'];
 /** One item of a playlist for one person in the report. */
 export type ReportItem = Narrow<Schemas['ReportItem'], 'kind', LibraryKind>;
 /** One assignee's progress on a playlist (GET /api/v1/playlists/{id}/report). */
@@ -275,7 +277,9 @@ export async function myAssignments(signal?: AbortSignal): Promise<Assignment[]>
 }
 
 export async function searchLibrary(query: LibraryQuery, signal?: AbortSignal): Promise<LibraryPage> {
-  const { q, tag, kind, cursor } = query;
+  const { q, tag, cursor } = query;
+  // "" is "every kind": the server takes no `kind` for that.
+  const kind = query.kind || undefined;
   const page = await call('get', '/api/v1/library', { query: { q, tag, kind, cursor }, signal });
   return page as LibraryPage; // narrows `kind` (see Narrow)
 }
@@ -466,7 +470,7 @@ export function listPlaylists(signal?: AbortSignal, contains?: string): Promise<
   return call('get', '/api/v1/playlists', { query: { contains }, signal });
 }
 
-export function createPlaylist(fields: PlaylistFields): Promise<PlaylistSummary> {
+export function createPlaylist(fields: NewPlaylist): Promise<PlaylistSummary> {
   return call('post', '/api/v1/playlists', { body: fields });
 }
 

@@ -12,6 +12,26 @@ use sqlx::AnyConnection;
 
 use super::{Backend, Db};
 
+/// A kind of library item.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemKind {
+    Video,
+    Handout,
+    Resource,
+}
+
+impl ItemKind {
+    /// The word stored in the database and shown by the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemKind::Video => "video",
+            ItemKind::Handout => "handout",
+            ItemKind::Resource => "resource",
+        }
+    }
+}
+
 /// The kinds of library item.
 pub const KINDS: [&str; 3] = ["video", "handout", "resource"];
 
