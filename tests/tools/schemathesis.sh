@@ -37,8 +37,10 @@ done
 
 status=0
 # Hooks teach Schemathesis the tus body type (tests/schemathesis_hooks.py).
-PYTHONPATH="$PWD/tests" SCHEMATHESIS_HOOKS=schemathesis_hooks \
-"$st" --config-file tests/schemathesis.toml run "http://127.0.0.1:$port/api/v1/openapi.json" \
+# It runs in the scratch folder, where it keeps its cache.
+repo="$PWD"
+(cd "$work" && PYTHONPATH="$repo/tests" SCHEMATHESIS_HOOKS=schemathesis_hooks \
+"$st" --config-file "$repo/tests/schemathesis.toml" run "http://127.0.0.1:$port/api/v1/openapi.json" \
   --header "Authorization: Bearer $token" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_schema_conformance,positive_data_acceptance \
   --max-examples "$max_examples" \
@@ -46,7 +48,7 @@ PYTHONPATH="$PWD/tests" SCHEMATHESIS_HOOKS=schemathesis_hooks \
   --generation-deterministic \
   --suppress-health-check all \
   --workers 1 \
-  --no-color || status=$?
+  --no-color) || status=$?
 if [ "$status" -ne 0 ]; then
   echo "--- server log (last 40 lines) ---"
   tail -n 40 "$work/server.log"
