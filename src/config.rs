@@ -59,6 +59,10 @@ pub struct Config {
     /// `REELHOUSE_SMTP_URL` and `REELHOUSE_SMTP_FROM`: where invitation emails go out. Unset:
     /// no email is sent, and inviters copy the link.
     pub smtp: Option<SmtpSettings>,
+    /// `REELHOUSE_TRUSTED_PROXIES`: comma-separated CIDRs (or addresses) of the proxies in front
+    /// of the server; a request from one of them is taken to come from the address it names in
+    /// `X-Forwarded-For` or `Forwarded`. Default: none (the peer address is the client).
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// An SMTP relay: `smtp://[user:pass@]host[:port][?tls=required]` or `smtps://…`, and the
@@ -159,6 +163,7 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_S3_PATH_STYLE",
     "REELHOUSE_SMTP_URL",
     "REELHOUSE_SMTP_FROM",
+    "REELHOUSE_TRUSTED_PROXIES",
     "AWS_ENDPOINT_URL",
     "AWS_REGION",
     "AWS_ACCESS_KEY_ID",
@@ -272,6 +277,7 @@ impl Config {
                 Some(v) => Some(parse("REELHOUSE_TRANSCODE_MEMORY_MIB", v)?),
                 None => None,
             },
+            trusted_proxies: trusted_proxies(get("REELHOUSE_TRUSTED_PROXIES").unwrap_or(""))?,
             smtp: smtp_settings(
                 get("REELHOUSE_SMTP_URL"),
                 get("REELHOUSE_SMTP_FROM"),
@@ -286,6 +292,26 @@ impl Config {
     pub fn is_https(&self) -> bool {
         self.public_url.scheme() == "https"
     }
+}
+
+/// Parses `REELHOUSE_TRUSTED_PROXIES`: CIDRs or single addresses, comma-separated.
+fn trusted_proxies(value: &str) -> Result<Vec<ipnet::IpNet>, ConfigError> {
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            part.parse::<ipnet::IpNet>()
+                .or_else(|_| part.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| {
+                    invalid(
+                        "REELHOUSE_TRUSTED_PROXIES",
+                        part,
+                        "expected CIDRs such as 10.0.0.0/8, comma-separated",
+                    )
+                })
+        })
+        .collect()
 }
 
 /// Half the CPUs, at least one: transcoding is CPU-bound and the API must stay responsive.

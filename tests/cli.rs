@@ -250,7 +250,11 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
         .fetch_one(db.pool())
         .await
         .unwrap();
-    assert!(reelhouse::auth::password::verify(password.to_owned(), hash).await);
+    assert!(
+        reelhouse::auth::password::verify(password.to_owned(), hash)
+            .await
+            .unwrap()
+    );
 
     // SIGTERM: the server finishes and exits cleanly.
     let pid = child.id().to_string();

@@ -1,79 +1,75 @@
-//! Sign-in rate limiting: a sliding window of failed attempts per account and per client IP.
-//!
-//! Counts live in the process. With several replicas behind a load balancer each keeps its own
-//! window, so the effective limit is at most the limit times the replicas; that still turns an
-//! online guessing attack from millions of tries into dozens.
+//! Sign-in rate limiting: what is counted and how much is allowed. Attempts are counted per
+//! account and per client (an IPv4 address, or an IPv6 /64, which one subscriber holds whole),
+//! over a sliding window, in the database (`db::logins`) so every replica sees the same counts.
+//! Keys are hashes: the table never holds an email, and a key's size never depends on input.
 
-use std::collections::{HashMap, VecDeque};
 use std::net::IpAddr;
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-/// Failed sign-ins allowed per account within the window.
-pub const ACCOUNT_LIMIT: usize = 10;
-/// Failed sign-ins allowed per client IP within the window (an office shares one address).
-pub const IP_LIMIT: usize = 50;
-/// How long a failure counts.
+use sha2::{Digest, Sha256};
+
+/// Attempts allowed per account within the window.
+pub const ACCOUNT_LIMIT: i64 = 10;
+/// Attempts allowed per client within the window (an office shares one address).
+pub const CLIENT_LIMIT: i64 = 50;
+/// How long an attempt counts.
 pub const WINDOW: Duration = Duration::from_secs(15 * 60);
 
-#[derive(Debug, Default)]
-pub struct LoginLimiter {
-    failures: Mutex<HashMap<String, VecDeque<Instant>>>,
+/// One thing attempts are counted against.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LimitKey {
+    /// A hash naming the account or client.
+    pub key: String,
+    /// Attempts allowed within the window.
+    pub limit: i64,
+    /// Whether it names an account (cleared when its owner signs in).
+    pub account: bool,
 }
 
-impl LoginLimiter {
-    fn keys(email: &str, ip: IpAddr) -> [(String, usize); 2] {
-        [
-            (format!("account:{email}"), ACCOUNT_LIMIT),
-            (format!("ip:{ip}"), IP_LIMIT),
-        ]
-    }
+/// The keys a sign-in for `email` (normalised) from `client` counts against: the client first.
+pub fn keys(email: &str, client: IpAddr) -> [LimitKey; 2] {
+    [
+        LimitKey {
+            key: hashed("client", &client_group(client)),
+            limit: CLIENT_LIMIT,
+            account: false,
+        },
+        LimitKey {
+            key: hashed("account", email),
+            limit: ACCOUNT_LIMIT,
+            account: true,
+        },
+    ]
+}
 
-    /// `Err(seconds to wait)` when the account or the IP has used up its failures.
-    pub fn check(&self, email: &str, ip: IpAddr) -> Result<(), u64> {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        for (key, limit) in Self::keys(email, ip) {
-            let Some(times) = failures.get_mut(&key) else {
-                continue;
-            };
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) >= WINDOW)
-            {
-                times.pop_front();
+/// The group a client address is counted in: IPv4 addresses alone, IPv6 by their /64.
+pub fn client_group(client: IpAddr) -> String {
+    match client {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
             }
-            if times.len() >= limit {
-                let oldest = times.front().copied().unwrap_or(now);
-                let wait = WINDOW.saturating_sub(now.duration_since(oldest));
-                return Err(wait.as_secs().max(1));
-            }
-        }
-        Ok(())
+        },
     }
+}
 
-    /// Records a failed attempt against both the account and the IP.
-    pub fn record_failure(&self, email: &str, ip: IpAddr) {
-        let now = Instant::now();
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        // Drop windows that have emptied, so the map does not grow without bound.
-        if failures.len() > 100_000 {
-            failures.retain(|_, times| {
-                times
-                    .back()
-                    .is_some_and(|t| now.duration_since(*t) < WINDOW)
-            });
-        }
-        for (key, _) in Self::keys(email, ip) {
-            failures.entry(key).or_default().push_back(now);
-        }
-    }
+fn hashed(kind: &str, value: &str) -> String {
+    let digest = Sha256::new()
+        .chain_update(kind.as_bytes())
+        .chain_update([0])
+        .chain_update(value.as_bytes())
+        .finalize();
+    hex::encode(&digest[..16])
+}
 
-    /// Forgets an account's failures after a successful sign-in.
-    pub fn record_success(&self, email: &str) {
-        let mut failures = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        failures.remove(&format!("account:{email}"));
-    }
+/// Seconds until the oldest attempt counted at `now` (unix ms) leaves the window.
+pub fn retry_after_s(oldest_ms: Option<i64>, now_ms: i64) -> u64 {
+    let window_ms = WINDOW.as_millis() as i64;
+    let left_ms = oldest_ms.map_or(window_ms, |oldest| oldest + window_ms - now_ms);
+    (left_ms.max(1000) as u64).div_ceil(1000)
 }
 
 #[cfg(test)]
@@ -81,34 +77,33 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_eleventh_failure_is_refused_and_others_are_not() {
-        let limiter = LoginLimiter::default();
-        let ip: IpAddr = "10.0.0.1".parse().unwrap();
-        for _ in 0..ACCOUNT_LIMIT {
-            assert!(limiter.check("a@x", ip).is_ok());
-            limiter.record_failure("a@x", ip);
-        }
-        assert!(limiter.check("a@x", ip).is_err());
-        assert!(
-            limiter.check("b@x", ip).is_ok(),
-            "another account from the same IP is limited"
-        );
-        limiter.record_success("a@x");
-        assert!(limiter.check("a@x", ip).is_ok());
+    fn an_ipv6_subscriber_counts_once_for_its_whole_64() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1".parse().unwrap();
+        let b: IpAddr = "2001:db8:1:2:ffff:1:2:3".parse().unwrap();
+        let other: IpAddr = "2001:db8:1:3::1".parse().unwrap();
+        assert_eq!(client_group(a), client_group(b));
+        assert_ne!(client_group(a), client_group(other));
+        let mapped: IpAddr = "::ffff:10.0.0.1".parse().unwrap();
+        assert_eq!(client_group(mapped), "10.0.0.1");
     }
 
     #[test]
-    fn one_ip_guessing_many_accounts_is_limited() {
-        let limiter = LoginLimiter::default();
-        let ip: IpAddr = "10.0.0.2".parse().unwrap();
-        for n in 0..IP_LIMIT {
-            limiter.record_failure(&format!("user{n}@x"), ip);
-        }
-        assert!(limiter.check("fresh@x", ip).is_err());
-        assert!(
-            limiter
-                .check("fresh@x", "10.0.0.3".parse().unwrap())
-                .is_ok()
+    fn keys_are_short_hashes_whatever_the_email() {
+        let long = "x".repeat(1 << 20);
+        let [client, account] = keys(&long, "10.0.0.1".parse().unwrap());
+        assert_eq!(account.key.len(), 32);
+        assert!(!account.key.contains('x'));
+        assert_ne!(client.key, account.key);
+        assert_eq!(
+            keys("a@x", "10.0.0.1".parse().unwrap())[1].key,
+            keys("a@x", "10.0.0.2".parse().unwrap())[1].key
         );
+    }
+
+    #[test]
+    fn the_wait_is_until_the_oldest_attempt_leaves_the_window() {
+        let now = 1_000_000_000;
+        assert_eq!(retry_after_s(Some(now - 60_000), now), 14 * 60);
+        assert_eq!(retry_after_s(Some(now - 20 * 60_000), now), 1);
     }
 }

@@ -10,6 +10,7 @@ pub mod handouts;
 pub mod invitations;
 pub mod jobs;
 pub mod library;
+pub mod logins;
 pub mod opens;
 pub mod orgs;
 pub mod playlists;

@@ -14,10 +14,11 @@ use super::auth::{self, Caller, Member};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::auth::password;
+use crate::auth::ratelimit::{self, LimitKey};
 use crate::db::orgs::Org;
 use crate::db::tokens::TokenInfo;
 use crate::db::users::{self, Role, User};
-use crate::db::{self, sessions};
+use crate::db::{self, logins, now_ms, sessions};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
@@ -30,9 +31,16 @@ pub fn router() -> OpenApiRouter<AppState> {
 
 #[derive(Deserialize, ToSchema)]
 pub struct LoginRequest {
+    #[schema(max_length = 254)]
     pub email: String,
+    #[schema(max_length = 1024)]
     pub password: String,
 }
+
+/// The longest email and password a sign-in looks at: anything longer is refused before any
+/// other work.
+const MAX_EMAIL: usize = 254;
+const MAX_PASSWORD: usize = 1024;
 
 /// The signed-in person.
 #[derive(Serialize, ToSchema)]
@@ -58,40 +66,47 @@ impl Me {
 
 /// Sign in with email and password; sets the session cookie. Public.
 ///
-/// Ten failed attempts for one account (or fifty from one address) within fifteen minutes are
-/// answered with 429 until the window passes.
+/// Ten attempts for one account (or fifty from one address, or IPv6 /64) within fifteen minutes,
+/// counted by every replica together, are answered with 429 until the window passes; a
+/// successful sign-in does not count. When too many passwords are being checked at once the
+/// answer is 503 with `Retry-After`.
 #[utoipa::path(post, path = "/api/v1/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = Me), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody)))]
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody), (status = 429, body = ErrorBody),
+        (status = 503, body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
+    headers: axum::http::HeaderMap,
     Json(request): Json<LoginRequest>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let email = users::normalize_email(&request.email);
-    if let Err(retry_after_s) = state.login_limiter.check(&email, peer.ip()) {
-        return Err(ApiError::TooManyRequests {
-            message: format!(
-                "too many failed sign-ins; try again in {} minutes",
-                retry_after_s.div_ceil(60)
-            ),
-            retry_after_s,
-        });
+    if request.email.len() > MAX_EMAIL || request.password.len() > MAX_PASSWORD {
+        return Err(ApiError::invalid(format!(
+            "an email has at most {MAX_EMAIL} characters and a password at most {MAX_PASSWORD}"
+        )));
     }
+    let email = users::normalize_email(&request.email);
+    let client = super::security::client_ip(&state.config, peer.ip(), &headers);
+    let attempt = count_attempt(&state, &ratelimit::keys(&email, client)).await?;
     let user = match users::with_password_by_email(state.db.pool(), &email).await? {
         Some((user, Some(hash))) => {
-            let matches = password::verify(request.password, hash).await;
+            let matches = password::verify(request.password, hash)
+                .await
+                .map_err(password_error)?;
             (matches && user.active).then_some(user)
         }
         _ => {
-            password::verify_nothing(request.password).await;
+            password::verify_nothing(request.password)
+                .await
+                .map_err(password_error)?;
             None
         }
     };
     let Some(user) = user else {
-        state.login_limiter.record_failure(&email, peer.ip());
         return Err(ApiError::BadCredentials);
     };
-    state.login_limiter.record_success(&email);
+    // A sign-in that succeeded is no guess: it and the account's earlier failures are forgotten.
+    logins::forget(&state.db, &attempt.ids).await?;
+    logins::clear(&state.db, &attempt.account).await?;
     let org = db::orgs::by_id(state.db.pool(), &user.org_id)
         .await?
         .ok_or(ApiError::BadCredentials)?;
@@ -100,6 +115,62 @@ async fn login(
         [auth::session_set_cookie(&state, &token)],
         Json(Me::new(user, org)),
     ))
+}
+
+/// A sign-in attempt as counted: its rows, and the account's key.
+struct Attempt {
+    ids: Vec<String>,
+    account: String,
+}
+
+/// Counts an attempt against the client and the account before the password is looked at, so
+/// a burst cannot slip past the limit while passwords are being checked: a key already at its
+/// limit is refused without recording more, and of attempts recorded together only those within
+/// the limit go on.
+async fn count_attempt(state: &AppState, keys: &[LimitKey]) -> Result<Attempt, ApiError> {
+    let now = now_ms();
+    let since = now - ratelimit::WINDOW.as_millis() as i64;
+    for key in keys {
+        let (count, oldest) = logins::since(&state.db, &key.key, since).await?;
+        if count >= key.limit {
+            return Err(too_many(oldest, now));
+        }
+    }
+    let mut ids = Vec::with_capacity(keys.len());
+    for key in keys {
+        ids.push(logins::record(&state.db, &key.key, now).await?);
+    }
+    for key in keys {
+        let (count, oldest) = logins::since(&state.db, &key.key, since).await?;
+        if count > key.limit {
+            return Err(too_many(oldest, now));
+        }
+    }
+    let account = keys
+        .iter()
+        .find(|k| k.account)
+        .map(|k| k.key.clone())
+        .unwrap_or_default();
+    Ok(Attempt { ids, account })
+}
+
+fn too_many(oldest: Option<i64>, now: i64) -> ApiError {
+    let retry_after_s = ratelimit::retry_after_s(oldest, now);
+    ApiError::TooManyRequests {
+        message: format!(
+            "too many sign-in attempts; try again in {} minutes",
+            retry_after_s.div_ceil(60)
+        ),
+        retry_after_s,
+    }
+}
+
+/// A password check that could not run: busy is 503 with a short `Retry-After`.
+fn password_error(err: password::PasswordError) -> ApiError {
+    match err {
+        password::PasswordError::Busy => ApiError::Busy(err.to_string()),
+        other => ApiError::Internal(other.into()),
+    }
 }
 
 /// Sign out: ends this session and clears the cookie. Any signed-in person.

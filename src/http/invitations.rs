@@ -300,8 +300,8 @@ pub struct AcceptInvitation {
 /// invitation carries and those of the person's role and cohort, and sign in. Public (the token
 /// is the credential).
 #[utoipa::path(post, path = "/api/v1/invitations/accept", tag = "people", request_body = AcceptInvitation,
-    responses((status = 200, body = Me), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
-        (status = 410, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Me), (status = 400, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 410, body = ErrorBody), (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn accept_invitation(
     State(state): State<AppState>,
     Json(request): Json<AcceptInvitation>,
@@ -332,6 +332,7 @@ async fn accept_invitation(
         .await
         .map_err(|err| match err {
             password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
+            password::PasswordError::Busy => ApiError::Busy(err.to_string()),
             other => ApiError::Internal(other.into()),
         })?;
 

@@ -48,7 +48,6 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::TraceLayer;
 use utoipa_axum::router::OpenApiRouter;
 
-use crate::auth::ratelimit::LoginLimiter;
 use crate::config::Config;
 use crate::db::Db;
 use crate::mail::Mailer;
@@ -83,7 +82,6 @@ pub struct Shared {
     pub db: Db,
     pub store: Arc<dyn Store>,
     pub metrics: PrometheusHandle,
-    pub login_limiter: Arc<LoginLimiter>,
     /// Sends invitation emails when SMTP is configured.
     pub mailer: Option<Mailer>,
     /// Where unfinished uploads keep their bytes.
@@ -113,7 +111,6 @@ impl AppState {
             db,
             store,
             metrics: crate::telemetry::metrics_handle(),
-            login_limiter: Arc::default(),
             mailer,
             staging,
             access: Default::default(),

@@ -1,12 +1,13 @@
 //! Periodic housekeeping: unfinished uploads past their expiry lose their staged bytes (files
-//! removed, S3 multipart uploads aborted), and expired sessions are deleted.
+//! removed, S3 multipart uploads aborted), and expired sessions and sign-in attempts that no
+//! longer count are deleted.
 
 use std::time::Duration;
 
 use std::sync::Arc;
 
 use super::staging::Staging;
-use crate::db::{Db, sessions, uploads};
+use crate::db::{Db, logins, sessions, uploads};
 
 /// How often housekeeping runs in `serve`.
 pub const PERIOD: Duration = Duration::from_secs(10 * 60);
@@ -36,6 +37,10 @@ pub async fn run(db: Db, staging: Arc<dyn Staging>, mut stop: tokio::sync::watch
         }
         if let Err(err) = sessions::delete_expired(db.pool()).await {
             tracing::warn!(error = ?err, "removing expired sessions failed; will retry");
+        }
+        let window_ms = crate::auth::ratelimit::WINDOW.as_millis() as i64;
+        if let Err(err) = logins::prune(&db, crate::db::now_ms() - window_ms).await {
+            tracing::warn!(error = ?err, "removing old sign-in attempts failed; will retry");
         }
         tokio::select! {
             () = tokio::time::sleep(PERIOD) => {}
