@@ -182,3 +182,40 @@ async fn a_graceful_stop_hands_the_job_back() {
         "the job was not handed back intact"
     );
 }
+
+#[tokio::test]
+async fn organisations_take_turns_for_workers() {
+    let (_env, db, busy_org) = fresh().await;
+    let other_org = reelhouse::db::orgs::get_or_create(db.pool(), "other", "Other")
+        .await
+        .unwrap()
+        .id;
+    let mut busy = Vec::new();
+    for _ in 0..20 {
+        busy.push(
+            jobs::enqueue(db.pool(), &busy_org, "ok", None)
+                .await
+                .unwrap(),
+        );
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let single = jobs::enqueue(db.pool(), &other_org, "ok", None)
+        .await
+        .unwrap();
+    // One worker, taking jobs one at a time, as a small box does.
+    let mut order = Vec::new();
+    while let Some(job) = jobs::claim(&db, "worker-1", 30_000).await.unwrap() {
+        order.push(job.id.clone());
+        jobs::finish(&db, &job.id, "worker-1", jobs::JobEnd::Done, 0, None)
+            .await
+            .unwrap();
+    }
+    assert_eq!(order.len(), 21);
+    let turn = order.iter().position(|id| *id == single).unwrap();
+    assert!(
+        turn <= 1,
+        "the other organisation's only job ran {}th, after {turn} of the busy one's",
+        turn + 1
+    );
+    assert_eq!(order.iter().filter(|id| busy.contains(id)).count(), 20);
+}

@@ -64,9 +64,11 @@ pub struct Job {
     pub max_attempts: i64,
 }
 
-/// Claims the oldest runnable job: queued and due, or running with an expired lease (its worker
-/// died). PostgreSQL skips rows other workers are claiming; SQLite has one writer at a time, so
-/// the single update is already exclusive.
+/// Claims a runnable job: queued and due, or running with an expired lease (its worker died).
+/// Organisations take turns: the job is from the organisation whose jobs a worker took up least
+/// recently, and within it the oldest; so one organisation's fifty uploads do not hold back
+/// another's one. PostgreSQL skips rows other workers are claiming; SQLite has one writer at a
+/// time, so the single update is already exclusive.
 pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<Option<Job>> {
     let skip_locked = match db.backend() {
         super::Backend::Postgres => "for update skip locked",
@@ -76,10 +78,13 @@ pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<O
     sqlx::query_as(&format!(
         "update jobs set status = 'running', lease_owner = $1, lease_expires_at = $2, \
          attempts = attempts + 1, updated_at = $3 \
-         where id = (select id from jobs \
-                     where (status = 'queued' and run_at <= $3) \
-                        or (status = 'running' and lease_expires_at < $3) \
-                     order by run_at limit 1 {skip_locked}) \
+         where id = (select j.id from jobs j \
+                     where (j.status = 'queued' and j.run_at <= $3) \
+                        or (j.status = 'running' and j.lease_expires_at < $3) \
+                     order by coalesce((select max(r.updated_at) from jobs r \
+                                        where r.org_id = j.org_id and r.status <> 'queued'), 0), \
+                              j.run_at \
+                     limit 1 {skip_locked}) \
          returning id, org_id, kind, video_id, attempts, max_attempts"
     ))
     .bind(owner)
