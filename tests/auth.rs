@@ -8,6 +8,7 @@ use std::time::Duration;
 
 use common::TestApp;
 use reelhouse::db::users::Role;
+use reqwest::Method;
 use serde_json::{Value, json};
 
 #[tokio::test]
@@ -629,4 +630,37 @@ async fn invitations_are_emailed_when_smtp_is_configured() {
         unfolded.contains(url),
         "the link is not in the email:\n{message}"
     );
+}
+
+#[tokio::test]
+async fn trainers_withdraw_only_invitations_of_members() {
+    let app = TestApp::spawn().await;
+    let admin = app.person("acme", "boss@acme.test", Role::Admin).await;
+    let trainer = app.person("acme", "coach@acme.test", Role::Trainer).await;
+    let invite = |role: &'static str, email: &'static str| {
+        app.call(
+            &admin,
+            Method::POST,
+            "/api/v1/invitations",
+            Some(json!({ "email": email, "role": role })),
+        )
+    };
+    let (status, of_trainer) = invite("trainer", "next-coach@acme.test").await;
+    assert_eq!(status, 201, "{of_trainer}");
+    let (_, of_member) = invite("member", "hire@acme.test").await;
+    let id = |v: &Value| v["id"].as_str().unwrap().to_owned();
+    for (invitation, expected) in [(&of_trainer, 403), (&of_member, 204)] {
+        let path = format!("/api/v1/invitations/{}", id(invitation));
+        let (status, body) = app.call(&trainer, Method::DELETE, &path, None).await;
+        assert_eq!(status, expected, "{body}");
+    }
+    let (status, _) = app
+        .call(
+            &admin,
+            Method::DELETE,
+            &format!("/api/v1/invitations/{}", id(&of_trainer)),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
 }

@@ -482,6 +482,23 @@ async fn downloads_only_when_the_organisation_allows() {
         original.bytes().await.unwrap().as_ref(),
         std::fs::read(app.env.dir.path().join("lesson.mp4")).unwrap()
     );
+
+    // Through a playback link a rendition downloads, but never the original, which carries
+    // the phone's location and device details that transcoding removes.
+    let admin = app.person("acme", "links@acme.test", Role::Admin).await;
+    let link = playback_link(&app, &admin, &id).await["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let by_link = |rendition: &str| {
+        app.client
+            .get(app.at(&format!(
+                "/api/v1/videos/{id}/download?rendition={rendition}&token={link}"
+            )))
+            .send()
+    };
+    assert_eq!(by_link("360p").await.unwrap().status(), 200);
+    assert_eq!(by_link("original").await.unwrap().status(), 403);
 }
 
 #[tokio::test]

@@ -137,6 +137,21 @@ pub async fn mark_accepted<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Resu
 }
 
 /// Revokes a pending invitation of an organisation; false when there is none.
+/// The role an invitation of the organisation grants; `None` when there is no such invitation.
+pub async fn role_of<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+) -> sqlx::Result<Option<Role>> {
+    let role: Option<String> =
+        sqlx::query_scalar("select role from invitations where org_id = $1 and id = $2")
+            .bind(org_id)
+            .bind(id)
+            .fetch_optional(db)
+            .await?;
+    Ok(role.and_then(|r| r.parse().ok()))
+}
+
 pub async fn revoke<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update invitations set revoked_at = $1 \

@@ -54,7 +54,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     request_body(content = HandoutForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 413, body = ErrorBody),
-        (status = 415, body = ErrorBody)))]
+        (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn create_handout(
     State(state): State<AppState>,
     caller: Caller<Member>,
@@ -77,7 +77,8 @@ async fn create_handout(
 #[utoipa::path(post, path = "/api/v1/handouts", tag = "handouts",
     request_body(content = HandoutForm, content_type = "multipart/form-data"),
     responses((status = 201, body = Handout), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
-        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 413, body = ErrorBody), (status = 415, body = ErrorBody),
+        (status = 422, body = ErrorBody)))]
 async fn create_library_handout(
     State(state): State<AppState>,
     caller: Caller<Trainer>,

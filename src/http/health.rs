@@ -19,15 +19,22 @@ pub async fn healthz() -> impl IntoResponse {
 
 /// 200 only when the database and the store answer; 503 naming what does not.
 pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
+    // Each says ok, failing or timed out; what failed goes to the log, not to whoever asks.
     let database = match tokio::time::timeout(READY_TIMEOUT, state.db.ping()).await {
-        Ok(Ok(())) => "ok".to_owned(),
-        Ok(Err(err)) => err.to_string(),
-        Err(_) => "timed out".to_owned(),
+        Ok(Ok(())) => "ok",
+        Ok(Err(err)) => {
+            tracing::warn!(error = %err, "readiness: the database does not answer");
+            "failing"
+        }
+        Err(_) => "timed out",
     };
     let store = match tokio::time::timeout(READY_TIMEOUT, state.store.ping()).await {
-        Ok(Ok(())) => "ok".to_owned(),
-        Ok(Err(err)) => err.to_string(),
-        Err(_) => "timed out".to_owned(),
+        Ok(Ok(())) => "ok",
+        Ok(Err(err)) => {
+            tracing::warn!(error = %err, "readiness: the store does not answer");
+            "failing"
+        }
+        Err(_) => "timed out",
     };
     let ready = database == "ok" && store == "ok";
     let status = if ready {

@@ -211,7 +211,8 @@ async fn list_invitations(
     ))
 }
 
-/// Revoke an open invitation; its link stops working. Trainers and admins.
+/// Revoke an open invitation; its link stops working. Trainers (invitations of members) and
+/// admins (any).
 #[utoipa::path(delete, path = "/api/v1/invitations/{invitation_id}", tag = "people",
     params(("invitation_id" = String, Path)),
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -220,6 +221,14 @@ async fn revoke_invitation(
     caller: Caller<Trainer>,
     Path(invitation_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
+    let role = invitations::role_of(state.db.pool(), &caller.org.id, &invitation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if role > Role::Member && caller.user.role < Role::Admin {
+        return Err(ApiError::Forbidden(
+            "only admins withdraw invitations of trainers and admins".into(),
+        ));
+    }
     if invitations::revoke(state.db.pool(), &caller.org.id, &invitation_id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {

@@ -314,7 +314,7 @@ pub struct DownloadQuery {
 }
 
 /// Download the original or one rendition as a single MP4, for offline viewing, when the
-/// organisation allows downloads. Members, or a playback token.
+/// organisation allows downloads. Members, or a playback token (renditions only).
 #[utoipa::path(get, path = "/api/v1/videos/{video_id}/download", tag = "playback",
     params(("video_id" = String, Path), DownloadQuery),
     responses((status = 200, content_type = "video/mp4"), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
@@ -325,7 +325,8 @@ async fn download(
     Query(query): Query<DownloadQuery>,
     headers: HeaderMap,
 ) -> Result<Response, ApiError> {
-    let (video, _) = viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
+    let (video, link) =
+        viewable(&state, &headers, &video_id, query.token.as_deref(), false).await?;
     let policy = orgs::policy(state.db.pool(), &video.org_id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -338,6 +339,13 @@ async fn download(
     let disposition =
         |suffix: &str| super::handouts::content_disposition(&format!("{name}{suffix}"));
     if query.rendition.as_deref() == Some("original") {
+        // The upload as it came, with the location and device details transcoding removes:
+        // for signed-in members only, never through a playback link.
+        if link.is_some() {
+            return Err(ApiError::Forbidden(
+                "a playback link does not give the original file; sign in to download it".into(),
+            ));
+        }
         let key = video.source_key.clone().ok_or(ApiError::NotFound)?;
         let mut response = serve::object(
             state.store.as_ref(),

@@ -2,6 +2,12 @@
 //! once, however often and in whatever order it was reported; seeking reports nothing, so
 //! jumping to the end never counts as watching it.
 
+/// At most this many disjoint pieces are kept for one person and video: beyond it, the pieces
+/// nearest each other are joined across their gaps (crediting those gaps), so a client sending
+/// thousands of tiny intervals cannot make the stored row, read and rewritten on every report,
+/// grow without bound.
+pub const MAX_PIECES: usize = 1000;
+
 /// Merged, sorted, disjoint `[start, end)` intervals.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Watched(Vec<(i64, i64)>);
@@ -18,7 +24,27 @@ impl Watched {
                 _ => merged.push((start, end)),
             }
         }
-        Watched(merged)
+        Watched(merged).bounded()
+    }
+
+    /// Joins the pieces across the smallest gaps until at most [`MAX_PIECES`] are left.
+    fn bounded(self) -> Watched {
+        let pieces = self.0;
+        if pieces.len() <= MAX_PIECES {
+            return Watched(pieces);
+        }
+        let mut gaps: Vec<i64> = pieces.windows(2).map(|w| w[1].0 - w[0].1).collect();
+        gaps.sort_unstable();
+        // Joining every gap up to this one leaves at most MAX_PIECES pieces.
+        let widest_joined = gaps[pieces.len() - MAX_PIECES - 1];
+        let mut joined: Vec<(i64, i64)> = Vec::with_capacity(MAX_PIECES);
+        for (start, end) in pieces {
+            match joined.last_mut() {
+                Some(last) if start - last.1 <= widest_joined => last.1 = end,
+                _ => joined.push((start, end)),
+            }
+        }
+        Watched(joined)
     }
 
     /// Adds intervals, clipped to `[0, duration_ms]`.
@@ -69,5 +95,26 @@ mod tests {
         assert_eq!(w.pairs(), &[(0, 2_000), (58_000, 60_000)]);
         assert_eq!(Watched::from_json(&w.to_json()), w);
         assert_eq!(Watched::from_json("not json").total_ms(), 0);
+    }
+
+    #[test]
+    fn thousands_of_tiny_pieces_stay_a_bounded_row() {
+        let mut watched = Watched::default();
+        for report in 0..100 {
+            let pieces: Vec<(i64, i64)> = (0..200)
+                .map(|n| {
+                    let at = (report * 200 + n) * 10;
+                    (at, at + 1)
+                })
+                .collect();
+            let before = watched.total_ms();
+            watched = watched.add(&pieces, 1_000_000);
+            assert!(watched.total_ms() >= before, "joining never loses watching");
+        }
+        assert!(watched.pairs().len() <= MAX_PIECES);
+        assert!(watched.to_json().len() < 40_000);
+        // Fewer pieces than the bound are kept as they are.
+        let few = Watched::from_pairs(vec![(0, 5), (10, 15)]);
+        assert_eq!(few.pairs(), &[(0, 5), (10, 15)]);
     }
 }

@@ -16,8 +16,10 @@ export interface paths {
         put?: never;
         /**
          * Sign in with email and password; sets the session cookie. Public.
-         * @description Ten failed attempts for one account (or fifty from one address) within fifteen minutes are
-         *     answered with 429 until the window passes.
+         * @description Ten attempts for one account (or fifty from one address, or IPv6 /64) within fifteen minutes,
+         *     counted by every replica together, are answered with 429 until the window passes; a
+         *     successful sign-in does not count. When too many passwords are being checked at once the
+         *     answer is 503 with `Retry-After`.
          */
         post: operations["login"];
         delete?: never;
@@ -285,7 +287,10 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an open invitation; its link stops working. Trainers and admins. */
+        /**
+         * Revoke an open invitation; its link stops working. Trainers (invitations of members) and
+         *     admins (any).
+         */
         delete: operations["revoke_invitation"];
         options?: never;
         head?: never;
@@ -801,7 +806,7 @@ export interface paths {
         };
         /**
          * Download the original or one rendition as a single MP4, for offline viewing, when the
-         *     organisation allows downloads. Members, or a playback token.
+         *     organisation allows downloads. Members, or a playback token (renditions only).
          */
         get: operations["download"];
         put?: never;
@@ -1694,6 +1699,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     logout: {
@@ -2193,6 +2206,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
         };
     };
     delete_handout: {
@@ -2510,7 +2531,6 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description The body is not JSON. */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2562,6 +2582,14 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5136,6 +5164,14 @@ export interface operations {
                 };
             };
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
