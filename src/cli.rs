@@ -79,6 +79,19 @@ enum AdminCommand {
         #[arg(long)]
         org: Option<String>,
     },
+    /// Set an organisation's own storage quotas, in bytes (0 = unlimited); a quota left out
+    /// returns to the server's default (REELHOUSE_ORG_QUOTA_BYTES, REELHOUSE_PERSON_QUOTA_BYTES).
+    SetQuota {
+        /// The organisation's slug.
+        #[arg(long)]
+        org: String,
+        /// What the whole organisation may store.
+        #[arg(long)]
+        bytes: Option<i64>,
+        /// What each person in it may store.
+        #[arg(long)]
+        person_bytes: Option<i64>,
+    },
     /// Create an API token for a user and print it (alone) on standard output.
     CreateToken {
         #[arg(long)]
@@ -174,6 +187,28 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
             if generated {
                 println!("password: {password}");
             }
+        }
+        AdminCommand::SetQuota {
+            org,
+            bytes,
+            person_bytes,
+        } => {
+            if bytes.is_some_and(|b| b < 0) || person_bytes.is_some_and(|b| b < 0) {
+                bail!("a quota is a number of bytes, 0 for unlimited");
+            }
+            if !db::usage::set_quotas(db.pool(), &org, bytes, person_bytes).await? {
+                bail!("no organisation {org}");
+            }
+            let shown = |q: Option<i64>| match q {
+                None => "the default".to_owned(),
+                Some(0) => "unlimited".to_owned(),
+                Some(b) => format!("{b} bytes"),
+            };
+            println!(
+                "quotas of {org}: organisation {}, each person {}",
+                shown(bytes),
+                shown(person_bytes)
+            );
         }
         AdminCommand::CreateToken { email, name } => {
             let user = db::users::by_email(db.pool(), &email)

@@ -63,6 +63,14 @@ pub struct Config {
     /// of the server; a request from one of them is taken to come from the address it names in
     /// `X-Forwarded-For` or `Forwarded`. Default: none (the peer address is the client).
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// `REELHOUSE_ORG_QUOTA_BYTES` and `REELHOUSE_PERSON_QUOTA_BYTES`: what an organisation, and
+    /// each person in it, may store (uploads and handouts), unless the operator set the
+    /// organisation's own (`reelhouse admin set-quota`). 0, the default, is unlimited.
+    pub org_quota_bytes: u64,
+    pub person_quota_bytes: u64,
+    /// `REELHOUSE_METRICS_TOKEN`: when set, `/metrics` answers only requests bearing it
+    /// (`Authorization: Bearer …`); unset, it is open to whoever reaches the server.
+    pub metrics_token: Option<String>,
 }
 
 /// An SMTP relay: `smtp://[user:pass@]host[:port][?tls=required]` or `smtps://…`, and the
@@ -164,6 +172,9 @@ const SETTINGS: &[&str] = &[
     "REELHOUSE_SMTP_URL",
     "REELHOUSE_SMTP_FROM",
     "REELHOUSE_TRUSTED_PROXIES",
+    "REELHOUSE_ORG_QUOTA_BYTES",
+    "REELHOUSE_PERSON_QUOTA_BYTES",
+    "REELHOUSE_METRICS_TOKEN",
     "AWS_ENDPOINT_URL",
     "AWS_REGION",
     "AWS_ACCESS_KEY_ID",
@@ -278,6 +289,17 @@ impl Config {
                 None => None,
             },
             trusted_proxies: trusted_proxies(get("REELHOUSE_TRUSTED_PROXIES").unwrap_or(""))?,
+            org_quota_bytes: parse(
+                "REELHOUSE_ORG_QUOTA_BYTES",
+                get("REELHOUSE_ORG_QUOTA_BYTES").unwrap_or("0"),
+            )?,
+            metrics_token: get("REELHOUSE_METRICS_TOKEN")
+                .filter(|t| !t.is_empty())
+                .map(str::to_owned),
+            person_quota_bytes: parse(
+                "REELHOUSE_PERSON_QUOTA_BYTES",
+                get("REELHOUSE_PERSON_QUOTA_BYTES").unwrap_or("0"),
+            )?,
             smtp: smtp_settings(
                 get("REELHOUSE_SMTP_URL"),
                 get("REELHOUSE_SMTP_FROM"),

@@ -664,3 +664,35 @@ async fn trainers_withdraw_only_invitations_of_members() {
         .await;
     assert_eq!(status, 204);
 }
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_host_only_and_secure() {
+    let mut env = common::TestEnv::new().await;
+    env.vars.insert(
+        "REELHOUSE_PUBLIC_URL".into(),
+        "https://learn.acme.test".into(),
+    );
+    let app = TestApp::spawn_with(env).await;
+    let member = app.person("acme", "m@acme.test", Role::Member).await;
+    let response = login(&app, "m@acme.test", &member.password).await;
+    assert_eq!(response.status(), 200);
+    let cookie = response.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        cookie.starts_with("__Host-reelhouse_session=")
+            && cookie.contains("; Secure")
+            && cookie.contains("Path=/")
+            && !cookie.contains("Domain"),
+        "{cookie}"
+    );
+    let pair = cookie.split(';').next().unwrap().to_owned();
+    let me = reqwest::Client::new()
+        .get(app.at("/api/v1/auth/me"))
+        .header("cookie", pair)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 200);
+}

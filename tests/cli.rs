@@ -285,3 +285,59 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
         .unwrap();
     assert_eq!(users, 1);
 }
+
+#[tokio::test]
+async fn an_operator_sets_an_organisations_own_quotas() {
+    let env = TestEnv::new().await;
+    let created = run(
+        &env,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "a@acme.test",
+            "--name",
+            "A",
+            "--role",
+            "admin",
+            "--org",
+            "acme",
+        ],
+    );
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let set = run(
+        &env,
+        &[
+            "admin",
+            "set-quota",
+            "--org",
+            "acme",
+            "--bytes",
+            "0",
+            "--person-bytes",
+            "5000000",
+        ],
+    );
+    assert!(set.status.success(), "{}", text(&set.stderr));
+    assert!(
+        text(&set.stdout).contains("organisation unlimited, each person 5000000 bytes"),
+        "{}",
+        text(&set.stdout)
+    );
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
+    let org = reelhouse::db::orgs::get_or_create(db.pool(), "acme", "acme")
+        .await
+        .unwrap();
+    assert_eq!(
+        reelhouse::db::usage::own_quotas(db.pool(), &org.id)
+            .await
+            .unwrap(),
+        (Some(0), Some(5_000_000))
+    );
+    let unknown = run(
+        &env,
+        &["admin", "set-quota", "--org", "nope", "--bytes", "1"],
+    );
+    assert!(!unknown.status.success());
+    assert!(text(&unknown.stderr).contains("no organisation nope"));
+}

@@ -171,3 +171,29 @@ async fn the_web_app_is_served_with_a_fallback_to_index() {
             .contains("<title>Reelhouse</title>")
     );
 }
+
+#[tokio::test]
+async fn metrics_answer_only_with_the_token_when_one_is_set() {
+    let mut env = common::TestEnv::new().await;
+    env.vars
+        .insert("REELHOUSE_METRICS_TOKEN".into(), "scrape-secret".into());
+    let app = TestApp::spawn_with(env).await;
+    let scrape = |token: Option<&'static str>| {
+        let mut request = app.client.get(app.at("/metrics"));
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        request.send()
+    };
+    assert_eq!(scrape(None).await.unwrap().status(), 401);
+    assert_eq!(scrape(Some("scrape-secreT")).await.unwrap().status(), 401);
+    let response = scrape(Some("scrape-secret")).await.unwrap();
+    assert_eq!(response.status(), 200);
+    assert!(
+        response
+            .text()
+            .await
+            .unwrap()
+            .contains("http_requests_total")
+    );
+}

@@ -219,3 +219,42 @@ async fn organisations_take_turns_for_workers() {
     );
     assert_eq!(order.iter().filter(|id| busy.contains(id)).count(), 20);
 }
+
+#[tokio::test]
+async fn people_of_one_organisation_take_turns_too() {
+    use reelhouse::db::users::{self, Role};
+    use reelhouse::db::videos;
+    let (_env, db, org) = fresh().await;
+    let pool = db.pool();
+    let busy = users::create(pool, &org, "busy@acme.test", "Busy", Role::Member, None)
+        .await
+        .unwrap()
+        .id;
+    let other = users::create(pool, &org, "other@acme.test", "Other", Role::Member, None)
+        .await
+        .unwrap()
+        .id;
+    for n in 0..10 {
+        let video = videos::create_queued(pool, &org, &busy, &format!("v{n}"), "k")
+            .await
+            .unwrap();
+        jobs::enqueue(pool, &org, "ok", Some(&video)).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    let video = videos::create_queued(pool, &org, &other, "mine", "k")
+        .await
+        .unwrap();
+    let single = jobs::enqueue(pool, &org, "ok", Some(&video)).await.unwrap();
+    let mut order = Vec::new();
+    while let Some(job) = jobs::claim(&db, "worker-1", 30_000).await.unwrap() {
+        order.push(job.id.clone());
+        jobs::finish(&db, &job.id, "worker-1", jobs::JobEnd::Done, 0, None)
+            .await
+            .unwrap();
+    }
+    let turn = order.iter().position(|id| *id == single).unwrap();
+    assert!(
+        turn <= 1,
+        "a colleague's only video waited for {turn} others"
+    );
+}

@@ -494,3 +494,42 @@ async fn unfinished_uploads_are_limited_per_person_and_expire() {
     // And a new upload is allowed again.
     create(&app, &member, 100).await;
 }
+
+#[tokio::test]
+async fn one_person_cannot_fill_the_queue() {
+    let app = TestApp::spawn().await;
+    let member = app.person("acme", "m@acme.test", Role::Member).await;
+    let pool = app.state.db.pool();
+    for n in 0..reelhouse::http::uploads::MAX_WAITING_PER_USER {
+        reelhouse::db::videos::create_queued(
+            pool,
+            &member.user.org_id,
+            &member.user.id,
+            &format!("v{n}"),
+            "k",
+        )
+        .await
+        .unwrap();
+    }
+    let response = tus(app.client.post(app.at("/api/v1/uploads")), &member)
+        .header("upload-length", "100")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 429);
+    let body: serde_json::Value = response.json().await.unwrap();
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("waiting"),
+        "{body}"
+    );
+    let colleague = app.person("acme", "c@acme.test", Role::Member).await;
+    let response = tus(app.client.post(app.at("/api/v1/uploads")), &colleague)
+        .header("upload-length", "100")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 201);
+}

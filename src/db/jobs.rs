@@ -66,8 +66,8 @@ pub struct Job {
 
 /// Claims a runnable job: queued and due, or running with an expired lease (its worker died).
 /// Organisations take turns: the job is from the organisation whose jobs a worker took up least
-/// recently, and within it the oldest; so one organisation's fifty uploads do not hold back
-/// another's one. PostgreSQL skips rows other workers are claiming; SQLite has one writer at a
+/// recently, within it from the person served least recently, then the oldest; so one
+/// organisation's fifty uploads do not hold back another's one, nor one colleague's another's. PostgreSQL skips rows other workers are claiming; SQLite has one writer at a
 /// time, so the single update is already exclusive.
 pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<Option<Job>> {
     let skip_locked = match db.backend() {
@@ -83,6 +83,10 @@ pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<O
                         or (j.status = 'running' and j.lease_expires_at < $3) \
                      order by coalesce((select max(r.updated_at) from jobs r \
                                         where r.org_id = j.org_id and r.status <> 'queued'), 0), \
+                              coalesce((select max(r.updated_at) from jobs r \
+                                        join videos rv on rv.id = r.video_id \
+                                        join videos jv on jv.id = j.video_id \
+                                        where rv.owner_id = jv.owner_id and r.status <> 'queued'), 0), \
                               j.run_at \
                      limit 1 {skip_locked}) \
          returning id, org_id, kind, video_id, attempts, max_attempts"

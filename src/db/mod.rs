@@ -19,6 +19,7 @@ pub mod resources;
 pub mod sessions;
 pub mod tokens;
 pub mod uploads;
+pub mod usage;
 pub mod users;
 pub mod videos;
 

@@ -238,6 +238,16 @@ pub async fn set_failed<'e>(db: impl AnyExecutor<'e>, id: &str, error: &str) -> 
     Ok(())
 }
 
+/// How many of a person's videos wait for a worker or are being processed.
+pub async fn waiting_count<'e>(db: impl AnyExecutor<'e>, owner_id: &str) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from videos where owner_id = $1 and status in ('queued', 'processing')",
+    )
+    .bind(owner_id)
+    .fetch_one(db)
+    .await
+}
+
 /// Any video by id, for workers (jobs carry their organisation already).
 pub async fn by_id<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<Option<Video>> {
     sqlx::query_as(&format!("select {COLUMNS} from videos where id = $1"))

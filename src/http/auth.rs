@@ -12,7 +12,7 @@ use axum::http::header::{AUTHORIZATION, COOKIE, SET_COOKIE};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue};
 
-use super::{ApiError, AppState, SESSION_COOKIE};
+use super::{ApiError, AppState, HOST_SESSION_COOKIE, SESSION_COOKIE};
 use crate::db::orgs::Org;
 use crate::db::sessions::{self, Identity, SESSION_TTL_MS};
 use crate::db::users::{Role, User};
@@ -119,20 +119,29 @@ pub fn session_cookie(headers: &HeaderMap) -> Option<&str> {
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
+        .filter(|(name, value)| {
+            (*name == HOST_SESSION_COOKIE || *name == SESSION_COOKIE) && !value.is_empty()
+        })
+        // The `__Host-` one first, if a browser somehow holds both.
+        .min_by_key(|(name, _)| *name != HOST_SESSION_COOKIE)
         .map(|(_, value)| value)
-        .filter(|v| !v.is_empty())
 }
 
-/// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure when served over HTTPS.
-pub fn session_set_cookie(state: &AppState, token: &str) -> (axum::http::HeaderName, HeaderValue) {
-    let secure = if state.config.is_https() {
-        "; Secure"
+/// The session cookie's name and attributes as this server sets it: `__Host-` and `Secure`
+/// over HTTPS.
+fn cookie_name_and_secure(state: &AppState) -> (&'static str, &'static str) {
+    if state.config.is_https() {
+        (HOST_SESSION_COOKIE, "; Secure")
     } else {
-        ""
-    };
+        (SESSION_COOKIE, "")
+    }
+}
+
+/// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, and over HTTPS `__Host-` and Secure.
+pub fn session_set_cookie(state: &AppState, token: &str) -> (axum::http::HeaderName, HeaderValue) {
+    let (name, secure) = cookie_name_and_secure(state);
     let value = format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        "{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
         SESSION_TTL_MS / 1000
     );
     (
@@ -143,12 +152,8 @@ pub fn session_set_cookie(state: &AppState, token: &str) -> (axum::http::HeaderN
 
 /// `Set-Cookie` that removes the session cookie.
 pub fn session_clear_cookie(state: &AppState) -> (axum::http::HeaderName, HeaderValue) {
-    let secure = if state.config.is_https() {
-        "; Secure"
-    } else {
-        ""
-    };
-    let value = format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}");
+    let (name, secure) = cookie_name_and_secure(state);
+    let value = format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}");
     (
         SET_COOKIE,
         HeaderValue::from_str(&value).expect("static cookie"),

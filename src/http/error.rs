@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::storage::StoreError;
 use crate::upload::UploadError;
+use crate::upload::quota::QuotaError;
 use crate::upload::staging::StagingError;
 
 #[derive(Debug, thiserror::Error)]
@@ -186,6 +187,15 @@ impl From<UploadError> for ApiError {
         match err {
             UploadError::Store(err) => err.into(),
             UploadError::Database(err) => err.into(),
+        }
+    }
+}
+
+impl From<QuotaError> for ApiError {
+    fn from(err: QuotaError) -> ApiError {
+        match err {
+            QuotaError::Exceeded(sentence) => ApiError::TooLarge(sentence),
+            QuotaError::Database(err) => err.into(),
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::db::library::{self, Fields, split_tags};
 use crate::db::now_ms;
 use crate::storage::{ObjectKey, StoreError};
 use crate::upload::metadata::safe_filename;
-use crate::upload::sniff;
+use crate::upload::{quota, sniff};
 
 /// The largest handout accepted.
 pub const MAX_HANDOUT_BYTES: u64 = 200 * 1024 * 1024;
@@ -111,6 +111,8 @@ async fn receive<R: RequiredRole>(
     video_id: Option<String>,
     mut multipart: Multipart,
 ) -> Result<Handout, ApiError> {
+    // Someone already at their quota is told before the file is read.
+    quota::check(&state.db, &state.config, &caller.org.id, &caller.user.id, 1).await?;
     let mut title = None;
     let mut stored = None;
     while let Some(field) = multipart
@@ -126,6 +128,19 @@ async fn receive<R: RequiredRole>(
     }
     let (id, key, filename, kind, size) =
         stored.ok_or_else(|| ApiError::bad_request("send the document in a field named `file`"))?;
+    let org_id = &caller.org.id;
+    if let Err(err) = quota::check(
+        &state.db,
+        &state.config,
+        org_id,
+        &caller.user.id,
+        size as i64,
+    )
+    .await
+    {
+        let _ = state.store.delete(&key).await;
+        return Err(err.into());
+    }
     let title = title
         .map(|t| t.trim().to_owned())
         .filter(|t| !t.is_empty())

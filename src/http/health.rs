@@ -3,8 +3,8 @@
 use std::time::Duration;
 
 use axum::extract::State;
-use axum::http::{StatusCode, header};
-use axum::response::IntoResponse;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
 use serde_json::json;
 
 use super::AppState;
@@ -48,8 +48,21 @@ pub async fn readyz(State(state): State<AppState>) -> impl IntoResponse {
     )
 }
 
-/// Prometheus text exposition of every metric the process records.
-pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
+/// Prometheus text exposition of every metric the process records; with
+/// `REELHOUSE_METRICS_TOKEN` set, only for requests bearing that token.
+pub async fn metrics(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(expected) = &state.config.metrics_token {
+        let given = super::auth::bearer_token(&headers).unwrap_or("");
+        let same = given.len() == expected.len()
+            && given
+                .bytes()
+                .zip(expected.bytes())
+                .fold(0u8, |diff, (a, b)| diff | (a ^ b))
+                == 0;
+        if !same {
+            return super::ApiError::Unauthorized.into_response();
+        }
+    }
     (
         [(
             header::CONTENT_TYPE,
@@ -57,4 +70,5 @@ pub async fn metrics(State(state): State<AppState>) -> impl IntoResponse {
         )],
         state.metrics.render(),
     )
+        .into_response()
 }

@@ -58,6 +58,10 @@ pub use error::{ApiError, Json, Query};
 
 /// The name of the session cookie.
 pub const SESSION_COOKIE: &str = "reelhouse_session";
+/// Its name over HTTPS: the browser keeps a `__Host-` cookie only when it is Secure, for the
+/// whole site (`Path=/`) and for this host alone (no `Domain`), so no sibling subdomain can
+/// set or shadow it.
+pub const HOST_SESSION_COOKIE: &str = "__Host-reelhouse_session";
 
 /// The largest JSON body accepted by API routes (uploads have their own limits).
 const JSON_BODY_LIMIT: usize = 1024 * 1024;

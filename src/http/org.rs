@@ -1,5 +1,5 @@
 //! The organisation's settings (sharing, review of members' uploads, what counts as watched),
-//! and rotating its playback signing key.
+//! what it stores against its quotas, and rotating its playback signing key.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -11,12 +11,61 @@ use utoipa_axum::routes;
 use super::auth::{Admin, Caller};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
-use crate::db::orgs;
+use crate::db::{orgs, usage};
+use crate::upload::quota;
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(get_settings, update_settings))
         .routes(routes!(rotate_signing_key))
+        .routes(routes!(get_usage))
+}
+
+/// What the organisation stores (uploads and handouts), against its quotas.
+#[derive(Serialize, ToSchema)]
+pub struct Usage {
+    pub used_bytes: i64,
+    /// Null is unlimited.
+    #[schema(required = true)]
+    pub quota_bytes: Option<i64>,
+    /// What each person may store; null is unlimited.
+    #[schema(required = true)]
+    pub person_quota_bytes: Option<i64>,
+    /// Each person storing anything, most first.
+    pub people: Vec<PersonUsage>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct PersonUsage {
+    pub user_id: String,
+    pub name: String,
+    pub used_bytes: i64,
+}
+
+/// What the organisation and each of its people store, against the quotas. Admins.
+#[utoipa::path(get, path = "/api/v1/org/usage", tag = "organisation",
+    responses((status = 200, body = Usage), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+async fn get_usage(
+    State(state): State<AppState>,
+    caller: Caller<Admin>,
+) -> Result<Json<Usage>, ApiError> {
+    let org_id = &caller.org.id;
+    let quotas = quota::quotas(&state.db, &state.config, org_id).await?;
+    let people = usage::by_person(&state.db, org_id)
+        .await?
+        .into_iter()
+        .map(|(user_id, name, used_bytes)| PersonUsage {
+            user_id,
+            name,
+            used_bytes,
+        })
+        .collect();
+    Ok(Json(Usage {
+        used_bytes: usage::stored_bytes(&state.db, org_id, None).await?,
+        quota_bytes: quotas.org_bytes,
+        person_quota_bytes: quotas.person_bytes,
+        people,
+    }))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -19,14 +19,18 @@ use super::{ApiError, AppState, Json};
 use crate::auth::secret;
 use crate::db::now_ms;
 use crate::db::uploads::{self, NewUpload, Upload};
-use crate::upload::metadata;
+use crate::db::videos;
 use crate::upload::staging::Body as StagingBody;
+use crate::upload::{metadata, quota};
 
 pub const TUS_VERSION: &str = "1.0.0";
 const TUS_EXTENSIONS: &str = "creation,creation-with-upload,termination,expiration";
 const OFFSET_OCTET_STREAM: &str = "application/offset+octet-stream";
 /// Unfinished uploads one person may have at once.
 pub const MAX_UNFINISHED_PER_USER: i64 = 20;
+/// Videos one person may have waiting for (or in) processing at once: more uploads wait until
+/// some are ready, so one person cannot fill the queue.
+pub const MAX_WAITING_PER_USER: i64 = 20;
 
 const TUS_RESUMABLE: HeaderName = HeaderName::from_static("tus-resumable");
 const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
@@ -152,6 +156,15 @@ async fn create_upload(
             state.config.max_upload_bytes
         )));
     }
+    // A person over quota is told now, before sending the bytes.
+    quota::check(
+        &state.db,
+        &state.config,
+        &caller.org.id,
+        &caller.user.id,
+        length,
+    )
+    .await?;
     let meta_header = headers
         .get("upload-metadata")
         .and_then(|v| v.to_str().ok())
@@ -172,6 +185,16 @@ async fn create_upload(
         return Err(ApiError::TooManyRequests {
             message: format!(
                 "you have {MAX_UNFINISHED_PER_USER} unfinished uploads; finish or cancel one first"
+            ),
+            retry_after_s: 60,
+        });
+    }
+
+    if videos::waiting_count(state.db.pool(), &caller.user.id).await? >= MAX_WAITING_PER_USER {
+        return Err(ApiError::TooManyRequests {
+            message: format!(
+                "you have {MAX_WAITING_PER_USER} videos waiting to be processed; upload more when \
+                 some are ready"
             ),
             retry_after_s: 60,
         });

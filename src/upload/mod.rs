@@ -5,6 +5,7 @@
 
 pub mod cleanup;
 pub mod metadata;
+pub mod quota;
 pub mod sniff;
 pub mod staging;
 

@@ -406,6 +406,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the organisation and each of its people store, against the quotas. Admins. */
+        get: operations["get_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/playlists": {
         parameters: {
             query?: never;
@@ -1341,6 +1358,12 @@ export interface components {
             name: string;
             slug: string;
         };
+        PersonUsage: {
+            name: string;
+            /** Format: int64 */
+            used_bytes: number;
+            user_id: string;
+        };
         PlaybackLink: {
             /**
              * Format: int64
@@ -1562,6 +1585,23 @@ export interface components {
             upload_id: string;
             /** @description Set once the upload is complete. */
             video_id: string | null;
+        };
+        /** @description What the organisation stores (uploads and handouts), against its quotas. */
+        Usage: {
+            /** @description Each person storing anything, most first. */
+            people: components["schemas"]["PersonUsage"][];
+            /**
+             * Format: int64
+             * @description What each person may store; null is unlimited.
+             */
+            person_quota_bytes: number | null;
+            /**
+             * Format: int64
+             * @description Null is unlimited.
+             */
+            quota_bytes: number | null;
+            /** Format: int64 */
+            used_bytes: number;
         };
         UserChange: {
             /** @description false deactivates: the person's sessions and tokens stop working at once. */
@@ -2993,6 +3033,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_usage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
             };
             401: {
                 headers: {
