@@ -2,15 +2,16 @@
 // signed in through the API, opens "Organisation" from the manage screen, first tries a primary
 // colour too light for white text (#ffeb3b: the server's refusal must be shown on the page), then
 // saves name "Acme Logistics", primary #1a4d8f and a welcome message, uploads a logo through the
-// file input, ticks "Review uploads" and saves the settings. Branding and settings are then read
-// back from the server, and the running app must wear them: --primary is #1a4d8f and the app
-// bar's logo has loaded.
+// file input, ticks "Review uploads" and saves the settings. Its "Storage" section must say what
+// the organisation stores ("0 kB used, no limit", "1.5 GB used of 10.0 GB"). Branding and settings
+// are then read back from the server, and the running app must wear them: --primary is #1a4d8f
+// and the app bar's logo has loaded.
 //
 //   node web-admin.mjs ORIGIN EMAIL PASSWORD LOGO_PNG_PATH SCREENSHOT_DIR
 //
-// EMAIL must be an admin. Prints {"too_light_message", "name", "primary_color", "logo_loaded",
-// "review_uploads", "css_primary", "problems"} and exits 0 when the screens worked; exits 1 with
-// what went wrong otherwise.
+// EMAIL must be an admin. Prints {"too_light_message", "storage_used", "name", "primary_color",
+// "logo_loaded", "review_uploads", "css_primary", "problems"} and exits 0 when the screens worked;
+// exits 1 with what went wrong otherwise.
 import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,6 +49,16 @@ try {
   await page.getByRole('link', { name: 'Organisation', exact: true }).click();
   await page.waitForURL('**/manage/organisation');
   await page.getByRole('heading', { name: 'Branding' }).waitFor();
+
+  step = 'reading the storage section';
+  // It loads on its own: wait for its summary line, or the error shown instead of it.
+  const storage = page.locator('section[aria-labelledby="storage-heading"]');
+  await storage.getByRole('heading', { name: 'Storage', exact: true }).waitFor();
+  await storage.locator('.usage-summary, .notice-error').first().waitFor();
+  const storageUsed = (await storage.locator('.usage-summary').count())
+    ? (await storage.locator('.usage-summary').innerText()).trim()
+    : `no usage shown: ${(await storage.locator('.notice-error').innerText()).trim()}`;
+  const storageVisible = await storage.isVisible();
   await shot('admin-organisation.png');
 
   const brandingForm = page.locator('form[aria-labelledby="branding-heading"]');
@@ -104,6 +115,7 @@ try {
 
   const result = {
     too_light_message: tooLightMessage,
+    storage_used: storageUsed,
     name: branding.name,
     primary_color: branding.primary_color,
     logo_loaded: logoLoaded,
@@ -114,6 +126,9 @@ try {
   console.log(JSON.stringify(result));
   const wrong = [];
   if (!/too light/i.test(tooLightMessage)) wrong.push(`the refusal shown was ${JSON.stringify(tooLightMessage)}`);
+  if (!storageVisible) wrong.push('the Storage section is not visible');
+  // "0 kB used, no limit", "320 MB used of 1.0 GB": a size as the server says it, then "used"
+  if (!/^\d+(\.\d)? (kB|MB|GB) used\b/.test(storageUsed)) wrong.push(`the Storage section says ${JSON.stringify(storageUsed)}`);
   if (branding.name !== 'Acme Logistics') wrong.push(`the server has the name ${JSON.stringify(branding.name)}`);
   if (branding.primary_color !== PRIMARY) wrong.push(`the server has the primary colour ${JSON.stringify(branding.primary_color)}`);
   if (branding.welcome_message !== 'Welcome to Acme') wrong.push(`the server has the welcome ${JSON.stringify(branding.welcome_message)}`);

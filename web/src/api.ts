@@ -45,6 +45,12 @@ export type BrandingChange = Schemas['BrandingChange'];
 export type OrgSettings = Schemas['Settings'];
 /** A change to the settings; what is left out stays. */
 export type OrgSettingsChange = Schemas['SettingsChange'];
+/** What the organisation and each of its people store, against the quotas (GET
+ *  /api/v1/org/usage). Admins. A quota of null is unlimited; `people` lists those storing
+ *  anything, most first. */
+export type Usage = Schemas['Usage'];
+/** One person's share of the organisation's storage. */
+export type PersonUsage = Schemas['PersonUsage'];
 export type Me = Schemas['Me'];
 /** One on-boarding playlist assigned to the signed-in person (GET /api/v1/me/assignments). */
 export type Assignment = Schemas['MyAssignment'];
@@ -564,6 +570,11 @@ export function getOrgSettings(signal?: AbortSignal): Promise<OrgSettings> {
 /** Changes the settings given; the others stay. Answers all of them. */
 export function updateOrgSettings(change: OrgSettingsChange): Promise<OrgSettings> {
   return call('put', '/api/v1/org/settings', { body: change });
+}
+
+/** What the organisation stores against its quotas, and who stores the most. Admins. */
+export function getOrgUsage(signal?: AbortSignal): Promise<Usage> {
+  return call('get', '/api/v1/org/usage', { signal });
 }
 
 // --- expertise ------------------------------------------------------------------------------

@@ -14,6 +14,34 @@ export function formatBytes(n: number): string {
   return `${n >= 100 || i === 0 ? Math.round(n) : n.toFixed(1)} ${units[i]}`;
 }
 
+/**
+ * A stored size as the server says it (src/upload/quota.rs `size`, in its quota messages):
+ * 1_500_000_000 → "1.5 GB", 320_000_000 → "320 MB", 2_500_000 → "2.5 MB", 12_000 → "12 kB".
+ * Decimal units; one decimal for GB and below 10 MB; under 1 MB whole kB rounded up (1 → "1 kB",
+ * 0 → "0 kB"). Negative counts as 0.
+ */
+export function formatSize(bytes: number): string {
+  const b = Number.isFinite(bytes) ? Math.max(0, bytes) : 0;
+  if (b >= 1e9) return `${fixed(b / 1e9, 1)} GB`;
+  if (b >= 1e7) return `${fixed(b / 1e6, 0)} MB`;
+  if (b >= 1e6) return `${fixed(b / 1e6, 1)} MB`;
+  return `${Math.ceil(b / 1e3)} kB`;
+}
+
+/** `x` with `digits` decimals as Rust's `{:.N}` writes it: like toFixed, except that an exact
+ *  tie goes to the even neighbour (Rust: 1.25 → "1.2", 12.5 → "12"; toFixed: "1.3", "13"). */
+function fixed(x: number, digits: 0 | 1): string {
+  const scale = 10 ** digits;
+  const twice = Math.round(x * scale * 2);
+  // x is exactly halfway between two candidates only if it equals twice / (2·scale) and that
+  // fraction is a binary one (5^digits divides twice), so the division below is exact.
+  if (twice % 2 === 1 && twice % 5 ** digits === 0 && twice / (2 * scale) === x) {
+    const lower = (twice - 1) / 2;
+    return ((lower % 2 === 0 ? lower : lower + 1) / scale).toFixed(digits);
+  }
+  return x.toFixed(digits);
+}
+
 /** 3723 → "1:02:03", 65 → "1:05". */
 export function formatDuration(seconds: number): string {
   const s = Math.max(0, Math.floor(seconds));

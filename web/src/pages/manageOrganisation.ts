@@ -6,30 +6,38 @@
 // - logo: a picture file sent as it is → PUT /api/v1/branding/logo, saved at once
 // - settings: public links, downloads, review of members' uploads, and how much of a video counts
 //   as watched (a percentage, 50–100, sent as 0.5–1) → PUT /api/v1/org/settings.
+// - storage: what the organisation stores against its quota (a bar when there is one), the
+//   quota of each person, and who stores the most ← GET /api/v1/org/usage. Read only (quotas are
+//   set on the server); loaded on its own, so a failure there leaves the forms above usable.
 
 import {
   getBranding,
   getOrgSettings,
+  getOrgUsage,
   updateBranding,
   updateOrgSettings,
   uploadLogo,
   type Branding,
   type Me,
   type OrgSettings,
+  type Usage,
 } from '../api';
 import { DEFAULT_BRANDING, setBranding, setTitle } from '../branding';
 import { adminOrNote, checkbox } from '../components/checkbox';
 import { errorBox, isAbort, messageOf } from '../components/errorBox';
 import { field } from '../components/field';
 import { refreshAppHeader } from '../components/header';
+import { progressBar } from '../components/progressBar';
 import { h, replace } from '../dom';
-import { formatBytes } from '../format';
+import { formatBytes, formatSize, percent } from '../format';
 import type { PageContext } from '../router';
 import { navigate } from '../router';
 import { normalizeHex } from '../text';
 
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const LOGO_MAX = 10 * 1024 * 1024;
+/** How many of the people storing the most the storage section lists. */
+const TOP_PEOPLE = 5;
 
 function saved(text: string): HTMLElement {
   return h('p', { class: 'saved' }, text);
@@ -108,6 +116,7 @@ export async function manageOrganisationPage({ main, signal }: PageContext): Pro
     brandingForm(me, brand),
     logoSection(me, brand),
     settingsForm(settings),
+    storageSection(signal),
   );
 }
 
@@ -323,4 +332,90 @@ function settingsForm(initial: OrgSettings): HTMLElement {
     }
   });
   return form;
+}
+
+// --- storage -----------------------------------------------------------------------------
+
+/** The storage section; it loads the usage itself and shows it (or why it could not). */
+function storageSection(signal: AbortSignal): HTMLElement {
+  const body = h('div', { class: 'stack' });
+  const section = h(
+    'section',
+    { class: 'stack card manage-card', 'aria-labelledby': 'storage-heading' },
+    h('h2', { id: 'storage-heading' }, 'Storage'),
+    body,
+  );
+
+  async function load(): Promise<void> {
+    replace(body, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Loading…'));
+    try {
+      const usage = await getOrgUsage(signal);
+      replace(body, ...storageView(usage));
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(body, errorBox(e, () => void load()));
+    }
+  }
+  void load();
+  return section;
+}
+
+/** "1.5 GB used of 10 GB" with a bar, the quota of each person, and who stores the most. */
+function storageView(usage: Usage): HTMLElement[] {
+  const used = formatSize(usage.used_bytes);
+  const quota = usage.quota_bytes;
+  const out: HTMLElement[] = [
+    h('p', { class: 'usage-summary' }, quota === null ? `${used} used, no limit` : `${used} used of ${formatSize(quota)}`),
+  ];
+
+  if (quota !== null) {
+    const fraction = quota > 0 ? usage.used_bytes / quota : 1;
+    const left = quota - usage.used_bytes;
+    const bar = progressBar('Storage used');
+    bar.set(
+      fraction,
+      left > 0
+        ? `${percent(fraction)} · ${formatSize(left)} left`
+        : `${percent(fraction)} · full: new uploads and handouts are refused until something is deleted`,
+    );
+    out.push(bar.el);
+  }
+
+  const personQuota = usage.person_quota_bytes;
+  if (personQuota !== null) {
+    out.push(h('p', null, `Each person may store up to ${formatSize(personQuota)}.`));
+  }
+
+  const top = usage.people.slice(0, TOP_PEOPLE);
+  const more = usage.people.length - top.length;
+  out.push(
+    h(
+      'div',
+      null,
+      h('h3', { class: 'usage-people-heading' }, 'Storing the most'),
+      top.length === 0
+        ? h('p', { class: 'muted' }, 'Nobody stores anything yet.')
+        : h(
+            'ol',
+            { class: 'plain-list usage-people' },
+            top.map((p) =>
+              h(
+                'li',
+                null,
+                h('span', { class: 'usage-name' }, p.name || 'Someone'),
+                h(
+                  'span',
+                  { class: 'usage-size' },
+                  formatSize(p.used_bytes),
+                  personQuota !== null && p.used_bytes >= personQuota ? ' · at the limit' : null,
+                ),
+              ),
+            ),
+          ),
+      more > 0 ? h('p', { class: 'muted small' }, `And ${more} more ${more === 1 ? 'person' : 'people'}.`) : null,
+    ),
+  );
+
+  out.push(h('p', { class: 'muted small' }, 'Quotas are set by whoever runs the Reelhouse server.'));
+  return out;
 }
