@@ -262,6 +262,7 @@ fn cases() -> Vec<Case> {
             None,
             [401, 403, 403, 200, 200],
         ),
+        case("get", "/api/v1/org/usage", None, [401, 403, 403, 200, 200]),
         case(
             "put",
             "/api/v1/org/settings",

@@ -1,6 +1,7 @@
 //! What an organisation and its people store: the bytes of their uploads (finished ones whose
 //! video still exists, and unfinished ones at their declared length, which they have claimed)
-//! and of their handouts; and the organisation's own quotas.
+//! and of their handouts; and the organisation's own quotas. (Sums are cast to bigint:
+//! PostgreSQL sums bigints as numeric.)
 
 use sqlx::AnyExecutor;
 
@@ -9,7 +10,7 @@ use super::Db;
 /// Bytes an organisation stores, or one person of it when `owner_id` is given.
 pub async fn stored_bytes(db: &Db, org_id: &str, owner_id: Option<&str>) -> sqlx::Result<i64> {
     let (uploads,): (i64,) = sqlx::query_as(
-        "select coalesce(sum(length), 0) from uploads where org_id = $1 \
+        "select cast(coalesce(sum(length), 0) as bigint) from uploads where org_id = $1 \
          and ($2 = '' or owner_id = $2) and (completed_at is null or video_id is not null)",
     )
     .bind(org_id)
@@ -17,7 +18,7 @@ pub async fn stored_bytes(db: &Db, org_id: &str, owner_id: Option<&str>) -> sqlx
     .fetch_one(db.pool())
     .await?;
     let (handouts,): (i64,) = sqlx::query_as(
-        "select coalesce(sum(size), 0) from handouts where org_id = $1 \
+        "select cast(coalesce(sum(size), 0) as bigint) from handouts where org_id = $1 \
          and ($2 = '' or owner_id = $2)",
     )
     .bind(org_id)
@@ -30,10 +31,11 @@ pub async fn stored_bytes(db: &Db, org_id: &str, owner_id: Option<&str>) -> sqlx
 /// Bytes each person of an organisation stores, most first (people storing nothing left out).
 pub async fn by_person(db: &Db, org_id: &str) -> sqlx::Result<Vec<(String, String, i64)>> {
     sqlx::query_as(
-        "select u.id, u.name, \
+        "select u.id, u.name, cast( \
            coalesce((select sum(l.length) from uploads l where l.owner_id = u.id \
              and (l.completed_at is null or l.video_id is not null)), 0) \
-           + coalesce((select sum(h.size) from handouts h where h.owner_id = u.id), 0) as bytes \
+           + coalesce((select sum(h.size) from handouts h where h.owner_id = u.id), 0) \
+           as bigint) as bytes \
          from users u where u.org_id = $1 order by bytes desc, u.name",
     )
     .bind(org_id)

@@ -29,8 +29,8 @@ const OFFSET_OCTET_STREAM: &str = "application/offset+octet-stream";
 /// Unfinished uploads one person may have at once.
 pub const MAX_UNFINISHED_PER_USER: i64 = 20;
 /// Videos one person may have waiting for (or in) processing at once: more uploads wait until
-/// some are ready, so one person cannot fill the queue.
-pub const MAX_WAITING_PER_USER: i64 = 20;
+/// some are ready, so one person cannot fill the queue (a whole course at once still fits).
+pub const MAX_WAITING_PER_USER: i64 = 100;
 
 const TUS_RESUMABLE: HeaderName = HeaderName::from_static("tus-resumable");
 const UPLOAD_OFFSET: HeaderName = HeaderName::from_static("upload-offset");
