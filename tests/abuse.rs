@@ -60,15 +60,19 @@ impl Server {
 
     /// Resident memory, in MiB.
     fn rss_mib(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap();
-        let kib: f64 = status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmRSS:"))
-            .and_then(|v| v.split_whitespace().next())
-            .and_then(|v| v.parse().ok())
-            .unwrap();
-        kib / 1024.0
+        rss_mib(self.child.id()).unwrap()
     }
+}
+
+/// A process's resident memory in MiB; `None` once it is gone.
+fn rss_mib(pid: u32) -> Option<f64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let kib: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmRSS:"))
+        .and_then(|v| v.split_whitespace().next())
+        .and_then(|v| v.parse().ok())?;
+    Some(kib / 1024.0)
 }
 
 fn create_user(env: &TestEnv, email: &str, password: &str) {
@@ -159,15 +163,9 @@ async fn sign_in_floods_leave_memory_flat_and_the_server_answering() {
         let (peak, pid) = (peak.clone(), server.child.id());
         tokio::spawn(async move {
             loop {
-                if let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) {
-                    let kib: f64 = status
-                        .lines()
-                        .find_map(|l| l.strip_prefix("VmRSS:"))
-                        .and_then(|v| v.split_whitespace().next())
-                        .and_then(|v| v.parse().ok())
-                        .unwrap_or(0.0);
+                if let Some(now) = rss_mib(pid) {
                     let mut peak = peak.lock().unwrap();
-                    *peak = peak.max(kib / 1024.0);
+                    *peak = peak.max(now);
                 }
                 tokio::time::sleep(Duration::from_millis(20)).await;
             }

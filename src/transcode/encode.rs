@@ -63,25 +63,16 @@ pub fn open_renditions(
             .map(|rung| open_video_encoder(rung, plan.fps, global_header))
             .transpose()?;
         let video_index = match &encoder {
-            Some(enc) => {
-                let mut stream = muxer
-                    .add_stream(encoder::find(codec::Id::H264))
-                    .during("adding a video stream")?;
-                stream.set_parameters(enc);
-                stream.set_time_base(time_base);
-                Some(stream.index())
-            }
+            Some(enc) => Some(add_stream(&mut muxer, codec::Id::H264, enc, time_base)?),
             None => None,
         };
         let audio_index = match audio {
-            Some(enc) => {
-                let mut stream = muxer
-                    .add_stream(encoder::find(codec::Id::AAC))
-                    .during("adding an audio stream")?;
-                stream.set_parameters(enc);
-                stream.set_time_base(AUDIO_TIME_BASE);
-                Some(stream.index())
-            }
+            Some(enc) => Some(add_stream(
+                &mut muxer,
+                codec::Id::AAC,
+                enc,
+                AUDIO_TIME_BASE,
+            )?),
             None => None,
         };
         // No metadata (GPS location, device names) is carried into the outputs.
@@ -90,11 +81,11 @@ pub fn open_renditions(
             .write_header_with(hls_options(&dir))
             .during("writing the HLS header")?;
         // The muxer may have chosen other time bases while writing its header.
-        let muxed = |index: usize| MuxedStream {
+        let muxed = |index: usize, asked: Rational| MuxedStream {
             index,
             time_base: muxer
                 .stream(index)
-                .map_or(time_base, |stream| stream.time_base()),
+                .map_or(asked, |stream| stream.time_base()),
         };
         let video = match (encoder, rung, video_index) {
             (Some(encoder), Some(rung), Some(index)) => Some(VideoOutput {
@@ -102,16 +93,11 @@ pub fn open_renditions(
                 scaler: None,
                 encoder,
                 time_base,
-                stream: muxed(index),
+                stream: muxed(index, time_base),
             }),
             _ => None,
         };
-        let audio = audio_index.map(|index| MuxedStream {
-            index,
-            time_base: muxer
-                .stream(index)
-                .map_or(AUDIO_TIME_BASE, |stream| stream.time_base()),
-        });
+        let audio = audio_index.map(|index| muxed(index, AUDIO_TIME_BASE));
         renditions.push(Rendition {
             name,
             muxer,
@@ -120,6 +106,22 @@ pub fn open_renditions(
         });
     }
     Ok(renditions)
+}
+
+/// Adds to `muxer` a stream of `codec` with `encoder`'s parameters, asking for `time_base`;
+/// returns its index.
+fn add_stream(
+    muxer: &mut format::context::Output,
+    codec: codec::Id,
+    encoder: impl Into<codec::Parameters>,
+    time_base: Rational,
+) -> Result<usize, PipelineError> {
+    let mut stream = muxer
+        .add_stream(encoder::find(codec))
+        .during("adding a stream to the HLS muxer")?;
+    stream.set_parameters(encoder);
+    stream.set_time_base(time_base);
+    Ok(stream.index())
 }
 
 impl Rendition {
