@@ -11,6 +11,9 @@ use super::graph::{self, Chain};
 use super::plan::{AUDIO_BITRATE, Plan, Rung, SEGMENT_SECONDS};
 use crate::media::layout;
 
+/// How many segments each muxer lists in its own playlist.
+pub const MUXER_WINDOW: u32 = 30;
+
 /// The time base of the audio everywhere: one tick per sample at 48 kHz.
 pub const AUDIO_TIME_BASE: Rational = Rational(1, 48_000);
 
@@ -27,6 +30,27 @@ pub struct Rendition {
     muxer: format::context::Output,
     video: Option<VideoOutput>,
     audio: Option<MuxedStream>,
+    /// How far the packets that cut its segments (video, or audio when there is no video) have
+    /// been written.
+    written: Span,
+}
+
+/// The seconds from the first packet written to the end of the latest.
+#[derive(Default, Clone, Copy)]
+struct Span {
+    first: Option<f64>,
+    end: f64,
+}
+
+impl Span {
+    fn add(&mut self, packet: &Packet, time_base: Rational) {
+        if let Some(pts) = packet.pts() {
+            let start = pts as f64 * f64::from(time_base);
+            let first = *self.first.get_or_insert(start);
+            let end = (pts + packet.duration()) as f64 * f64::from(time_base);
+            self.end = self.end.max(end - first);
+        }
+    }
 }
 
 /// A video rung's scaler (built from the first upright frame) and encoder.
@@ -103,6 +127,7 @@ pub fn open_renditions(
             muxer,
             video,
             audio,
+            written: Span::default(),
         });
     }
     Ok(renditions)
@@ -125,6 +150,11 @@ fn add_stream(
 }
 
 impl Rendition {
+    /// Seconds of this rendition handed to its muxer.
+    pub fn written_seconds(&self) -> f64 {
+        self.written.end
+    }
+
     /// Scales an upright frame to this rung and encodes it (nothing for the audio rendition).
     pub fn encode(
         &mut self,
@@ -155,6 +185,7 @@ impl Rendition {
                 video.time_base,
                 video.stream,
                 &mut self.muxer,
+                &mut self.written,
             )?;
         }
         Ok(())
@@ -174,6 +205,7 @@ impl Rendition {
                     video.time_base,
                     video.stream,
                     &mut self.muxer,
+                    &mut self.written,
                 )?;
             }
         }
@@ -183,6 +215,7 @@ impl Rendition {
             video.time_base,
             video.stream,
             &mut self.muxer,
+            &mut self.written,
         )
     }
 
@@ -200,9 +233,11 @@ fn write_video(
     time_base: Rational,
     stream: MuxedStream,
     muxer: &mut format::context::Output,
+    written: &mut Span,
 ) -> Result<(), PipelineError> {
     let mut packet = Packet::empty();
     while encoder.receive_packet(&mut packet).is_ok() {
+        written.add(&packet, time_base);
         packet.set_stream(stream.index);
         packet.rescale_ts(time_base, stream.time_base);
         packet
@@ -223,6 +258,9 @@ pub fn write_audio(
             let Some(stream) = rendition.audio else {
                 continue;
             };
+            if rendition.video.is_none() {
+                rendition.written.add(&packet, AUDIO_TIME_BASE);
+            }
             let mut copy = packet.clone();
             copy.set_stream(stream.index);
             copy.rescale_ts(AUDIO_TIME_BASE, stream.time_base);
@@ -310,8 +348,8 @@ fn hls_options(dir: &Path) -> Dictionary<'static> {
     let mut options = Dictionary::new();
     options.set("hls_time", &SEGMENT_SECONDS.to_string());
     options.set("hls_segment_type", "fmp4");
-    options.set("hls_playlist_type", "event");
-    options.set("hls_list_size", "0");
+    // A short window: the publisher keeps the full list (see super::publish).
+    options.set("hls_list_size", &MUXER_WINDOW.to_string());
     options.set("hls_fmp4_init_filename", "init.mp4");
     options.set(
         "hls_segment_filename",

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::Duration;
 
 use async_trait::async_trait;
@@ -13,7 +13,7 @@ use tokio_util::sync::CancellationToken;
 
 use super::error::PipelineError;
 use super::memory::{self, Budget};
-use super::pipeline::{self, Limits, Produced};
+use super::pipeline::{self, Control, Limits, Produced};
 use super::plan::{self, Plan};
 use super::probe::{self, Probe};
 use super::publish::Publisher;
@@ -36,6 +36,15 @@ pub struct TranscodeHandler {
     pub max_rung: u32,
     /// The memory this process's transcodes share.
     pub memory: Arc<Budget>,
+}
+
+/// Stops a running pipeline when dropped.
+struct StopOnDrop(Arc<Control>);
+
+impl Drop for StopOnDrop {
+    fn drop(&mut self) {
+        self.0.stop.store(true, Ordering::Relaxed);
+    }
 }
 
 fn transient(err: impl Into<anyhow::Error>) -> JobError {
@@ -132,19 +141,20 @@ impl TranscodeHandler {
 
         let out = scratch.join("out");
         let started = std::time::Instant::now();
-        let stop = Arc::new(AtomicBool::new(false));
+        // The pipeline stops however this function returns.
+        let control = StopOnDrop(Arc::new(Control::default()));
         let progress = Arc::new(AtomicU32::new(0));
         let mut pipeline = {
             let (source, probe, plan, out) =
                 (source.clone(), probe.clone(), plan.clone(), out.clone());
-            let (stop, progress) = (stop.clone(), progress.clone());
+            let (control, progress) = (control.0.clone(), progress.clone());
             tokio::task::spawn_blocking(move || {
                 let limits = Limits::for_duration(probe.duration_s);
                 let mut report = |fraction: f64| {
                     progress.store((fraction.clamp(0.0, 1.0) * 100.0) as u32, Ordering::Relaxed)
                 };
                 let result =
-                    pipeline::run(&source, &probe, &plan, &out, &limits, &stop, &mut report);
+                    pipeline::run(&source, &probe, &plan, &out, &limits, &control, &mut report);
                 // Every FFmpeg context of the job is closed by now: hand its memory back.
                 memory::give_back();
                 result
@@ -163,12 +173,15 @@ impl TranscodeHandler {
             tokio::select! {
                 result = &mut pipeline => break result,
                 () = cancel.cancelled() => {
-                    stop.store(true, Ordering::Relaxed);
+                    control.0.stop.store(true, Ordering::Relaxed);
                     let _ = (&mut pipeline).await;
                     return Err(JobError::Cancelled);
                 }
                 () = tokio::time::sleep(PUBLISH_EVERY) => {
-                    if publisher.sync(&names).await.map_err(store_error)? && !playable {
+                    let started = publisher.sync(&names).await.map_err(store_error)?;
+                    let published_ms = (publisher.published_seconds(&names) * 1000.0) as u64;
+                    control.0.published_ms.store(published_ms, Ordering::Relaxed);
+                    if started && !playable {
                         publisher.write_master(&plan, &names, false).await.map_err(store_error)?;
                         let (w, h) = shown_size(&probe, &plan);
                         videos::set_playable(db, video_id, w, h).await.map_err(transient)?;

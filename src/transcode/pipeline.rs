@@ -8,7 +8,7 @@
 //! loop, then drain decoders, filters and encoders in order.
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use ffmpeg::{Rational, codec, decoder, encoder, frame, media};
@@ -32,6 +32,19 @@ pub struct Produced {
     pub storyboard: Option<PathBuf>,
 }
 
+/// How many seconds the muxers may run ahead of what is published: well inside the muxers'
+/// window of [`encode::MUXER_WINDOW`] segments, so the publisher sees every segment.
+pub const MAX_AHEAD_S: f64 = 90.0;
+
+/// What a job and its running pipeline share.
+#[derive(Default)]
+pub struct Control {
+    /// Set to stop the pipeline between packets.
+    pub stop: AtomicBool,
+    /// Milliseconds of every rendition published so far.
+    pub published_ms: AtomicU64,
+}
+
 /// Limits on one transcode.
 pub struct Limits {
     /// Stop when decoding takes longer than this.
@@ -49,20 +62,20 @@ impl Limits {
 }
 
 /// Transcodes `source` into `out` following `plan`. `progress` receives the fraction done;
-/// `cancel` stops it between packets.
+/// `control` stops it between packets and holds it back while publishing catches up.
 pub fn run(
     source: &Path,
     probe: &Probe,
     plan: &Plan,
     out: &Path,
     limits: &Limits,
-    cancel: &AtomicBool,
+    control: &Control,
     progress: &mut dyn FnMut(f64),
 ) -> Result<Produced, PipelineError> {
     let mut watch = Watch {
         started: Instant::now(),
         limits,
-        cancel,
+        control,
         progress,
         duration_s: probe.duration_s.max(0.001),
         packets: 0,
@@ -156,29 +169,42 @@ fn open_input(source: &Path, probe: &Probe) -> Result<Input, PipelineError> {
     })
 }
 
-/// What watches a transcode: cancellation, the time limit, and progress.
+/// What watches a transcode: cancellation, the time limit, publishing's pace, and progress.
 struct Watch<'a> {
     started: Instant,
     limits: &'a Limits,
-    cancel: &'a AtomicBool,
+    control: &'a Control,
     progress: &'a mut dyn FnMut(f64),
     duration_s: f64,
     packets: u64,
 }
 
 impl Watch<'_> {
-    /// Called for every packet: stops a cancelled job, and a source that takes far too long.
-    fn check(&mut self) -> Result<(), PipelineError> {
-        if self.cancel.load(Ordering::Relaxed) {
-            return Err(PipelineError::Cancelled);
-        }
+    /// Called for every packet, with the seconds written to every muxer: stops a cancelled job
+    /// and a source that takes far too long, and waits while the muxers are more than
+    /// [`MAX_AHEAD_S`] ahead of what is published.
+    fn check(&mut self, written_s: f64) -> Result<(), PipelineError> {
         self.packets += 1;
-        if self.packets.is_multiple_of(64) && self.started.elapsed() > self.limits.max_time {
-            return Err(PipelineError::BadSource(
-                "Processing this file took far longer than its length; it may be damaged.".into(),
-            ));
+        let mut waiting = false;
+        loop {
+            if self.control.stop.load(Ordering::Relaxed) {
+                return Err(PipelineError::Cancelled);
+            }
+            if (waiting || self.packets.is_multiple_of(64))
+                && self.started.elapsed() > self.limits.max_time
+            {
+                return Err(PipelineError::BadSource(
+                    "Processing this file took far longer than its length; it may be damaged."
+                        .into(),
+                ));
+            }
+            let published_s = self.control.published_ms.load(Ordering::Relaxed) as f64 / 1000.0;
+            if written_s - published_s <= MAX_AHEAD_S {
+                return Ok(());
+            }
+            waiting = true;
+            std::thread::sleep(Duration::from_millis(20));
         }
-        Ok(())
     }
 
     /// Decoding has reached `seconds` into the source.
@@ -199,6 +225,15 @@ struct Sinks<'p> {
 }
 
 impl Sinks<'_> {
+    /// Seconds handed to every muxer.
+    fn written_seconds(&self) -> f64 {
+        self.renditions
+            .iter()
+            .map(Rendition::written_seconds)
+            .reduce(f64::min)
+            .unwrap_or(0.0)
+    }
+
     /// Passes on every frame the video decoder has ready.
     fn receive_video(
         &mut self,
@@ -251,7 +286,7 @@ fn decode_all(
     } = input;
     let audio_only = video.is_none();
     for (stream, packet) in demuxer.packets() {
-        watch.check()?;
+        watch.check(sinks.written_seconds())?;
         let index = stream.index();
         if let Some(video) = video.as_mut().filter(|v| v.index == index) {
             if video.decoder.send_packet(&packet).is_ok() {

@@ -1,6 +1,12 @@
 //! Publishing a transcode to the store while it runs: finished segments first, then the
 //! playlists that name them, so a player never sees a playlist entry whose segment is missing.
-//! The master playlist is written by us, with the ladder's BANDWIDTH, AVERAGE-BANDWIDTH,
+//!
+//! Each muxer keeps only a short window of its latest segments in its own playlist (FFmpeg's HLS
+//! muxer holds about 9 KiB for every segment it lists, so a full list grows with the source's
+//! length); the publisher reads the window, remembers every segment in a few bytes, and writes
+//! each rendition's full EVENT playlist itself. The pipeline never runs further ahead of what is
+//! published than [`super::pipeline::MAX_AHEAD_S`], so no segment leaves the window unseen.
+//! The master playlist is written by us too, with the ladder's BANDWIDTH, AVERAGE-BANDWIDTH,
 //! RESOLUTION, CODECS and FRAME-RATE.
 
 use std::collections::{HashMap, HashSet};
@@ -20,17 +26,54 @@ pub struct Publisher<'a> {
     objects: VideoObjects,
     /// Relative path → size of what was uploaded (playlists: their last content).
     uploaded: HashMap<String, Vec<u8>>,
+    /// Rendition name → every segment published so far.
+    tracks: HashMap<String, Playlist>,
 }
 
-/// What a rendition's playlist says: its media files and their durations.
+/// What a rendition's playlist says: its media files and their durations, the first being the
+/// `sequence`th of the rendition.
+#[derive(Default)]
 struct Playlist {
     init: Option<String>,
+    sequence: usize,
     segments: Vec<(String, f64)>,
     ended: bool,
 }
 
+impl Playlist {
+    /// The playlist as players read it: every segment, ended or still growing.
+    fn text(&self) -> String {
+        let target = self
+            .segments
+            .iter()
+            .map(|(_, d)| d.round() as u64)
+            .max()
+            .unwrap_or(0)
+            .max(1);
+        let mut text = format!(
+            "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:{target}\n#EXT-X-MEDIA-SEQUENCE:0\n\
+             #EXT-X-PLAYLIST-TYPE:EVENT\n#EXT-X-INDEPENDENT-SEGMENTS\n"
+        );
+        if let Some(init) = &self.init {
+            let _ = writeln!(text, "#EXT-X-MAP:URI=\"{init}\"");
+        }
+        for (name, duration) in &self.segments {
+            let _ = write!(text, "#EXTINF:{duration:.6},\n{name}\n");
+        }
+        if self.ended {
+            text.push_str("#EXT-X-ENDLIST\n");
+        }
+        text
+    }
+
+    fn seconds(&self) -> f64 {
+        self.segments.iter().map(|(_, d)| d).sum()
+    }
+}
+
 fn parse_playlist(text: &str) -> Playlist {
     let mut init = None;
+    let mut sequence = 0;
     let mut segments = Vec::new();
     let mut duration = 0.0;
     for line in text.lines().map(str::trim) {
@@ -48,10 +91,13 @@ fn parse_playlist(text: &str) -> Playlist {
                 .unwrap_or(0.0);
         } else if !line.is_empty() && !line.starts_with('#') {
             segments.push((line.to_owned(), duration));
+        } else if let Some(rest) = line.strip_prefix("#EXT-X-MEDIA-SEQUENCE:") {
+            sequence = rest.parse().unwrap_or(0);
         }
     }
     Playlist {
         init,
+        sequence,
         segments,
         ended: text.contains("#EXT-X-ENDLIST"),
     }
@@ -69,6 +115,7 @@ impl<'a> Publisher<'a> {
             out: out.to_owned(),
             objects: VideoObjects::of(video_id),
             uploaded: HashMap::new(),
+            tracks: HashMap::new(),
         }
     }
 
@@ -104,29 +151,66 @@ impl<'a> Publisher<'a> {
                 all_started = false;
                 continue;
             };
-            let playlist = parse_playlist(&String::from_utf8_lossy(&text));
-            if playlist.segments.is_empty() {
-                all_started = false;
-                continue;
+            let window = parse_playlist(&String::from_utf8_lossy(&text));
+            let mut track = self.tracks.remove(name).unwrap_or_default();
+            let result = self.follow(name, &dir, &window, &mut track).await;
+            all_started &= !track.segments.is_empty();
+            self.tracks.insert(name.clone(), track);
+            result?;
+        }
+        Ok(all_started)
+    }
+
+    /// Uploads the media of a muxer's `window` that `track` has not seen, then the rendition's
+    /// playlist naming them.
+    async fn follow(
+        &mut self,
+        name: &str,
+        dir: &Path,
+        window: &Playlist,
+        track: &mut Playlist,
+    ) -> Result<(), StoreError> {
+        if window.sequence > track.segments.len() {
+            return Err(StoreError::Io(std::io::Error::other(format!(
+                "segments of {name} left the muxer's playlist before they were published"
+            ))));
+        }
+        let new = window
+            .segments
+            .iter()
+            .skip(track.segments.len() - window.sequence);
+        let files: Vec<&String> = window
+            .init
+            .iter()
+            .chain(new.clone().map(|(s, _)| s))
+            .collect();
+        for file in files {
+            if !is_plain_name(file) {
+                return Err(StoreError::Refused(format!(
+                    "unexpected media name {file:?} in a playlist"
+                )));
             }
-            let files = playlist
-                .init
-                .iter()
-                .cloned()
-                .chain(playlist.segments.iter().map(|(s, _)| s.clone()));
-            for file in files.collect::<Vec<_>>() {
-                if !is_plain_name(&file) {
-                    return Err(StoreError::Refused(format!(
-                        "unexpected media name {file:?} in a playlist"
-                    )));
-                }
-                self.put_file_once(&layout::rendition_file(name, &file), &dir.join(&file))
-                    .await?;
-            }
+            self.put_file_once(&layout::rendition_file(name, file), &dir.join(file))
+                .await?;
+        }
+        track.init.clone_from(&window.init);
+        track.segments.extend(new.cloned());
+        track.ended = window.ended;
+        if !track.segments.is_empty() {
+            let text = track.text().into_bytes();
             self.put_text(&layout::rendition_file(name, layout::MEDIA_PLAYLIST), text)
                 .await?;
         }
-        Ok(all_started)
+        Ok(())
+    }
+
+    /// How many seconds of every rendition are published.
+    pub fn published_seconds(&self, renditions: &[String]) -> f64 {
+        renditions
+            .iter()
+            .map(|name| self.tracks.get(name).map_or(0.0, Playlist::seconds))
+            .reduce(f64::min)
+            .unwrap_or(0.0)
     }
 
     /// Writes the master playlist. With `measured`, bandwidths come from the segments written
@@ -177,12 +261,9 @@ impl<'a> Publisher<'a> {
     /// Peak and average bits per second of a rendition's segments, from their sizes.
     async fn measure(&self, name: &str) -> Option<(u64, u64)> {
         let dir = self.out.join(name);
-        let text = tokio::fs::read_to_string(dir.join(layout::MEDIA_PLAYLIST))
-            .await
-            .ok()?;
-        let playlist = parse_playlist(&text);
+        let track = self.tracks.get(name)?;
         let (mut peak, mut bits, mut seconds) = (0f64, 0f64, 0f64);
-        for (file, duration) in &playlist.segments {
+        for (file, duration) in &track.segments {
             let size = tokio::fs::metadata(dir.join(file)).await.ok()?.len() as f64 * 8.0;
             if *duration > 0.5 {
                 peak = peak.max(size / duration);
@@ -219,9 +300,9 @@ impl<'a> Publisher<'a> {
     /// Whether every rendition's uploaded playlist is final.
     pub fn all_ended(&self, renditions: &[String]) -> bool {
         renditions.iter().all(|name| {
-            self.uploaded
-                .get(&layout::rendition_file(name, layout::MEDIA_PLAYLIST))
-                .is_some_and(|text| parse_playlist(&String::from_utf8_lossy(text)).ended)
+            self.tracks
+                .get(name)
+                .is_some_and(|track| track.ended && !track.segments.is_empty())
         })
     }
 }
@@ -250,5 +331,70 @@ mod tests {
                 && !is_plain_name("http://x/y")
                 && is_plain_name("seg_1.m4s")
         );
+    }
+
+    /// A muxer's window of `size` segments ending with segment `last` (4 s each), and the files.
+    fn window(dir: &Path, last: usize, size: usize, ended: bool) -> String {
+        let first = (last + 1).saturating_sub(size);
+        let mut text = format!(
+            "#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:4\n#EXT-X-MEDIA-SEQUENCE:{first}\n\
+             #EXT-X-MAP:URI=\"init.mp4\"\n"
+        );
+        std::fs::write(dir.join("init.mp4"), b"init").unwrap();
+        for n in first..=last {
+            let name = format!("seg_{n:05}.m4s");
+            std::fs::write(dir.join(&name), format!("segment {n}")).unwrap();
+            text.push_str(&format!("#EXTINF:4.000000,\n{name}\n"));
+        }
+        if ended {
+            text.push_str("#EXT-X-ENDLIST\n");
+        }
+        std::fs::write(dir.join(layout::MEDIA_PLAYLIST), &text).unwrap();
+        text
+    }
+
+    #[tokio::test]
+    async fn every_segment_is_published_though_the_muxer_lists_only_its_latest() {
+        let root = tempfile::tempdir().unwrap();
+        let store = crate::storage::fs::FsStore::new(root.path().join("store")).unwrap();
+        let out = root.path().join("out");
+        let dir = out.join("360p");
+        std::fs::create_dir_all(&dir).unwrap();
+        let names = vec!["360p".to_owned()];
+        let mut publisher = Publisher::new(&store, &out, "v1");
+
+        // The window moves by up to its size between two looks.
+        for (last, ended) in [(2, false), (7, false), (11, false), (16, true)] {
+            window(&dir, last, 5, ended);
+            assert!(publisher.sync(&names).await.unwrap());
+        }
+        assert!(publisher.all_ended(&names));
+        assert_eq!(publisher.published_seconds(&names), 68.0);
+        let key = publisher
+            .key(&layout::rendition_file("360p", layout::MEDIA_PLAYLIST))
+            .unwrap();
+        let text = crate::storage::read_small(&store, &key, 1 << 20)
+            .await
+            .unwrap();
+        let text = String::from_utf8(text).unwrap();
+        let playlist = parse_playlist(&text);
+        assert_eq!(playlist.sequence, 0);
+        assert_eq!(playlist.segments.len(), 17);
+        assert!(playlist.ended && text.contains("#EXT-X-PLAYLIST-TYPE:EVENT"));
+        for (n, (name, duration)) in playlist.segments.iter().enumerate() {
+            assert_eq!(name, &format!("seg_{n:05}.m4s"));
+            assert_eq!(*duration, 4.0);
+            let key = publisher
+                .key(&layout::rendition_file("360p", name))
+                .unwrap();
+            assert!(store.head(&key).await.is_ok(), "{name} is in the store");
+        }
+
+        // A window that moved past segments never seen is an error, not a hole in the playlist.
+        let mut late = Publisher::new(&store, &out, "v2");
+        window(&dir, 2, 5, false);
+        late.sync(&names).await.unwrap();
+        window(&dir, 9, 5, false);
+        assert!(late.sync(&names).await.is_err());
     }
 }
