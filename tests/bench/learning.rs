@@ -189,7 +189,7 @@ async fn progress_load(server: &Server, db: &Db, viewers: usize, seconds: u64) -
         )
         .await
         .unwrap();
-        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "bench")
+        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "bench", None)
             .await
             .unwrap();
         people.push((user.id, token, videos[n % videos.len()].clone()));
@@ -322,7 +322,7 @@ async fn fill_library(db: &Db, items: usize) -> (String, String) {
     )
     .await
     .unwrap();
-    let (_, token) = db::tokens::create(pool, &org.id, &owner.id, "bench")
+    let (_, token) = db::tokens::create(pool, &org.id, &owner.id, "bench", None)
         .await
         .unwrap();
     let words = vocabulary();
@@ -444,7 +444,8 @@ async fn main() {
     let mut missed = false;
     let mut progress_rows = Vec::new();
     let mut search_rows = Vec::new();
-    for kind in ["sqlite", "postgres"] {
+    let databases = std::env::var("BENCH_DATABASES").unwrap_or_else(|_| "sqlite postgres".into());
+    for kind in databases.split_whitespace() {
         let dir = tempfile::tempdir_in("/var/tmp").unwrap();
         let url = database(kind, dir.path()).await;
         let server = Server::start(dir.path(), &url).await;

@@ -12,7 +12,7 @@ pub(super) fn search_sql(search: &Search) -> (String, String) {
             if t.stem == t.word {
                 format!("{}:*", t.word)
             } else {
-                format!("({}:* | {}:*)", t.word, t.stem)
+                format!("({}:* | {})", t.word, t.stem)
             }
         })
         .collect();

@@ -5,7 +5,7 @@ use super::{CANDIDATES, FILTERS, HIT_COLUMNS, Search};
 
 /// The statement and its FTS5 query (bound as $5; $4 limit, $6 offset).
 pub(super) fn search_sql(search: &Search) -> (String, String) {
-    // Each word as typed (a prefix) or by its stem; all words required. The tag's words must be
+    // Each word as typed (a prefix) or by its stem (a whole indexed word); all words required. The tag's words must be
     // in the tags.
     let mut terms: Vec<String> = search
         .terms
@@ -14,7 +14,7 @@ pub(super) fn search_sql(search: &Search) -> (String, String) {
             if t.stem == t.word {
                 format!("\"{}\"*", t.word)
             } else {
-                format!("(\"{}\"* OR \"{}\"*)", t.word, t.stem)
+                format!("(\"{}\"* OR \"{}\")", t.word, t.stem)
             }
         })
         .collect();

@@ -40,7 +40,8 @@ fn push_word(out: &mut String, word: &str) {
     out.push_str(word);
 }
 
-/// One word of a query: matched as typed (a prefix, for search as you type) or by its stem.
+/// One word of a query: matched as typed (a prefix, for search as you type) or by its stem (a
+/// whole word of the index: the stem of a half-typed word means nothing).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Term {
     pub word: String,
