@@ -67,7 +67,11 @@ pub fn transcode_workers(config: &Config, db: Db, store: Arc<dyn Store>) -> Arc<
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let state = http_state(config).await?;
     let config = state.config.clone();
-    let first_login = create_first_admin(&state.db).await?;
+    let interactive = {
+        use std::io::IsTerminal;
+        std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+    };
+    let first_login = create_first_admin(&state.db, interactive).await?;
     let listener = tokio::net::TcpListener::bind(config.bind)
         .await
         .with_context(|| format!("cannot listen on {} (REELHOUSE_BIND)", config.bind))?;
@@ -78,12 +82,16 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         config.public_url
     );
     match first_login {
-        Some((email, password)) => println!(
-            "First start: sign in at {} as {email} with password {password}\n\
-             (shown only this once; change it after signing in)",
+        FirstLogin::Created { email, password } => println!(
+            "First start: sign in at {} as {email} with the one-time password {password}\n\
+             (shown only this once; you will choose your own password at the first sign-in)",
             config.public_url
         ),
-        None => println!("Sign in at {} with your account.", config.public_url),
+        FirstLogin::NoAccounts => println!(
+            "No accounts yet. Create the first admin with:\n  \
+             reelhouse admin create-user --email you@example.com --name 'Your Name' --role admin --password-stdin"
+        ),
+        FirstLogin::Exists => println!("Sign in at {} with your account.", config.public_url),
     }
     let db = state.db.clone();
     let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -126,28 +134,49 @@ pub async fn worker(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// On a server with no users at all, creates an admin in the default organisation with a
-/// generated password, and returns the login to print.
-async fn create_first_admin(db: &Db) -> anyhow::Result<Option<(String, String)>> {
+/// Whether `serve` made the first admin.
+enum FirstLogin {
+    /// Made now, with a one-time password to show (on a terminal only).
+    Created {
+        email: String,
+        password: String,
+    },
+    /// No accounts, and nobody at a terminal to hand a password to.
+    NoAccounts,
+    Exists,
+}
+
+/// On a server with no users at all, started by someone at a terminal: creates an admin in the
+/// default organisation with a one-time password, which they must replace at the first sign-in.
+/// Started without a terminal (a container, a service), it creates nobody, so no password ever
+/// lands in a log: the first admin is made with `reelhouse admin create-user`.
+async fn create_first_admin(db: &Db, interactive: bool) -> anyhow::Result<FirstLogin> {
     use crate::auth::password;
     use crate::db::users::Role;
     if db::users::count_all(db.pool()).await? > 0 {
-        return Ok(None);
+        return Ok(FirstLogin::Exists);
+    }
+    if !interactive {
+        return Ok(FirstLogin::NoAccounts);
     }
     let org = db::orgs::ensure_default(db.pool()).await?;
     let email = "admin@reelhouse.local";
     let password = crate::auth::secret::random_password();
     let hash = password::hash(password.clone()).await?;
-    db::users::create(
+    let user = db::users::create(
         db.pool(),
         &org.id,
         email,
         "Administrator",
         Role::Admin,
-        Some(&hash),
+        None,
     )
     .await?;
-    Ok(Some((email.to_owned(), password)))
+    db::users::set_password(db.pool(), &user.id, &hash, true).await?;
+    Ok(FirstLogin::Created {
+        email: email.to_owned(),
+        password,
+    })
 }
 
 /// Resolves on Ctrl-C or SIGTERM.

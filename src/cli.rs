@@ -99,6 +99,19 @@ enum AdminCommand {
         /// A label to recognise the token by.
         #[arg(long)]
         name: Option<String>,
+        /// Days until the token stops working (1 to 3650); left out, it never expires.
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=3650))]
+        expires_days: Option<u32>,
+    },
+    /// Set a user's password, read from the first line of standard input. Every session of the
+    /// user and every reset link still open end.
+    SetPassword {
+        #[arg(long)]
+        email: String,
+        /// Read the password from the first line of standard input (the only way: a password
+        /// never goes on a command line, where other users of the machine can see it).
+        #[arg(long, required = true)]
+        password_stdin: bool,
     },
 }
 
@@ -166,9 +179,7 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 bail!("--org {slug:?} is not a valid slug (lower-case letters, digits, dashes)");
             }
             let (password, generated) = if password_stdin {
-                let mut line = String::new();
-                std::io::stdin().lock().read_line(&mut line)?;
-                (line.trim_end_matches(['\r', '\n']).to_owned(), false)
+                (read_password_line()?, false)
             } else {
                 (crate::auth::secret::random_password(), true)
             };
@@ -210,7 +221,11 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 shown(person_bytes)
             );
         }
-        AdminCommand::CreateToken { email, name } => {
+        AdminCommand::CreateToken {
+            email,
+            name,
+            expires_days,
+        } => {
             let user = db::users::by_email(db.pool(), &email)
                 .await?
                 .with_context(|| format!("no user with the email {email}"))?;
@@ -218,12 +233,36 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 bail!("the user {email} is deactivated");
             }
             let label = name.unwrap_or_else(|| "command line".to_owned());
-            let (_, token) = db::tokens::create(db.pool(), &user.org_id, &user.id, &label).await?;
+            let expires_at = db::tokens::expiry_in_days(expires_days);
+            let (_, token) =
+                db::tokens::create(db.pool(), &user.org_id, &user.id, &label, expires_at).await?;
             println!("{token}");
+        }
+        AdminCommand::SetPassword {
+            email,
+            password_stdin: _,
+        } => {
+            let user = db::users::by_email(db.pool(), &email)
+                .await?
+                .with_context(|| format!("no user with the email {email}"))?;
+            let hash = password::hash(read_password_line()?).await?;
+            let mut tx = db.pool().begin().await?;
+            db::users::set_password(&mut *tx, &user.id, &hash, false).await?;
+            db::sessions::delete_for_user(&mut *tx, &user.id).await?;
+            db::resets::end_for_user(&mut *tx, &user.id).await?;
+            tx.commit().await?;
+            println!("password of {} set; their sessions ended", user.email);
         }
     }
     db.close().await;
     Ok(())
+}
+
+/// The first line of standard input, without its line end.
+fn read_password_line() -> anyhow::Result<String> {
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_owned())
 }
 
 /// Reports FFmpeg's libraries, and whether the database and the store answer.

@@ -510,7 +510,7 @@ impl World {
         use reelhouse::db;
         let pool = self.app.state.db.pool();
         let admin = &self.admin().user;
-        let (token_id, _) = db::tokens::create(pool, &admin.org_id, &admin.id, "fixture")
+        let (token_id, _) = db::tokens::create(pool, &admin.org_id, &admin.id, "fixture", None)
             .await
             .unwrap();
         let email = format!("{}@acme.test", common::unique_name());

@@ -193,71 +193,48 @@ async fn a_bad_setting_stops_start_up_naming_it() {
     );
 }
 
-#[tokio::test]
-async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
-    let mut env = TestEnv::new().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
+/// A free loopback port for a server started by a test.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
         .unwrap()
-        .port();
-    env.vars
-        .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
-    let mut child = reelhouse(&env)
-        .arg("serve")
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        .port()
+}
+
+/// Reads a child's output until `until` appears in it (or the output ends).
+fn read_until(output: impl std::io::Read, until: &str) -> String {
+    let mut lines = BufReader::new(output);
     let mut printed = String::new();
-    while !printed.contains("password") {
+    while !printed.contains(until) {
         let mut line = String::new();
-        if stdout.read_line(&mut line).unwrap() == 0 {
+        if lines.read_line(&mut line).unwrap_or(0) == 0 {
             break;
         }
         printed.push_str(&line);
     }
-    assert!(
-        printed.contains("sign in at") && printed.contains("admin@reelhouse.local"),
-        "{printed}"
-    );
-    let password = printed
-        .split("with password ")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap();
+    printed
+}
 
+/// Waits until the server on `port` answers `/healthz`.
+async fn wait_healthy(port: u16) {
     let health = format!("http://127.0.0.1:{port}/healthz");
     let started = Instant::now();
-    let response = loop {
+    loop {
         match reqwest::get(&health).await {
-            Ok(response) => break response,
-            Err(_) if started.elapsed() < Duration::from_secs(20) => {
+            Ok(response) if response.status() == 200 => return,
+            _ if started.elapsed() < Duration::from_secs(20) => {
                 tokio::time::sleep(Duration::from_millis(100)).await
             }
-            Err(err) => panic!("the server did not answer: {err}"),
+            other => panic!("the server did not answer: {other:?}"),
         }
-    };
-    assert_eq!(response.status(), 200);
+    }
+}
 
-    // The printed password is the admin's.
-    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
-    let hash: String = sqlx::query_scalar("select password_hash from users where email = $1")
-        .bind("admin@reelhouse.local")
-        .fetch_one(db.pool())
-        .await
-        .unwrap();
-    assert!(
-        reelhouse::auth::password::verify(password.to_owned(), hash)
-            .await
-            .unwrap()
-    );
-
-    // SIGTERM: the server finishes and exits cleanly.
-    let pid = child.id().to_string();
+/// Sends SIGTERM to the process `pid` (`child` itself, or the server `child` runs) and checks
+/// that `child` exits cleanly.
+fn terminate(child: &mut std::process::Child, pid: u32) {
+    let pid = pid.to_string();
     assert!(
         Command::new("kill")
             .args(["-TERM", &pid])
@@ -277,8 +254,135 @@ async fn serve_from_scratch_prints_a_login_and_stops_on_sigterm() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert!(status.success(), "serve exited with {status}");
+}
 
+#[tokio::test]
+async fn serve_without_a_terminal_prints_no_password_and_stops_on_sigterm() {
+    let mut env = TestEnv::new().await;
+    let port = free_port();
+    env.vars
+        .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
+    // As in a container: output to a pipe, no terminal.
+    let mut child = reelhouse(&env)
+        .arg("serve")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let printed = read_until(child.stdout.take().unwrap(), "--role admin");
+    wait_healthy(port).await;
+    assert!(
+        printed.contains("No accounts yet") && printed.contains("reelhouse admin create-user"),
+        "{printed}"
+    );
+    let pid = child.id();
+    terminate(&mut child, pid);
+    let mut logs = String::new();
+    std::io::Read::read_to_string(&mut child.stderr.take().unwrap(), &mut logs).unwrap();
+    for output in [&printed, &logs] {
+        assert!(!output.to_lowercase().contains("password "), "{output}");
+    }
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
+    let users: i64 = sqlx::query_scalar("select count(*) from users")
+        .fetch_one(db.pool())
+        .await
+        .unwrap();
+    assert_eq!(users, 0, "nobody is created without a terminal");
+}
+
+#[tokio::test]
+async fn serve_at_a_terminal_makes_a_first_admin_who_must_choose_a_password() {
+    let mut env = TestEnv::new().await;
+    let port = free_port();
+    env.vars
+        .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
+    // A pseudo-terminal, as when someone runs `reelhouse serve` (or `make run`) by hand.
+    let command = format!("exec {} serve", env!("CARGO_BIN_EXE_reelhouse"));
+    let mut child = Command::new("script")
+        .args(["--quiet", "--return", "--command", &command, "/dev/null"])
+        .envs(&env.vars)
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let printed = read_until(child.stdout.take().unwrap(), "one-time password ");
+    assert!(printed.contains("admin@reelhouse.local"), "{printed}");
+    let password = printed
+        .split("one-time password ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no password in {printed:?}"))
+        .to_owned();
+    wait_healthy(port).await;
+
+    let url = format!("http://127.0.0.1:{port}");
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap();
+    let me: serde_json::Value = client
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "admin@reelhouse.local", "password": password}))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["must_change_password"], true, "{me}");
+    // Nothing else works until the admin chooses a password.
+    let videos = client
+        .get(format!("{url}/api/v1/videos"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(videos.status(), 403);
+    let changed = client
+        .post(format!("{url}/api/v1/auth/password"))
+        .json(&serde_json::json!({"current_password": password, "new_password": "my own long password"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(changed.status(), 204);
+    let videos = client
+        .get(format!("{url}/api/v1/videos"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(videos.status(), 200);
+    let me: serde_json::Value = client
+        .get(format!("{url}/api/v1/auth/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["must_change_password"], false, "{me}");
+    // The one-time password is gone.
+    let again = reqwest::Client::new()
+        .post(format!("{url}/api/v1/auth/login"))
+        .json(&serde_json::json!({"email": "admin@reelhouse.local", "password": password}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 401);
+
+    // The server is the child of `script`, which reports its exit status.
+    let server = Command::new("pgrep")
+        .args(["-P", &child.id().to_string()])
+        .output()
+        .unwrap();
+    let server: u32 = text(&server.stdout)
+        .trim()
+        .parse()
+        .expect("the server's pid");
+    terminate(&mut child, server);
     // A second start does not make another admin.
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
     let users: i64 = sqlx::query_scalar("select count(*) from users")
         .fetch_one(db.pool())
         .await

@@ -61,7 +61,7 @@ async fn every_table_round_trips() {
         Some(org.clone())
     );
 
-    let (_, token) = db::tokens::create(pool, &org.id, &user.id, "laptop")
+    let (_, token) = db::tokens::create(pool, &org.id, &user.id, "laptop", None)
         .await
         .unwrap();
     let stored: String = sqlx::query_scalar("select token_hash from api_tokens where user_id = $1")

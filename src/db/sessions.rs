@@ -31,8 +31,12 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Identity {
     }
 }
 
-const IDENTITY_COLUMNS: &str = "u.id, u.org_id, u.email, u.name, u.role, u.active, \
-                                o.slug as org_slug, o.name as org_name";
+fn identity_columns() -> String {
+    format!(
+        "{}, o.slug as org_slug, o.name as org_name",
+        super::users::USER_COLUMNS
+    )
+}
 
 /// Starts a session for a user and returns the cookie value (in clear, only now).
 pub async fn create<'e>(db: impl AnyExecutor<'e>, user: &User) -> sqlx::Result<String> {
@@ -56,9 +60,10 @@ pub async fn create<'e>(db: impl AnyExecutor<'e>, user: &User) -> sqlx::Result<S
 /// The active user behind a session cookie that has not expired.
 pub async fn identity_by_session(pool: &AnyPool, token: &str) -> sqlx::Result<Option<Identity>> {
     sqlx::query_as(&format!(
-        "select {IDENTITY_COLUMNS} from sessions s \
+        "select {} from sessions s \
          join users u on u.id = s.user_id join organisations o on o.id = u.org_id \
-         where s.token_hash = $1 and s.expires_at > $2 and u.active = 1"
+         where s.token_hash = $1 and s.expires_at > $2 and u.active = 1",
+        identity_columns()
     ))
     .bind(secret::hash_token(token))
     .bind(now_ms())
@@ -70,11 +75,14 @@ pub async fn identity_by_session(pool: &AnyPool, token: &str) -> sqlx::Result<Op
 pub async fn identity_by_token(pool: &AnyPool, token: &str) -> sqlx::Result<Option<Identity>> {
     let hash = secret::hash_token(token);
     let identity = sqlx::query_as(&format!(
-        "select {IDENTITY_COLUMNS} from api_tokens t \
+        "select {} from api_tokens t \
          join users u on u.id = t.user_id join organisations o on o.id = u.org_id \
-         where t.token_hash = $1 and t.revoked_at is null and u.active = 1"
+         where t.token_hash = $1 and t.revoked_at is null and u.active = 1 \
+         and (t.expires_at is null or t.expires_at > $2)",
+        identity_columns()
     ))
     .bind(&hash)
+    .bind(now_ms())
     .fetch_optional(pool)
     .await?;
     if identity.is_some() {
@@ -102,7 +110,21 @@ pub async fn delete_by_token<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx:
     Ok(())
 }
 
-/// Ends every session of a user (deactivation).
+/// Ends every session of a user but the one with this cookie value (a password change).
+pub async fn delete_others<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+    keep_token: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from sessions where user_id = $1 and token_hash <> $2")
+        .bind(user_id)
+        .bind(keep_token.map(secret::hash_token).unwrap_or_default())
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Ends every session of a user (deactivation, a password reset).
 pub async fn delete_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx::Result<()> {
     sqlx::query("delete from sessions where user_id = $1")
         .bind(user_id)
@@ -144,12 +166,14 @@ pub async fn video_for(
     let (from, token) = match credential {
         Credential::Session(token) => (
             "sessions c join users u on u.id = c.user_id \
-             where c.token_hash = $1 and c.expires_at > $3 and u.active = 1",
+             where c.token_hash = $1 and c.expires_at > $3 and u.active = 1 \
+             and u.must_change_password = 0",
             token,
         ),
         Credential::ApiToken(token) => (
             "api_tokens c join users u on u.id = c.user_id \
-             where c.token_hash = $1 and c.revoked_at is null and u.active = 1 and $3 = $3",
+             where c.token_hash = $1 and c.revoked_at is null and u.active = 1 \
+             and (c.expires_at is null or c.expires_at > $3) and u.must_change_password = 0",
             token,
         ),
     };

@@ -9,18 +9,19 @@ use crate::auth::secret;
 pub const TOKEN_PREFIX: &str = "rh_";
 
 /// Creates a token for a user and returns its id and the token in clear (the only time it
-/// exists in clear).
+/// exists in clear). `expires_at` (Unix milliseconds): when it stops working; `None`: never.
 pub async fn create<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
     user_id: &str,
     name: &str,
+    expires_at: Option<i64>,
 ) -> sqlx::Result<(String, String)> {
     let id = new_id();
     let token = format!("{TOKEN_PREFIX}{}", secret::random_token());
     sqlx::query(
-        "insert into api_tokens (id, org_id, user_id, name, token_hash, created_at) \
-         values ($1, $2, $3, $4, $5, $6)",
+        "insert into api_tokens (id, org_id, user_id, name, token_hash, created_at, expires_at) \
+         values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(&id)
     .bind(org_id)
@@ -28,9 +29,15 @@ pub async fn create<'e>(
     .bind(name)
     .bind(secret::hash_token(&token))
     .bind(now_ms())
+    .bind(expires_at)
     .execute(db)
     .await?;
     Ok((id, token))
+}
+
+/// When a token made now for `days` days stops working.
+pub fn expiry_in_days(days: Option<u32>) -> Option<i64> {
+    days.map(|d| now_ms() + i64::from(d) * 24 * 3600 * 1000)
 }
 
 /// An API token as its owner sees it: never the token itself.
@@ -43,6 +50,9 @@ pub struct TokenInfo {
     /// Unix milliseconds, to the minute; null when never used.
     #[schema(required = true)]
     pub last_used_at: Option<i64>,
+    /// Unix milliseconds when the token stops working; null when it never expires.
+    #[schema(required = true)]
+    pub expires_at: Option<i64>,
 }
 
 /// The unrevoked tokens of a user, newest first.
@@ -51,7 +61,7 @@ pub async fn list_for_user<'e>(
     user_id: &str,
 ) -> sqlx::Result<Vec<TokenInfo>> {
     sqlx::query_as(
-        "select id, name, created_at, last_used_at from api_tokens \
+        "select id, name, created_at, last_used_at, expires_at from api_tokens \
          where user_id = $1 and revoked_at is null order by created_at desc",
     )
     .bind(user_id)

@@ -62,7 +62,17 @@ pub struct User {
     pub name: String,
     pub role: Role,
     pub active: bool,
+    /// Someone else chose the password (the first admin): the person must set their own before
+    /// anything else.
+    pub must_change_password: bool,
+    /// Whether the person can sign in with a password (not when they came through SSO).
+    pub has_password: bool,
 }
+
+/// The columns a [`User`] is read from, of the users table aliased `u`.
+pub const USER_COLUMNS: &str = "u.id, u.org_id, u.email, u.name, u.role, u.active, \
+     u.must_change_password, \
+     cast(case when u.password_hash is null then 0 else 1 end as bigint) as has_password";
 
 impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for User {
     fn from_row(row: &'r sqlx::any::AnyRow) -> sqlx::Result<User> {
@@ -77,6 +87,8 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for User {
                 .parse()
                 .map_err(|e: String| sqlx::Error::Decode(e.into()))?,
             active: row.try_get::<i64, _>("active")? != 0,
+            must_change_password: row.try_get::<i64, _>("must_change_password")? != 0,
+            has_password: row.try_get::<i64, _>("has_password")? != 0,
         })
     }
 }
@@ -102,6 +114,8 @@ pub async fn create<'e>(
         name: name.trim().to_owned(),
         role,
         active: true,
+        must_change_password: false,
+        has_password: password_hash.is_some(),
     };
     sqlx::query(
         "insert into users (id, org_id, email, name, role, password_hash, active, created_at) \
@@ -121,10 +135,12 @@ pub async fn create<'e>(
 }
 
 pub async fn by_email<'e>(db: impl AnyExecutor<'e>, email: &str) -> sqlx::Result<Option<User>> {
-    sqlx::query_as("select id, org_id, email, name, role, active from users where email = $1")
-        .bind(normalize_email(email))
-        .fetch_optional(db)
-        .await
+    sqlx::query_as(&format!(
+        "select {USER_COLUMNS} from users u where u.email = $1"
+    ))
+    .bind(normalize_email(email))
+    .fetch_optional(db)
+    .await
 }
 
 /// How many users exist on the whole server (zero on first start).
@@ -140,9 +156,9 @@ pub async fn with_password_by_email<'e>(
     email: &str,
 ) -> sqlx::Result<Option<(User, Option<String>)>> {
     use sqlx::Row;
-    let row = sqlx::query(
-        "select id, org_id, email, name, role, active, password_hash from users where email = $1",
-    )
+    let row = sqlx::query(&format!(
+        "select {USER_COLUMNS}, u.password_hash from users u where u.email = $1"
+    ))
     .bind(normalize_email(email))
     .fetch_optional(db)
     .await?;
@@ -180,12 +196,16 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Member {
     }
 }
 
-const MEMBER_COLUMNS: &str = "id, org_id, email, name, role, active, created_at";
+/// The users table is aliased `u` wherever these are read.
+const MEMBER_COLUMNS: &str = "u.id, u.org_id, u.email, u.name, u.role, u.active, \
+     u.must_change_password, \
+     cast(case when u.password_hash is null then 0 else 1 end as bigint) as has_password, \
+     u.created_at";
 
 /// Everyone in an organisation, by name.
 pub async fn list_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Vec<Member>> {
     sqlx::query_as(&format!(
-        "select {MEMBER_COLUMNS} from users where org_id = $1 order by name, email"
+        "select {MEMBER_COLUMNS} from users u where u.org_id = $1 order by u.name, u.email"
     ))
     .bind(org_id)
     .fetch_all(db)
@@ -199,7 +219,7 @@ pub async fn member_in_org<'e>(
     user_id: &str,
 ) -> sqlx::Result<Option<Member>> {
     sqlx::query_as(&format!(
-        "select {MEMBER_COLUMNS} from users where org_id = $1 and id = $2"
+        "select {MEMBER_COLUMNS} from users u where u.org_id = $1 and u.id = $2"
     ))
     .bind(org_id)
     .bind(user_id)
@@ -245,6 +265,44 @@ pub async fn set_cohort<'e>(
 ) -> sqlx::Result<()> {
     sqlx::query("update users set cohort = $1 where id = $2")
         .bind(cohort)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// A user by id.
+pub async fn by_id<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sqlx::Result<Option<User>> {
+    sqlx::query_as(&format!(
+        "select {USER_COLUMNS} from users u where u.id = $1"
+    ))
+    .bind(user_id)
+    .fetch_optional(db)
+    .await
+}
+
+/// A user's stored password hash (`None` when they have no password).
+pub async fn password_hash<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select password_hash from users where id = $1")
+        .bind(user_id)
+        .fetch_optional(db)
+        .await
+        .map(Option::flatten)
+}
+
+/// Sets a user's password hash; `must_change` marks a password someone else chose.
+pub async fn set_password<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+    hash: &str,
+    must_change: bool,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set password_hash = $1, must_change_password = $2 where id = $3")
+        .bind(hash)
+        .bind(super::flag(must_change))
         .bind(user_id)
         .execute(db)
         .await?;

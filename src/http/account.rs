@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::auth::{self, Caller, Member};
+use super::auth::{self, Caller, Member, Someone};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::auth::password;
@@ -40,7 +40,7 @@ pub struct LoginRequest {
 /// The longest email and password a sign-in looks at: anything longer is refused before any
 /// other work.
 const MAX_EMAIL: usize = 254;
-const MAX_PASSWORD: usize = 1024;
+pub(super) const MAX_PASSWORD: usize = 1024;
 
 /// The signed-in person.
 #[derive(Serialize, ToSchema)]
@@ -50,6 +50,11 @@ pub struct Me {
     pub name: String,
     pub role: Role,
     pub org: Org,
+    /// Someone else chose the password: until the person sets their own, only this, signing out
+    /// and `POST /api/v1/auth/password` work.
+    pub must_change_password: bool,
+    /// Whether the person has a password here (not when they came through SSO).
+    pub has_password: bool,
 }
 
 impl Me {
@@ -60,6 +65,8 @@ impl Me {
             name: user.name,
             role: user.role,
             org,
+            must_change_password: user.must_change_password,
+            has_password: user.has_password,
         }
     }
 }
@@ -104,6 +111,13 @@ async fn login(
     let Some(user) = user else {
         return Err(ApiError::BadCredentials);
     };
+    if !db::oidc::password_sign_in(state.db.pool(), &user.org_id).await? {
+        let provider = db::oidc::provider(state.db.pool(), &user.org_id).await?;
+        return Err(ApiError::Forbidden(format!(
+            "your organisation signs in with {}, not with a password",
+            provider.map_or_else(|| "its identity provider".to_owned(), |p| p.name)
+        )));
+    }
     // A sign-in that succeeded is no guess: it and the account's earlier failures are forgotten.
     logins::forget(&state.db, &attempt.ids).await?;
     logins::clear(&state.db, &attempt.account).await?;
@@ -118,7 +132,7 @@ async fn login(
 }
 
 /// A sign-in attempt as counted: its rows, and the account's key.
-struct Attempt {
+pub(super) struct Attempt {
     ids: Vec<String>,
     account: String,
 }
@@ -127,7 +141,10 @@ struct Attempt {
 /// a burst cannot slip past the limit while passwords are being checked: a key already at its
 /// limit is refused without recording more, and of attempts recorded together only those within
 /// the limit go on.
-async fn count_attempt(state: &AppState, keys: &[LimitKey]) -> Result<Attempt, ApiError> {
+pub(super) async fn count_attempt(
+    state: &AppState,
+    keys: &[LimitKey],
+) -> Result<Attempt, ApiError> {
     let now = now_ms();
     let since = now - ratelimit::WINDOW.as_millis() as i64;
     for key in keys {
@@ -166,19 +183,20 @@ fn too_many(oldest: Option<i64>, now: i64) -> ApiError {
 }
 
 /// A password check that could not run: busy is 503 with a short `Retry-After`.
-fn password_error(err: password::PasswordError) -> ApiError {
+pub(super) fn password_error(err: password::PasswordError) -> ApiError {
     match err {
         password::PasswordError::Busy => ApiError::Busy(err.to_string()),
         other => ApiError::Internal(other.into()),
     }
 }
 
-/// Sign out: ends this session and clears the cookie. Any signed-in person.
+/// Sign out: ends this session and clears the cookie. Any signed-in person (also one who must
+/// set a new password first).
 #[utoipa::path(post, path = "/api/v1/auth/logout", tag = "auth",
     responses((status = 204), (status = 401, body = ErrorBody)))]
 async fn logout(
     State(state): State<AppState>,
-    _caller: Caller<Member>,
+    _caller: Caller<Someone>,
     headers: axum::http::HeaderMap,
 ) -> Result<impl IntoResponse, ApiError> {
     if let Some(token) = auth::session_cookie(&headers) {
@@ -187,10 +205,11 @@ async fn logout(
     Ok((StatusCode::NO_CONTENT, [auth::session_clear_cookie(&state)]))
 }
 
-/// The signed-in person and their organisation. Any signed-in person.
+/// The signed-in person and their organisation. Any signed-in person (also one who must set a
+/// new password first).
 #[utoipa::path(get, path = "/api/v1/auth/me", tag = "auth",
     responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
-async fn me(caller: Caller<Member>) -> Json<Me> {
+async fn me(caller: Caller<Someone>) -> Json<Me> {
     Json(Me::new(caller.user, caller.org))
 }
 
@@ -211,6 +230,9 @@ pub struct NewToken {
     /// A label to recognise the token by.
     #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
+    /// Days until the token stops working (1 to 3650); left out, it never expires.
+    #[schema(minimum = 1, maximum = 3650)]
+    pub expires_in_days: Option<u32>,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -219,9 +241,13 @@ pub struct CreatedToken {
     pub name: String,
     /// The token, shown only in this response. Send it as `Authorization: Bearer TOKEN`.
     pub token: String,
+    /// Unix milliseconds when it stops working; null when it never expires.
+    #[schema(required = true)]
+    pub expires_at: Option<i64>,
 }
 
-/// Create an API token for the caller; the token is shown once. Any signed-in person.
+/// Create an API token for the caller, lasting `expires_in_days` or for good; the token is shown
+/// once. Any signed-in person.
 #[utoipa::path(post, path = "/api/v1/auth/tokens", tag = "auth", request_body = NewToken,
     responses((status = 201, body = CreatedToken), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn create_token(
@@ -235,14 +261,30 @@ async fn create_token(
             "give the token a name of 1 to 100 characters",
         ));
     }
-    let (id, token) =
-        db::tokens::create(state.db.pool(), &caller.org.id, &caller.user.id, name).await?;
+    if request
+        .expires_in_days
+        .is_some_and(|d| !(1..=3650).contains(&d))
+    {
+        return Err(ApiError::invalid(
+            "a token lasts 1 to 3650 days, or leave expires_in_days out for one that never expires",
+        ));
+    }
+    let expires_at = db::tokens::expiry_in_days(request.expires_in_days);
+    let (id, token) = db::tokens::create(
+        state.db.pool(),
+        &caller.org.id,
+        &caller.user.id,
+        name,
+        expires_at,
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedToken {
             id,
             name: name.to_owned(),
             token,
+            expires_at,
         }),
     ))
 }

@@ -20,8 +20,13 @@ use crate::db::users::{Role, User};
 /// The least role a route requires, as a type so handlers state it in their signature.
 pub trait RequiredRole: Send + Sync + 'static {
     const ROLE: Role;
+    /// Whether a person who must first set a new password may call the route.
+    const BEFORE_NEW_PASSWORD: bool = false;
 }
 
+/// Any signed-in person, even one who must set a new password before anything else (who may
+/// only see who they are, sign out and change the password).
+pub struct Someone;
 /// Any signed-in person.
 pub struct Member;
 /// Trainers and admins.
@@ -29,6 +34,10 @@ pub struct Trainer;
 /// Admins only.
 pub struct Admin;
 
+impl RequiredRole for Someone {
+    const ROLE: Role = Role::Member;
+    const BEFORE_NEW_PASSWORD: bool = true;
+}
 impl RequiredRole for Member {
     const ROLE: Role = Role::Member;
 }
@@ -73,6 +82,11 @@ where
                 identity
             }
         };
+        if identity.user.must_change_password && !R::BEFORE_NEW_PASSWORD {
+            return Err(ApiError::Forbidden(
+                "set a new password first (POST /api/v1/auth/password)".into(),
+            ));
+        }
         if identity.user.role < R::ROLE {
             return Err(ApiError::Forbidden(format!(
                 "this needs the {} role; you are a {}",

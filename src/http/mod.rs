@@ -14,8 +14,10 @@ pub mod invitations;
 pub mod library;
 pub mod me;
 pub mod objects;
+pub mod oidc;
 pub mod openapi;
 pub mod org;
+pub mod password;
 pub mod pictures;
 pub mod playback;
 pub mod playlists;
@@ -198,6 +200,8 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 fn api_routes() -> OpenApiRouter<AppState> {
     let bounded = OpenApiRouter::new()
         .merge(account::router())
+        .merge(password::router())
+        .merge(oidc::router())
         .merge(invitations::router())
         .merge(users::router())
         .merge(videos::router())

@@ -38,6 +38,12 @@ pub async fn run(db: Db, staging: Arc<dyn Staging>, mut stop: tokio::sync::watch
         if let Err(err) = sessions::delete_expired(db.pool()).await {
             tracing::warn!(error = ?err, "removing expired sessions failed; will retry");
         }
+        if let Err(err) = crate::db::resets::delete_expired(db.pool()).await {
+            tracing::warn!(error = ?err, "removing expired reset links failed; will retry");
+        }
+        if let Err(err) = crate::db::oidc::delete_expired_logins(db.pool()).await {
+            tracing::warn!(error = ?err, "removing unfinished SSO sign-ins failed; will retry");
+        }
         let window_ms = crate::auth::ratelimit::WINDOW.as_millis() as i64;
         if let Err(err) = logins::prune(&db, crate::db::now_ms() - window_ms).await {
             tracing::warn!(error = ?err, "removing old sign-in attempts failed; will retry");

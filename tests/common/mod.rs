@@ -131,9 +131,14 @@ impl TestApp {
         let state = reelhouse::app::http_state(env.config())
             .await
             .expect("app state");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
+        // A free port, or REELHOUSE_BIND when the test needs the address before the start (to
+        // name it in REELHOUSE_PUBLIC_URL).
+        let bind = env
+            .vars
+            .get("REELHOUSE_BIND")
+            .cloned()
+            .unwrap_or_else(|| "127.0.0.1:0".into());
+        let listener = tokio::net::TcpListener::bind(bind).await.expect("bind");
         let addr = listener.local_addr().unwrap();
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let app = http::app(state.clone());
@@ -195,7 +200,7 @@ impl TestApp {
         let user = db::users::create(pool, &org.id, email, email, role, Some(&hash))
             .await
             .unwrap();
-        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "test")
+        let (_, token) = db::tokens::create(pool, &org.id, &user.id, "test", None)
             .await
             .unwrap();
         Person {
@@ -230,6 +235,8 @@ pub async fn all_stored_text(db: &reelhouse::db::Db) -> Vec<String> {
         "users",
         "api_tokens",
         "sessions",
+        "password_resets",
+        "oidc_logins",
         "invitations",
         "videos",
         "uploads",
