@@ -37,7 +37,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: ends this session and clears the cookie. Any signed-in person. */
+        /**
+         * Sign out: ends this session and clears the cookie. Any signed-in person (also one who must
+         *     set a new password first).
+         */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -52,10 +55,135 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The signed-in person and their organisation. Any signed-in person. */
+        /**
+         * The signed-in person and their organisation. Any signed-in person (also one who must set a
+         *     new password first).
+         */
         get: operations["me"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the provider sends the browser back: checks the answer and signs the person in (303 to
+         *     the web app), or says why not (303 to the sign-in page with `sso_error`). Public.
+         */
+        get: operations["oidc_callback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How someone with this email signs in: the provider covering its domain, and whether a
+         *     password is still accepted. Public.
+         */
+        get: operations["sign_in_options"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/oidc/{org_slug}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Start signing in at the organisation's provider: answers 303 to the provider's authorization
+         *     page (code flow with PKCE, `state` and `nonce`). Public; a browser navigation.
+         */
+        get: operations["oidc_start"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change your password: the current one is required. Every other session of yours and every
+         *     reset link still open end; this session stays. Any signed-in person, including one who must
+         *     set a new password first.
+         */
+        post: operations["change_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/forgot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask for a reset link by email. The answer is the same whether or not the email belongs to
+         *     someone; the email goes out only when SMTP is configured. Counted against the sign-in limits.
+         *     Public.
+         */
+        post: operations["forgot_password"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/password/reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Choose a new password with a reset link's token; signs you in. The link works once, within an
+         *     hour of being made; every session of the person ends. Public.
+         */
+        post: operations["reset_password"];
         delete?: never;
         options?: never;
         head?: never;
@@ -72,7 +200,10 @@ export interface paths {
         /** The caller's API tokens (never the tokens themselves). Any signed-in person. */
         get: operations["list_tokens"];
         put?: never;
-        /** Create an API token for the caller; the token is shown once. Any signed-in person. */
+        /**
+         * Create an API token for the caller, lasting `expires_in_days` or for good; the token is shown
+         *     once. Any signed-in person.
+         */
         post: operations["create_token"];
         delete?: never;
         options?: never;
@@ -406,6 +537,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org/sso": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's single sign-on settings. Admins. */
+        get: operations["get_sso_settings"];
+        /**
+         * Set up or change the organisation's single sign-on. The issuer's discovery document is read
+         *     first: an issuer that does not answer as an OpenID provider is refused (422). Admins.
+         */
+        put: operations["put_sso_settings"];
+        post?: never;
+        /** Remove the organisation's single sign-on; passwords work again. Admins. */
+        delete: operations["delete_sso_settings"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/usage": {
         parameters: {
             query?: never;
@@ -732,6 +885,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/users/{user_id}/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a reset link for a person of your organisation, to hand over yourself (when no email is
+         *     sent). It works once, within an hour. Admins.
+         */
+        post: operations["create_reset_link"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/users/{user_id}/report": {
         parameters: {
             query?: never;
@@ -1006,6 +1179,10 @@ export interface components {
             /** @description Up to 500 characters, shown on the sign-in page. */
             welcome_message?: string | null;
         };
+        ChangePassword: {
+            current_password: string;
+            new_password: string;
+        };
         CreatedInvitation: {
             /** @description The link to hand to the person; it works once. */
             accept_url: string;
@@ -1026,6 +1203,11 @@ export interface components {
             token: string;
         };
         CreatedToken: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds when it stops working; null when it never expires.
+             */
+            expires_at: number | null;
             id: string;
             name: string;
             /** @description The token, shown only in this response. Send it as `Authorization: Bearer TOKEN`. */
@@ -1053,6 +1235,9 @@ export interface components {
         };
         Experts: {
             items: components["schemas"]["Expert"][];
+        };
+        ForgotPassword: {
+            email: string;
         };
         Handout: {
             /** @description Recognised from the content, not the name. */
@@ -1227,7 +1412,14 @@ export interface components {
         /** @description The signed-in person. */
         Me: {
             email: string;
+            /** @description Whether the person has a password here (not when they came through SSO). */
+            has_password: boolean;
             id: string;
+            /**
+             * @description Someone else chose the password: until the person sets their own, only this, signing out
+             *     and `POST /api/v1/auth/password` work.
+             */
+            must_change_password: boolean;
             name: string;
             org: components["schemas"]["Org"];
             role: components["schemas"]["Role"];
@@ -1244,6 +1436,9 @@ export interface components {
             id: string;
             name: string;
             role: components["schemas"]["Role"];
+        };
+        Message: {
+            message: string;
         };
         /** @description One of a person's assignments, with their progress through the playlist. */
         MyAssignment: {
@@ -1346,6 +1541,11 @@ export interface components {
             url: string;
         };
         NewToken: {
+            /**
+             * Format: int32
+             * @description Days until the token stops working (1 to 3650); left out, it never expires.
+             */
+            expires_in_days?: number | null;
             /** @description A label to recognise the token by. */
             name: string;
         };
@@ -1429,6 +1629,13 @@ export interface components {
              */
             watched_s: number;
         };
+        ProviderButton: {
+            /** @description "Sign in with <name>". */
+            name: string;
+            org_slug: string;
+            /** @description Where the browser goes to sign in (a navigation, not a fetch). */
+            start_url: string;
+        };
         /** @description One rung of a video's ladder, as players need it. */
         Rendition: {
             /**
@@ -1499,6 +1706,19 @@ export interface components {
             progress: number;
             user_id: string;
         };
+        ResetLink: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            expires_at: number;
+            /** @description The link to hand to the person: it works once. */
+            url: string;
+        };
+        ResetPassword: {
+            new_password: string;
+            token: string;
+        };
         Resource: {
             /**
              * Format: int64
@@ -1562,6 +1782,47 @@ export interface components {
             completion_threshold?: number | null;
             review_uploads?: boolean | null;
         };
+        SignInOptions: {
+            /** @description False when that organisation signs in through its provider only. */
+            password_sign_in: boolean;
+            /** @description The provider covering the email's domain, if any. */
+            providers: components["schemas"]["ProviderButton"][];
+        };
+        /** @description The organisation's single sign-on, as its admins see it (never the client secret). */
+        SsoSettings: {
+            client_id: string;
+            client_secret_set: boolean;
+            configured: boolean;
+            create_users: boolean;
+            default_role: components["schemas"]["Role"];
+            domains: string[];
+            issuer: string;
+            name: string;
+            /** @description False: the organisation's people sign in through the provider only. */
+            password_sign_in: boolean;
+            /** @description The redirect URI to register at the provider. */
+            redirect_uri: string;
+        };
+        SsoUpdate: {
+            client_id: string;
+            /** @description Left out: the stored secret is kept. */
+            client_secret?: string | null;
+            /** @description Whether people the organisation does not know yet get an account at their first sign-in. */
+            create_users: boolean;
+            /** @description The role of such new accounts. */
+            default_role: components["schemas"]["Role"];
+            /** @description The email domains the provider signs in (each in one organisation only). */
+            domains: string[];
+            /**
+             * @description The provider's issuer URL (its discovery document is at
+             *     `<issuer>/.well-known/openid-configuration`).
+             */
+            issuer: string;
+            /** @description Shown on the button: "Sign in with <name>". */
+            name: string;
+            /** @description False: passwords are turned off and everyone signs in through the provider. */
+            password_sign_in: boolean;
+        };
         /** @description An API token as its owner sees it: never the token itself. */
         TokenInfo: {
             /**
@@ -1569,6 +1830,11 @@ export interface components {
              * @description Unix milliseconds.
              */
             created_at: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds when the token stops working; null when it never expires.
+             */
+            expires_at: number | null;
             id: string;
             /**
              * Format: int64
@@ -1792,6 +2058,310 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    oidc_callback: {
+        parameters: {
+            query?: {
+                code?: string | null;
+                state?: string | null;
+                /** @description Set by a provider that refused (the person cancelled, the app is not assigned to them). */
+                error?: string | null;
+                error_description?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description signed in (to /), or refused (to /signin?sso_error=...) */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sign_in_options: {
+        parameters: {
+            query: {
+                /** @description The email the person typed on the sign-in page. */
+                email: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignInOptions"];
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    oidc_start: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                org_slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description to the provider, or back to the sign-in page with a reason */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChangePassword"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    forgot_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotPassword"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    reset_password: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPassword"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3043,6 +3613,164 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_sso_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_sso_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoUpdate"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoSettings"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_sso_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4671,6 +5399,51 @@ export interface operations {
                 };
             };
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_reset_link: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResetLink"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -12,8 +12,9 @@
 // Uploads are the one exception on the wire: tus-js-client sends them to UPLOADS_ENDPOINT
 // itself, but the endpoint and the upload status call are defined here.
 //
-// The server answers errors as {"error": {"code", "message"}}; every function here throws an
-// ApiError carrying that message, which pages show to the person as it is.
+// The server answers errors as {"error": {"code", "message"}} (or, shorter, {"error": "<sentence>"});
+// every function here throws an ApiError carrying that message, which pages show to the person
+// as it is.
 
 import type { components, paths } from './api.schema';
 
@@ -51,6 +52,9 @@ export type OrgSettingsChange = Schemas['SettingsChange'];
 export type Usage = Schemas['Usage'];
 /** One person's share of the organisation's storage. */
 export type PersonUsage = Schemas['PersonUsage'];
+/** The signed-in person: `must_change_password` when someone else chose the password (the
+ *  first admin), who may do nothing else until they set their own; `has_password` false for
+ *  people who only sign in through their organisation's identity provider. */
 export type Me = Schemas['Me'];
 /** One on-boarding playlist assigned to the signed-in person (GET /api/v1/me/assignments). */
 export type Assignment = Schemas['MyAssignment'];
@@ -105,6 +109,20 @@ export type CreatedInvitation = Schemas['CreatedInvitation'];
 /** What an invitation link is for (POST /api/v1/invitations/lookup, no session needed). */
 export type InvitationPreview = Schemas['InvitationPreview'];
 
+export type ChangePassword = Schemas['ChangePassword'];
+export type ForgotPassword = Schemas['ForgotPassword'];
+export type ResetPassword = Schemas['ResetPassword'];
+export type ResetLink = Schemas['ResetLink'];
+/** An API token as its owner sees it (never the token itself); times in unix ms. */
+export type TokenInfo = Schemas['TokenInfo'];
+export type NewToken = Schemas['NewToken'];
+/** A just-made API token: the only answer that holds the token itself. */
+export type CreatedToken = Schemas['CreatedToken'];
+export type SsoProviders = Schemas['SignInOptions'];
+export type SsoProvider = SsoProviders['providers'][number];
+export type SsoSettings = Schemas['SsoSettings'];
+export type SsoUpdate = Schemas['SsoUpdate'];
+
 // --- the routes, from the server's schema ---------------------------------------------------
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
@@ -122,9 +140,9 @@ type JsonBody<O> = O extends { requestBody?: infer R }
       ? B
       : never
   : never;
-/** The JSON of the route's success answer (200, 201), or void for one without a body (204). */
+/** The JSON of the route's success answer (200, 201, 202), or void for one without a body (204). */
 type Answer<O> = O extends { responses: infer R }
-  ? R[Extract<keyof R, 200 | 201 | 204>] extends { content: { 'application/json': infer T } }
+  ? R[Extract<keyof R, 200 | 201 | 202 | 204>] extends { content: { 'application/json': infer T } }
     ? T
     : void
   : never;
@@ -232,8 +250,12 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
 /** Turns an error response body into an ApiError; also used for tus upload errors. */
 export function errorFromBody(status: number, body: string): ApiError {
   try {
-    const parsed = JSON.parse(body) as Partial<Schemas['ErrorBody']>;
-    if (parsed.error?.message) {
+    const parsed = JSON.parse(body) as Partial<Schemas['ErrorBody']> | { error?: string };
+    if (typeof parsed.error === 'string' && parsed.error) {
+      // the shorter form, {"error": "<sentence>"}
+      return new ApiError(status, 'error', parsed.error);
+    }
+    if (typeof parsed.error === 'object' && parsed.error?.message) {
       return new ApiError(status, parsed.error.code ?? 'error', parsed.error.message);
     }
   } catch {
@@ -252,8 +274,29 @@ export function getBranding(signal?: AbortSignal): Promise<Branding> {
   return call('get', '/api/v1/branding', { signal, expect401: true });
 }
 
-export async function login(email: string, password: string): Promise<void> {
-  await call('post', '/api/v1/auth/login', { body: { email, password }, expect401: true });
+/** Signs in (sets the session cookie) and answers who: see `must_change_password`. */
+export function login(email: string, password: string): Promise<Me> {
+  return call('post', '/api/v1/auth/login', { body: { email, password }, expect401: true });
+}
+
+/** Which identity provider covers the domain of `email` (none: an empty list), and whether its
+ *  organisation still allows passwords. Public. */
+export function ssoProviders(email: string, signal?: AbortSignal): Promise<SsoProviders> {
+  return call('get', '/api/v1/auth/oidc/providers', { query: { email }, expect401: true, signal });
+}
+
+/** Asks for a reset link by email. The answer's sentence is the same whether or not the address
+ *  has an account. Public. */
+export function forgotPassword(email: string): Promise<{ message: string }> {
+  const body: ForgotPassword = { email };
+  return call('post', '/api/v1/auth/password/forgot', { body, expect401: true });
+}
+
+/** Sets a new password with the token of a reset link, and signs in (every other session of the
+ *  person ends). 400 with a sentence for a used, expired or unknown link. Public. */
+export function resetPassword(token: string, newPassword: string): Promise<Me> {
+  const body: ResetPassword = { token, new_password: newPassword };
+  return call('post', '/api/v1/auth/password/reset', { body, expect401: true });
 }
 
 export async function acceptInvitation(token: string, name: string, password: string): Promise<void> {
@@ -274,6 +317,30 @@ export function getMe(): Promise<Me> {
 
 export async function logout(): Promise<void> {
   await call('post', '/api/v1/auth/logout', { expect401: true });
+}
+
+/** Changes the signed-in person's password; every other session of theirs ends (this one stays).
+ *  403 with a sentence when the current password is wrong, 422 when the new one is too short. */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<void> {
+  const body: ChangePassword = { current_password: currentPassword, new_password: newPassword };
+  await call('post', '/api/v1/auth/password', { body });
+}
+
+/** The signed-in person's API tokens (never the tokens themselves). */
+export function listTokens(signal?: AbortSignal): Promise<TokenInfo[]> {
+  return call('get', '/api/v1/auth/tokens', { signal });
+}
+
+/** Makes an API token, valid for `expiresInDays` (1 to 3650) or, left out, until revoked. The
+ *  answer is the only time the token itself is shown. */
+export function createToken(name: string, expiresInDays?: number): Promise<CreatedToken> {
+  const body: NewToken = expiresInDays === undefined ? { name } : { name, expires_in_days: expiresInDays };
+  return call('post', '/api/v1/auth/tokens', { body });
+}
+
+/** Revokes one of the signed-in person's API tokens; it stops working at once. */
+export async function revokeToken(id: string): Promise<void> {
+  await call('delete', '/api/v1/auth/tokens/{token_id}', { params: { token_id: id } });
 }
 
 // --- learning -----------------------------------------------------------------------------
@@ -546,6 +613,12 @@ export function listPeople(signal?: AbortSignal): Promise<Person[]> {
   return call('get', '/api/v1/users', { signal });
 }
 
+/** A password reset link for a person of the organisation, to hand over (single use, valid for
+ *  an hour). Admins. */
+export function createResetLink(userId: string): Promise<ResetLink> {
+  return call('post', '/api/v1/users/{user_id}/password-reset', { params: { user_id: userId } });
+}
+
 /** Invites someone (trainers may invite members only); answers the link to accept it. */
 export function createInvitation(invitation: NewInvitation): Promise<CreatedInvitation> {
   return call('post', '/api/v1/invitations', { body: invitation });
@@ -575,6 +648,22 @@ export function updateOrgSettings(change: OrgSettingsChange): Promise<OrgSetting
 /** What the organisation stores against its quotas, and who stores the most. Admins. */
 export function getOrgUsage(signal?: AbortSignal): Promise<Usage> {
   return call('get', '/api/v1/org/usage', { signal });
+}
+
+/** The organisation's single sign-on (OpenID Connect); `configured` false when there is none. */
+export function getSso(signal?: AbortSignal): Promise<SsoSettings> {
+  return call('get', '/api/v1/org/sso', { signal });
+}
+
+/** Sets up or changes single sign-on. 422 with a sentence when the issuer's discovery document
+ *  cannot be read; 409 when a domain belongs to another organisation's single sign-on. */
+export function putSso(update: SsoUpdate): Promise<SsoSettings> {
+  return call('put', '/api/v1/org/sso', { body: update });
+}
+
+/** Removes single sign-on; passwords work again. */
+export async function deleteSso(): Promise<void> {
+  await call('delete', '/api/v1/org/sso', {});
 }
 
 // --- expertise ------------------------------------------------------------------------------

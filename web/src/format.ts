@@ -63,6 +63,11 @@ export function formatDate(d: Date): string {
   return d.toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** "12 Mar 2025, 14:35" in the person's locale (for what expires within hours). */
+export function formatDateTime(d: Date): string {
+  return d.toLocaleString(undefined, { day: 'numeric', month: 'short', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+}
+
 /** 0.426 → "43%". */
 export function percent(fraction: number): string {
   return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;

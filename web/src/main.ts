@@ -4,17 +4,21 @@
 // download them.
 
 import './style.css';
+import { passwordRedirect } from './account';
 import { setUnauthorizedHandler } from './api';
 import { loadBranding } from './branding';
 import { errorBox, isAbort } from './components/errorBox';
 import { appHeader } from './components/header';
 import { h, replace } from './dom';
+import { accountPage } from './pages/account';
+import { forgotPage } from './pages/forgot';
 import { homePage } from './pages/home';
 import { invitePage } from './pages/invite';
 import { libraryPage } from './pages/library';
 import { mePage } from './pages/me';
 import { notFoundPage } from './pages/notFound';
 import { playlistPage } from './pages/playlist';
+import { resetPage } from './pages/reset';
 import { signInPage } from './pages/signin';
 import { uploadPage } from './pages/upload';
 import { videoPage } from './pages/video';
@@ -30,12 +34,15 @@ const routes: Route[] = [
   { pattern: '/signin', page: signInPage, public: true },
   { pattern: '/invite/:token', page: invitePage, public: true },
   { pattern: '/accept', page: invitePage, public: true },
+  { pattern: '/forgot', page: forgotPage, public: true },
+  { pattern: '/reset', page: resetPage, public: true },
   { pattern: '/', page: homePage },
   { pattern: '/library', page: libraryPage },
   { pattern: '/upload', page: uploadPage },
   { pattern: '/videos/:id', page: videoPage },
   { pattern: '/playlists/:id', page: playlistPage },
   { pattern: '/me', page: mePage },
+  { pattern: '/account', page: accountPage },
   // trainers and admins (each page says so to anyone else; the server checks too)
   { pattern: '/manage/playlists', page: lazy(() => import('./pages/managePlaylists').then((m) => m.managePlaylistsPage)) },
   { pattern: '/manage/playlists/:id', page: lazy(() => import('./pages/managePlaylist').then((m) => m.managePlaylistPage)) },
@@ -82,6 +89,12 @@ async function render(initial: boolean): Promise<void> {
     if (controller.signal.aborted) return;
     if (!me) {
       navigate(signInPath(), { replace: true });
+      return;
+    }
+    // a password chosen by someone else: nothing else until the person sets their own
+    const mustGo = passwordRedirect(me, location.pathname, location.search);
+    if (mustGo) {
+      navigate(mustGo, { replace: true });
       return;
     }
   }

@@ -1,6 +1,6 @@
-// The app bar of signed-in pages: the organisation's brand (link home), the main navigation and
-// a sign-out button. On phones the navigation becomes a bar along the bottom, within thumb reach
-// (see .nav in style.css).
+// The app bar of signed-in pages: the organisation's brand (link home), the main navigation,
+// "Account" (password and API tokens, /account) and a sign-out button. On phones the navigation
+// becomes a bar along the bottom, within thumb reach (see .nav in style.css).
 
 import type { Me } from '../api';
 import { branding } from '../branding';
@@ -77,7 +77,13 @@ export function appHeader(me: Me, path: string): HTMLElement {
       h('span', { class: 'brand-name', 'aria-hidden': b.logo_url ? 'true' : null }, b.name),
     ),
     nav,
-    h('div', { class: 'account' }, h('span', { class: 'account-name', title: me.email }, me.name), signOutButton),
+    h(
+      'div',
+      { class: 'account' },
+      h('span', { class: 'account-name', title: me.email }, me.name),
+      h('a', { class: 'account-link', href: '/account', 'aria-current': path === '/account' ? 'page' : null }, 'Account'),
+      signOutButton,
+    ),
   );
 }
 

@@ -2,12 +2,13 @@
 // overdue flag, from GET /api/v1/me/assignments), and the ways into the library and the upload.
 // Trainers and admins also get "To review": members' uploads held until a trainer approves them
 // (GET /api/v1/reviews), shown only when there are any. A small link at the end leads to /me
-// ("My expertise").
+// ("My expertise"). A message carried from the page before (components/flash.ts) opens it.
 
 import { myAssignments, reviewQueue, type Assignment, type Video } from '../api';
 import { setTitle } from '../branding';
 import { assignmentCard } from '../components/assignmentCard';
 import { errorBox, isAbort } from '../components/errorBox';
+import { takeFlash } from '../components/flash';
 import { icon } from '../components/icon';
 import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
@@ -57,6 +58,7 @@ export async function homePage({ main, signal }: PageContext): Promise<void> {
 
   replace(
     main,
+    takeFlash(),
     h('h1', null, firstName ? `Hi, ${firstName}` : 'Welcome'),
     reviews,
     h(

@@ -7,27 +7,12 @@
 import { createInvitation, listPlaylists, type CreatedInvitation, type NewInvitation, type Role } from '../api';
 import { setTitle } from '../branding';
 import { checkbox, trainerOrNote } from '../components/checkbox';
+import { copyText } from '../components/copyField';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
 import type { PageContext } from '../router';
-
-/** Copies `text`; falls back to selecting `input` and the old copy command. */
-async function copyText(text: string, input: HTMLInputElement): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    input.focus();
-    input.select();
-    try {
-      return document.execCommand('copy');
-    } catch {
-      return false;
-    }
-  }
-}
 
 function resultBox(inv: CreatedInvitation): HTMLElement {
   const link = h('input', { type: 'text', readonly: true, value: inv.accept_url, class: 'copy-input', 'aria-label': 'Invitation link' });

@@ -9,30 +9,52 @@
 // - storage: what the organisation stores against its quota (a bar when there is one), the
 //   quota of each person, and who stores the most ← GET /api/v1/org/usage. Read only (quotas are
 //   set on the server); loaded on its own, so a failure there leaves the forms above usable.
+// - single sign-on: the organisation's OpenID Connect provider (name, issuer, client id and
+//   secret, the email domains it covers, whether it creates accounts and with which role,
+//   whether passwords still work) ← GET, → PUT, removed with DELETE /api/v1/org/sso; with the
+//   redirect URI to register at the provider. The server's 422 (the issuer's discovery document
+//   cannot be read) and 409 (a domain is another organisation's) are shown by the form.
+// - password reset links: everyone (GET /api/v1/users), each with "Reset link" → POST
+//   /api/v1/users/{id}/password-reset, the link shown with a Copy button to hand over when the
+//   server cannot send email.
+// Both load on their own too.
 
+import { domainsText, parseDomains } from '../account';
 import {
+  ApiError,
+  createResetLink,
+  deleteSso,
   getBranding,
   getOrgSettings,
   getOrgUsage,
+  getSso,
+  listPeople,
+  putSso,
   updateBranding,
   updateOrgSettings,
   uploadLogo,
   type Branding,
   type Me,
   type OrgSettings,
+  type Person,
+  type Role,
+  type SsoSettings,
+  type SsoUpdate,
   type Usage,
 } from '../api';
 import { DEFAULT_BRANDING, setBranding, setTitle } from '../branding';
 import { adminOrNote, checkbox } from '../components/checkbox';
+import { confirmControl } from '../components/confirmAction';
+import { copyField } from '../components/copyField';
 import { errorBox, isAbort, messageOf } from '../components/errorBox';
 import { field } from '../components/field';
 import { refreshAppHeader } from '../components/header';
 import { progressBar } from '../components/progressBar';
 import { h, replace } from '../dom';
-import { formatBytes, formatSize, percent } from '../format';
+import { formatBytes, formatDateTime, formatSize, percent, toDate } from '../format';
 import type { PageContext } from '../router';
 import { navigate } from '../router';
-import { normalizeHex } from '../text';
+import { externalUrl, normalizeHex } from '../text';
 
 const LOGO_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif'];
 const LOGO_MAX = 10 * 1024 * 1024;
@@ -116,6 +138,8 @@ export async function manageOrganisationPage({ main, signal }: PageContext): Pro
     brandingForm(me, brand),
     logoSection(me, brand),
     settingsForm(settings),
+    ssoSection(signal),
+    resetLinksSection(signal),
     storageSection(signal),
   );
 }
@@ -332,6 +356,270 @@ function settingsForm(initial: OrgSettings): HTMLElement {
     }
   });
   return form;
+}
+
+// --- single sign-on ----------------------------------------------------------------------
+
+const ROLES: { value: Role; label: string }[] = [
+  { value: 'member', label: 'Member' },
+  { value: 'trainer', label: 'Trainer' },
+  { value: 'admin', label: 'Admin' },
+];
+
+/** The single sign-on section; it loads the setup itself and shows it (or why it could not). */
+function ssoSection(signal: AbortSignal): HTMLElement {
+  const body = h('div', { class: 'stack' });
+  const section = h(
+    'section',
+    { class: 'stack card manage-card', 'aria-labelledby': 'sso-heading' },
+    h('h2', { id: 'sso-heading' }, 'Single sign-on'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Let people sign in with your company’s identity provider (OpenID Connect: Okta, Microsoft Entra ID, Google Workspace, …). Register Reelhouse there as a web application with the redirect URI below, then copy its issuer, client ID and secret here.',
+    ),
+    body,
+  );
+
+  /** `message`: what was just done, shown above the form. */
+  async function load(message?: string): Promise<void> {
+    replace(body, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Loading…'));
+    try {
+      const sso = await getSso(signal);
+      replace(body, message ? h('p', { class: 'saved', role: 'status' }, message) : null, ssoForm(sso, load));
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(body, errorBox(e, () => void load()));
+    }
+  }
+  void load();
+  return section;
+}
+
+/** "On: …" or "Off: …", the setup in a sentence. */
+function ssoState(sso: SsoSettings): string {
+  return sso.configured
+    ? `On: people with an email at ${sso.domains.join(', ')} can sign in with ${sso.name}.`
+    : 'Off: everyone signs in with a password.';
+}
+
+function ssoForm(initial: SsoSettings, reload: (message?: string) => Promise<void>): HTMLElement {
+  const name = h('input', { type: 'text', name: 'sso_name', required: true, maxlength: 100, autocomplete: 'off', placeholder: 'Okta' });
+  const issuer = h('input', {
+    type: 'url',
+    name: 'sso_issuer',
+    required: true,
+    inputmode: 'url',
+    autocomplete: 'off',
+    autocapitalize: 'none',
+    spellcheck: 'false',
+    placeholder: 'https://yourcompany.okta.com',
+  });
+  const clientId = h('input', { type: 'text', name: 'sso_client_id', required: true, autocomplete: 'off', autocapitalize: 'none', spellcheck: 'false' });
+  // new-password: browsers do not fill in the admin's own password here
+  const secret = h('input', { type: 'password', name: 'sso_client_secret', autocomplete: 'new-password' });
+  const domains = h('input', {
+    type: 'text',
+    name: 'sso_domains',
+    required: true,
+    autocomplete: 'off',
+    autocapitalize: 'none',
+    spellcheck: 'false',
+    placeholder: 'example.com, example.org',
+  });
+  const createUsers = h('input', { type: 'checkbox', name: 'sso_create_users' });
+  const defaultRole = h('select', { name: 'sso_default_role' }, ROLES.map((r) => h('option', { value: r.value }, r.label)));
+  const passwords = h('input', { type: 'checkbox', name: 'sso_password_sign_in' });
+  const redirect = copyField(initial.redirect_uri, 'Redirect URI', 'sso_redirect_uri');
+  redirect.input.id = 'sso-redirect-uri';
+  const state = h('p', { class: 'sso-state' });
+  const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save single sign-on');
+  const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const remove = confirmControl({
+    label: 'Remove single sign-on',
+    question: 'Remove single sign-on? People sign in with passwords again; anyone who has none needs a reset link.',
+    yes: 'Yes, remove',
+    busy: 'Removing…',
+    run: deleteSso,
+    done: () => void reload('Single sign-on removed. Everyone signs in with a password again.'),
+  });
+
+  function fill(sso: SsoSettings): void {
+    // (the fields of a setup that is not configured may come empty)
+    name.value = sso.name ?? '';
+    issuer.value = sso.issuer ?? '';
+    clientId.value = sso.client_id ?? '';
+    secret.value = '';
+    secret.placeholder = sso.client_secret_set ? 'unchanged' : '';
+    domains.value = domainsText(sso.domains ?? []);
+    createUsers.checked = sso.create_users;
+    defaultRole.value = sso.default_role || 'member';
+    passwords.checked = sso.password_sign_in;
+    state.textContent = ssoState(sso);
+    remove.hidden = !sso.configured;
+  }
+  fill(initial);
+  let secretSet = initial.client_secret_set;
+
+  const form = h(
+    'form',
+    { class: 'stack', novalidate: true },
+    state,
+    field('Provider name', name, 'As people know it: the sign-in page shows “Sign in with …” with this name.'),
+    field('Issuer URL', issuer, 'The provider’s issuer, where its /.well-known/openid-configuration is.'),
+    field('Client ID', clientId),
+    field('Client secret', secret, initial.client_secret_set ? 'Leave empty to keep the saved secret.' : undefined),
+    field('Email domains', domains, 'Separated by commas or spaces. People whose email is at one of them are offered this provider.'),
+    checkbox('Create accounts for new people', createUsers, 'Someone of these domains without an account gets one at their first sign-in. Off: only people already invited can sign in.'),
+    field('Default role', defaultRole, 'The role of accounts created at first sign-in.'),
+    checkbox(
+      'Allow passwords too',
+      passwords,
+      'Off: people sign in only with the identity provider. Try signing in with it first, in a private window.',
+    ),
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: redirect.input.id }, 'Redirect URI'),
+      redirect.el,
+      h('p', { class: 'field-hint' }, 'Register this at the provider as the sign-in redirect URI.'),
+    ),
+    status,
+    h('div', { class: 'button-row' }, submit, remove),
+  );
+  form.addEventListener('input', () => replace(status));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    replace(status);
+    for (const input of [name, issuer, clientId, secret, domains]) input.removeAttribute('aria-invalid');
+    const problem = (message: string, input: HTMLInputElement) => {
+      replace(status, errorBox(new Error(message)));
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    };
+    if (!name.value.trim()) return problem('Give the provider a name, as people know it: Okta, Microsoft, Google.', name);
+    if (!externalUrl(issuer.value.trim())) return problem('Write the issuer as a URL, for example https://yourcompany.okta.com.', issuer);
+    if (!clientId.value.trim()) return problem('Enter the client ID the provider gave.', clientId);
+    if (!secret.value && !secretSet) return problem('Enter the client secret the provider gave.', secret);
+    const list = parseDomains(domains.value);
+    if (list.length === 0) return problem('Name at least one email domain, for example example.com.', domains);
+
+    const update: SsoUpdate = {
+      name: name.value.trim(),
+      issuer: issuer.value.trim(),
+      client_id: clientId.value.trim(),
+      domains: list,
+      create_users: createUsers.checked,
+      default_role: defaultRole.value as Role,
+      password_sign_in: passwords.checked,
+    };
+    // left out, the saved secret stays
+    if (secret.value) update.client_secret = secret.value;
+    submit.disabled = true;
+    submit.textContent = 'Saving…';
+    try {
+      const sso = await putSso(update);
+      secretSet = sso.client_secret_set;
+      fill(sso);
+      replace(status, saved('Single sign-on saved.'));
+    } catch (e) {
+      replace(status, errorBox(e));
+      // 422: the issuer's discovery document could not be read; 409: a domain is taken
+      if (e instanceof ApiError && e.status === 422) issuer.setAttribute('aria-invalid', 'true');
+      if (e instanceof ApiError && e.status === 409) domains.setAttribute('aria-invalid', 'true');
+    } finally {
+      submit.disabled = false;
+      submit.textContent = 'Save single sign-on';
+    }
+  });
+  return form;
+}
+
+// --- password reset links --------------------------------------------------------------------
+
+/** Everyone, each with "Reset link"; it loads the people itself. */
+function resetLinksSection(signal: AbortSignal): HTMLElement {
+  const filter = h('input', { type: 'search', name: 'person_filter', autocomplete: 'off', spellcheck: 'false' });
+  const body = h('div', { class: 'stack' });
+  const section = h(
+    'section',
+    { class: 'stack card manage-card', 'aria-labelledby': 'reset-links-heading' },
+    h('h2', { id: 'reset-links-heading' }, 'Password reset links'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'For someone who forgot their password when this server cannot send email: make a link and hand it to them. It works once, for an hour, and ends their other sessions.',
+    ),
+    field('Find a person', filter),
+    body,
+  );
+  filter.addEventListener('input', () => {
+    const words = filter.value.trim().toLowerCase();
+    for (const li of body.querySelectorAll<HTMLElement>('li[data-search]')) {
+      li.hidden = !!words && !li.dataset.search!.includes(words);
+    }
+  });
+
+  async function load(): Promise<void> {
+    replace(body, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Loading…'));
+    try {
+      const people = await listPeople(signal);
+      replace(
+        body,
+        people.length
+          ? h('ul', { class: 'manage-items people-reset' }, people.map(resetLinkItem))
+          : h('p', { class: 'muted' }, 'Nobody is in the organisation yet.'),
+      );
+    } catch (e) {
+      if (isAbort(e)) return;
+      replace(body, errorBox(e, () => void load()));
+    }
+  }
+  void load();
+  return section;
+}
+
+function resetLinkItem(person: Person): HTMLElement {
+  const result = h('div', { class: 'reset-result', 'aria-live': 'polite' });
+  const button = h(
+    'button',
+    { type: 'button', class: 'button button-secondary button-small' },
+    'Reset link',
+    h('span', { class: 'visually-hidden' }, ` for ${person.name}`),
+  );
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    replace(result, h('p', { class: 'small muted' }, 'Making a link…'));
+    try {
+      const link = await createResetLink(person.id);
+      const expires = toDate(link.expires_at);
+      replace(
+        result,
+        copyField(link.url, `Reset link for ${person.name}`, 'reset_link').el,
+        h('p', { class: 'small muted' }, expires ? `It works once, until ${formatDateTime(expires)}.` : 'It works once.'),
+      );
+    } catch (e) {
+      replace(result, errorBox(e));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h(
+    'li',
+    { class: 'manage-item', 'data-search': `${person.name} ${person.email}`.toLowerCase() },
+    h(
+      'span',
+      { class: 'manage-item-text' },
+      h(
+        'span',
+        null,
+        h('span', { class: 'manage-item-title' }, person.name),
+        h('span', { class: 'small muted' }, person.active ? person.email : `${person.email} · deactivated`),
+      ),
+    ),
+    person.active ? button : null,
+    result,
+  );
 }
 
 // --- storage -----------------------------------------------------------------------------
