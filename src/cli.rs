@@ -71,8 +71,8 @@ enum AdminCommand {
         name: String,
         #[arg(long, value_parser = |s: &str| s.parse::<Role>())]
         role: Role,
-        /// Read the password from the first line of standard input; otherwise one is generated
-        /// and printed.
+        /// Read the password from the first line of standard input; otherwise a one-time password
+        /// is generated and printed, which the person replaces at the first sign-in.
         #[arg(long)]
         password_stdin: bool,
         /// The organisation's slug (created when it does not exist); default: the default one.
@@ -196,7 +196,9 @@ async fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<()> {
                 user.role, user.email, org.slug
             );
             if generated {
-                println!("password: {password}");
+                // Seen by whoever ran the command: the person replaces it at the first sign-in.
+                db::users::set_password(db.pool(), &user.id, &hash, true).await?;
+                println!("one-time password (to replace at the first sign-in): {password}");
             }
         }
         AdminCommand::SetQuota {

@@ -445,3 +445,78 @@ async fn an_operator_sets_an_organisations_own_quotas() {
     assert!(!unknown.status.success());
     assert!(text(&unknown.stderr).contains("no organisation nope"));
 }
+
+#[tokio::test]
+async fn a_generated_password_is_one_time_and_set_password_replaces_it() {
+    let env = TestEnv::new().await;
+    let created = run(
+        &env,
+        &[
+            "admin",
+            "create-user",
+            "--email",
+            "ops@acme.test",
+            "--name",
+            "Ops",
+            "--role",
+            "admin",
+        ],
+    );
+    assert!(created.status.success(), "{}", text(&created.stderr));
+    let printed = text(&created.stdout);
+    let one_time = printed
+        .split("first sign-in): ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .unwrap_or_else(|| panic!("no one-time password in {printed:?}"))
+        .to_owned();
+    let db = reelhouse::app::open_db(&env.config()).await.unwrap();
+    let user = reelhouse::db::users::by_email(db.pool(), "ops@acme.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(
+        user.must_change_password,
+        "a generated password must be replaced"
+    );
+    let session = reelhouse::db::sessions::create(db.pool(), &user)
+        .await
+        .unwrap();
+
+    let mut child = reelhouse(&env)
+        .args([
+            "admin",
+            "set-password",
+            "--email",
+            "ops@acme.test",
+            "--password-stdin",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"chosen by the operator\n")
+        .unwrap();
+    assert!(child.wait().unwrap().success());
+    let user = reelhouse::db::users::by_email(db.pool(), "ops@acme.test")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(!user.must_change_password);
+    let hash = reelhouse::db::users::password_hash(db.pool(), &user.id)
+        .await
+        .unwrap()
+        .unwrap();
+    let verify =
+        |password: &str| reelhouse::auth::password::verify(password.to_owned(), hash.clone());
+    assert!(verify("chosen by the operator").await.unwrap());
+    assert!(!verify(&one_time).await.unwrap());
+    let still = reelhouse::db::sessions::identity_by_session(db.pool(), &session)
+        .await
+        .unwrap();
+    assert!(still.is_none(), "the person's sessions end");
+}

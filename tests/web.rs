@@ -437,3 +437,113 @@ async fn everyday_flows_from_upload_to_a_partly_watched_playlist_on_a_phone() {
     assert!(!page.to_string().contains(failed_id), "{page}");
     assert!(dir.join("everyday-upload-failed.png").exists());
 }
+
+#[tokio::test]
+async fn a_person_changes_their_password_and_tokens_and_uses_a_reset_link_on_a_phone() {
+    let app = web_app().await;
+    let admin = app.person("acme", "boss@acme.test", Role::Admin).await;
+    let dana = app.person("acme", "dana@acme.test", Role::Member).await;
+    let elsewhere = app.signed_in("dana@acme.test", &dana.password).await;
+
+    let seen = browse(
+        &app,
+        "web-account.mjs",
+        &[
+            "account",
+            "dana@acme.test",
+            &dana.password,
+            "changed in the browser",
+        ],
+    )
+    .await;
+    assert!(
+        seen["wrong_current"]
+            .as_str()
+            .unwrap()
+            .contains("current password is wrong"),
+        "the server's reason is on the page: {seen}"
+    );
+    assert!(
+        seen["changed"]
+            .as_str()
+            .unwrap()
+            .contains("Password changed"),
+        "{seen}"
+    );
+    assert!(
+        seen["token_item"].as_str().unwrap().contains("expires"),
+        "{seen}"
+    );
+    assert_eq!(seen["laptop_gone"], true, "{seen}");
+    assert_eq!(seen["problems"], json!([]), "{seen}");
+    // The server agrees: the new password works, the old one and the other session do not, and
+    // the token made and revoked in the browser is refused.
+    let login = |password: String| {
+        let client = reqwest::Client::new();
+        let url = app.at("/api/v1/auth/login");
+        async move {
+            client
+                .post(url)
+                .json(&json!({ "email": "dana@acme.test", "password": password }))
+                .send()
+                .await
+                .unwrap()
+                .status()
+        }
+    };
+    assert_eq!(login("changed in the browser".into()).await, 200);
+    assert_eq!(login(dana.password.clone()).await, 401);
+    let me = elsewhere
+        .get(app.at("/api/v1/auth/me"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(me.status(), 401, "other sessions end");
+    let token = seen["token"].as_str().unwrap();
+    assert!(token.starts_with("rh_"), "{seen}");
+    let with_token = app
+        .client
+        .get(app.at("/api/v1/auth/me"))
+        .bearer_auth(token)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with_token.status(), 401, "the revoked token is refused");
+
+    // An admin's reset link, opened on the phone: it signs in once.
+    let (status, link) = app
+        .call(
+            &admin,
+            reqwest::Method::POST,
+            &format!("/api/v1/users/{}/password-reset", dana.user.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, 201, "{link}");
+    let reset_token = link["url"]
+        .as_str()
+        .unwrap()
+        .split("token=")
+        .nth(1)
+        .unwrap();
+    let url = app.at(&format!("/reset?token={reset_token}"));
+    let seen = browse(
+        &app,
+        "web-account.mjs",
+        &["reset", &url, "reset on the phone"],
+    )
+    .await;
+    assert!(
+        seen["heading"].as_str().unwrap().starts_with("Hi"),
+        "{seen}"
+    );
+    assert!(
+        seen["second_use"]
+            .as_str()
+            .unwrap()
+            .contains("not valid any more"),
+        "{seen}"
+    );
+    assert_eq!(login("reset on the phone".into()).await, 200);
+    assert_eq!(login("changed in the browser".into()).await, 401);
+}
