@@ -24,6 +24,7 @@ pub mod playlists;
 pub mod progress;
 pub mod reports;
 pub mod security;
+pub mod sso;
 pub mod uploads;
 pub mod users;
 pub mod videos;
@@ -202,6 +203,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(account::router())
         .merge(password::router())
         .merge(oidc::router())
+        .merge(sso::router())
         .merge(invitations::router())
         .merge(users::router())
         .merge(videos::router())
