@@ -112,6 +112,21 @@ async fn people_sign_in_with_their_organisations_provider_in_a_browser() {
             "default_role": "member", "password_sign_in": password_sign_in,
         })
     };
+    // Only https (or http on loopback) issuers, without query or fragment: the server fetches
+    // what an admin names, so it cannot be pointed at just any address.
+    for bad in [
+        "http://example.com".to_owned(),
+        format!("{issuer}?x=1"),
+        format!("{issuer}#frag"),
+        "ftp://127.0.0.1/".to_owned(),
+    ] {
+        let mut body = settings(true);
+        body["issuer"] = json!(bad);
+        let (status, body) = app
+            .call(&admin, Method::PUT, "/api/v1/org/sso", Some(body))
+            .await;
+        assert_eq!(status, 422, "{bad}: {body}");
+    }
     let mut unreachable = settings(true);
     unreachable["issuer"] = json!("http://127.0.0.1:9");
     let (status, body) = app
@@ -231,6 +246,16 @@ async fn people_sign_in_with_their_organisations_provider_in_a_browser() {
         .await
         .unwrap();
     assert_eq!(login.status(), 403);
+    // Nor does a reset link give a password back.
+    let (status, body) = app
+        .call(
+            &admin,
+            Method::POST,
+            &format!("/api/v1/users/{}/password-reset", admin.user.id),
+            None,
+        )
+        .await;
+    assert_eq!(status, 403, "{body}");
     let (status, _) = app
         .call(&admin, Method::DELETE, "/api/v1/org/sso", None)
         .await;

@@ -46,8 +46,8 @@ fn http_client() -> Result<reqwest::Client, OidcError> {
 
 /// Reads the provider's discovery document: checks that the issuer answers as one.
 pub async fn discover(issuer: &str) -> Result<CoreProviderMetadata, OidcError> {
-    let issuer = IssuerUrl::new(issuer.trim_end_matches('/').to_owned())
-        .map_err(|e| error("the issuer is not a URL", e))?;
+    let issuer =
+        IssuerUrl::new(issuer.to_owned()).map_err(|e| error("the issuer is not a URL", e))?;
     CoreProviderMetadata::discover_async(issuer, &http_client()?)
         .await
         .map_err(|e| error("the issuer's discovery document could not be read", e))

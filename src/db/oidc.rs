@@ -85,6 +85,22 @@ pub async fn provider_for_email<'e>(
         .find(|p| p.domains.contains(&domain)))
 }
 
+/// Whether people of another organisation than `org_id` have addresses at `domain` (lower-case
+/// letters, digits, dots and dashes: nothing LIKE reads as a wildcard).
+pub async fn domain_has_people_elsewhere<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    domain: &str,
+) -> sqlx::Result<bool> {
+    let count: i64 =
+        sqlx::query_scalar("select count(*) from users where org_id <> $1 and email like $2")
+            .bind(org_id)
+            .bind(format!("%@{domain}"))
+            .fetch_one(db)
+            .await?;
+    Ok(count > 0)
+}
+
 /// Creates or replaces an organisation's provider.
 pub async fn save_provider<'e>(db: impl AnyExecutor<'e>, provider: &Provider) -> sqlx::Result<()> {
     sqlx::query(

@@ -32,6 +32,18 @@ pub async fn create<'e>(
     Ok((token, now + RESET_TTL_MS))
 }
 
+/// The user a reset token is for, while it is unused and unexpired (without using it).
+pub async fn user_of<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar(
+        "select user_id from password_resets \
+         where token_hash = $1 and used_at is null and expires_at > $2",
+    )
+    .bind(secret::hash_token(token))
+    .bind(now_ms())
+    .fetch_optional(db)
+    .await
+}
+
 /// Uses a reset token: marks it used and returns its user's id, when it is unused and unexpired.
 /// Of two requests with the same token, only one gets the user.
 pub async fn consume<'e>(db: impl AnyExecutor<'e>, token: &str) -> sqlx::Result<Option<String>> {

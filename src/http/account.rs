@@ -133,7 +133,7 @@ async fn login(
 
 /// A sign-in attempt as counted: its rows, and the account's key.
 pub(super) struct Attempt {
-    ids: Vec<String>,
+    pub(super) ids: Vec<String>,
     account: String,
 }
 

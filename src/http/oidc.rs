@@ -9,7 +9,7 @@
 //! with the configured role when the organisation creates accounts. Refusals go back to the
 //! sign-in page with a sentence. The admins' settings are in [`super::sso`].
 
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::header::{COOKIE, LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{AppendHeaders, IntoResponse, Response};
@@ -20,7 +20,7 @@ use utoipa_axum::routes;
 
 use super::auth;
 use super::error::ErrorBody;
-use super::{ApiError, AppState, Json};
+use super::{ApiError, AppState, Json, Query};
 use crate::auth::oidc::{self as protocol, ClientSettings};
 use crate::db::oidc::{self, Login, Provider};
 use crate::db::users;
@@ -344,12 +344,16 @@ async fn account_for(
             "there is no account for {email} yet; ask an admin of your organisation for an invitation"
         )));
     }
-    let name = person
+    let name: String = person
         .name
-        .clone()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or_else(|| email.split('@').next().unwrap_or_default().to_owned());
-    let user = users::create(
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| email.split('@').next().unwrap_or_default())
+        .chars()
+        .take(100)
+        .collect();
+    let created = users::create(
         pool,
         &provider.org_id,
         &email,
@@ -357,7 +361,18 @@ async fn account_for(
         provider.default_role,
         None,
     )
-    .await?;
+    .await;
+    let user = match created {
+        Ok(user) => user,
+        // The same person's first sign-in in two tabs at once: the other one made the account.
+        Err(err) if crate::db::is_unique_violation(&err) => users::by_email(pool, &email)
+            .await?
+            .filter(|u| u.org_id == provider.org_id && u.active)
+            .ok_or(ApiError::Conflict(
+                "this account was just created; sign in again".into(),
+            ))?,
+        Err(err) => return Err(err.into()),
+    };
     tracing::info!(user = %user.id, org = %user.org_id, role = %user.role, "account created at first SSO sign-in");
     Ok(Ok(user))
 }

@@ -2,7 +2,9 @@
 //! admin to hand over), and the reset itself. A changed password ends every other session of the
 //! person and every reset link still open.
 
-use axum::extract::{Path, State};
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::IntoResponse;
 use serde::{Deserialize, Serialize};
@@ -10,11 +12,11 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-use super::account::{MAX_PASSWORD, Me, password_error};
+use super::account::{MAX_PASSWORD, Me, count_attempt, password_error};
 use super::auth::{self, Admin, Caller, Someone};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
-use crate::auth::password;
+use crate::auth::{password, ratelimit};
 use crate::db::{self, resets, sessions, users};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -33,32 +35,62 @@ pub struct ChangePassword {
     pub new_password: String,
 }
 
-/// Hashes a new password, or says why it cannot be one.
-async fn new_hash(new_password: String) -> Result<String, ApiError> {
+/// Refuses when the organisation signs in through its identity provider only.
+async fn passwords_allowed(state: &AppState, org_id: &str) -> Result<(), ApiError> {
+    if crate::db::oidc::password_sign_in(state.db.pool(), org_id).await? {
+        Ok(())
+    } else {
+        Err(ApiError::Forbidden(
+            "your organisation signs in through its identity provider; passwords are turned off"
+                .into(),
+        ))
+    }
+}
+
+/// Says why a new password cannot be one, before any costly work.
+fn check_length(new_password: &str) -> Result<(), ApiError> {
     if new_password.len() > MAX_PASSWORD {
         return Err(ApiError::invalid(format!(
             "a password has at most {MAX_PASSWORD} characters"
         )));
     }
+    if new_password.chars().count() < password::MIN_LENGTH {
+        return Err(ApiError::invalid(
+            password::PasswordError::TooShort.to_string(),
+        ));
+    }
+    Ok(())
+}
+
+/// Hashes a new password, or says why it cannot be one.
+async fn new_hash(new_password: String) -> Result<String, ApiError> {
+    check_length(&new_password)?;
     password::hash(new_password).await.map_err(|err| match err {
         password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
         other => password_error(other),
     })
 }
 
-/// Change your password: the current one is required. Every other session of yours and every
-/// reset link still open end; this session stays. Any signed-in person, including one who must
+/// Change your password: the current one is required (wrong guesses count against the sign-in
+/// limits: 429). Every other session of yours and every reset link still open end; this session
+/// stays. Any signed-in person, including one who must
 /// set a new password first.
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth", request_body = ChangePassword,
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
+        (status = 422, body = ErrorBody), (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn change_password(
     State(state): State<AppState>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     caller: Caller<Someone>,
     headers: HeaderMap,
     Json(request): Json<ChangePassword>,
 ) -> Result<StatusCode, ApiError> {
     let pool = state.db.pool();
+    passwords_allowed(&state, &caller.user.org_id).await?;
+    check_length(&request.new_password)?;
+    // Guesses of the current password count like sign-in attempts.
+    let client = super::security::client_ip(&state.config, peer.ip(), &headers);
+    let attempt = count_attempt(&state, &ratelimit::keys(&caller.user.email, client)).await?;
     let Some(hash) = users::password_hash(pool, &caller.user.id).await? else {
         return Err(ApiError::Forbidden(
             "your account signs in through your organisation's identity provider and has no \
@@ -73,6 +105,7 @@ async fn change_password(
     {
         return Err(ApiError::Forbidden("the current password is wrong".into()));
     }
+    crate::db::logins::forget(&state.db, &attempt.ids).await?;
     let hash = new_hash(request.new_password).await?;
     let mut tx = pool.begin().await?;
     users::set_password(&mut *tx, &caller.user.id, &hash, false).await?;
@@ -107,7 +140,7 @@ const FORGOT_ANSWER: &str = "If an account with that email exists, a link to cho
     responses((status = 202, body = Message), (status = 429, body = ErrorBody)))]
 async fn forgot_password(
     State(state): State<AppState>,
-    axum::extract::ConnectInfo(peer): axum::extract::ConnectInfo<std::net::SocketAddr>,
+    ConnectInfo(peer): ConnectInfo<SocketAddr>,
     headers: HeaderMap,
     Json(request): Json<ForgotPassword>,
 ) -> Result<(StatusCode, Json<Message>), ApiError> {
@@ -142,7 +175,10 @@ async fn email_reset_link(state: &AppState, email: &str) -> anyhow::Result<()> {
     let Some(user) = users::by_email(pool, email).await? else {
         return Ok(());
     };
-    if !user.active || users::password_hash(pool, &user.id).await?.is_none() {
+    if !user.active
+        || users::password_hash(pool, &user.id).await?.is_none()
+        || !crate::db::oidc::password_sign_in(pool, &user.org_id).await?
+    {
         return Ok(());
     }
     let (token, _) = resets::create(pool, &user.org_id, &user.id).await?;
@@ -180,15 +216,22 @@ pub struct ResetPassword {
 #[utoipa::path(post, path = "/api/v1/auth/password/reset", tag = "auth",
     request_body = ResetPassword,
     responses((status = 200, body = Me), (status = 400, body = ErrorBody),
-        (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
+        (status = 403, body = ErrorBody), (status = 422, body = ErrorBody), (status = 503, body = ErrorBody)))]
 async fn reset_password(
     State(state): State<AppState>,
     Json(request): Json<ResetPassword>,
 ) -> Result<impl IntoResponse, ApiError> {
-    let hash = new_hash(request.new_password).await?;
     let pool = state.db.pool();
     let not_valid =
         || ApiError::BadRequest("this reset link is not valid any more; ask for a new one".into());
+    // Cheap checks first: a password is hashed only for a link that works.
+    check_length(&request.new_password)?;
+    let user_id = resets::user_of(pool, &request.token)
+        .await?
+        .ok_or_else(not_valid)?;
+    let user = users::by_id(pool, &user_id).await?.ok_or_else(not_valid)?;
+    passwords_allowed(&state, &user.org_id).await?;
+    let hash = new_hash(request.new_password).await?;
     let mut tx = pool.begin().await?;
     let user_id = resets::consume(&mut *tx, &request.token)
         .await?
@@ -238,6 +281,7 @@ async fn create_reset_link(
     let member = users::member_in_org(pool, &caller.org.id, &user_id)
         .await?
         .ok_or(ApiError::NotFound)?;
+    passwords_allowed(&state, &caller.org.id).await?;
     if !member.active {
         return Err(ApiError::Conflict(
             "this person is deactivated; reactivate them first".into(),

@@ -110,6 +110,27 @@ pub struct SsoUpdate {
     pub password_sign_in: bool,
 }
 
+/// An issuer URL an organisation may name: https (http only on this machine's loopback, for a
+/// provider running beside the server), a host, no user, query or fragment.
+fn acceptable_issuer(issuer: &str) -> bool {
+    let Ok(url) = url::Url::parse(issuer) else {
+        return false;
+    };
+    let loopback = match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name == "localhost",
+        None => return false,
+    };
+    let scheme_ok = url.scheme() == "https" || (url.scheme() == "http" && loopback);
+    scheme_ok
+        && url.username().is_empty()
+        && url.password().is_none()
+        && url.query().is_none()
+        && url.fragment().is_none()
+        && !issuer.contains(['?', '#'])
+}
+
 /// A domain as stored: lower-case letters, digits, dashes and dots, with at least one dot.
 fn domain(raw: &str) -> Option<String> {
     let d = raw.trim().trim_start_matches('@').to_lowercase();
@@ -139,12 +160,10 @@ async fn put_sso_settings(
             "give the provider a name of 1 to 60 characters, like Okta",
         ));
     }
-    let issuer = update.issuer.trim().trim_end_matches('/');
-    let issuer_ok = url::Url::parse(issuer)
-        .is_ok_and(|u| matches!(u.scheme(), "https" | "http") && u.host().is_some());
-    if !issuer_ok || issuer.len() > 500 {
+    let issuer = update.issuer.trim();
+    if issuer.len() > 500 || !acceptable_issuer(issuer) {
         return Err(ApiError::invalid(
-            "the issuer is an https:// URL, like https://acme.okta.com",
+            "the issuer is an https:// URL without query or fragment, like https://acme.okta.com",
         ));
     }
     let client_id = update.client_id.trim();
@@ -189,8 +208,21 @@ async fn put_sso_settings(
             )));
         }
     }
+    for domain in &domains {
+        if oidc::domain_has_people_elsewhere(pool, &caller.org.id, domain).await? {
+            return Err(ApiError::Conflict(format!(
+                "people of another organisation have {domain} addresses; it cannot sign in here"
+            )));
+        }
+    }
+    // What the issuer answered stays in the log: the admin hears only that it did not answer as
+    // a provider (so the answer of an address inside the network is not read back through here).
     if let Err(err) = protocol::discover(issuer).await {
-        return Err(ApiError::invalid(err.to_string()));
+        tracing::info!(org = %caller.org.id, %issuer, error = %err, "SSO discovery failed");
+        return Err(ApiError::invalid(format!(
+            "{issuer} did not answer as an OpenID provider: its discovery document \
+             (.well-known/openid-configuration) could not be read or does not name this issuer"
+        )));
     }
     let provider = Provider {
         org_id: caller.org.id.clone(),

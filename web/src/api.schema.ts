@@ -138,8 +138,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Change your password: the current one is required. Every other session of yours and every
-         *     reset link still open end; this session stays. Any signed-in person, including one who must
+         * Change your password: the current one is required (wrong guesses count against the sign-in
+         *     limits: 429). Every other session of yours and every reset link still open end; this session
+         *     stays. Any signed-in person, including one who must
          *     set a new password first.
          */
         post: operations["change_password"];
@@ -2229,6 +2230,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
             503: {
                 headers: {
                     [name: string]: unknown;
@@ -2328,6 +2337,14 @@ export interface operations {
                 };
             };
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
