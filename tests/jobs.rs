@@ -258,3 +258,95 @@ async fn people_of_one_organisation_take_turns_too() {
         "a colleague's only video waited for {turn} others"
     );
 }
+
+/// An autoscaler and an operator read the queue from `/metrics`: jobs by state and how long the
+/// oldest has waited, the same figures from any replica (they come from the database).
+#[tokio::test]
+async fn metrics_show_the_queue_depth_and_the_oldest_waiting_job() {
+    use reelhouse::db;
+    use reelhouse::db::users::Role;
+    let app = common::TestApp::spawn().await;
+    let pool = app.state.db.pool();
+    let org = db::orgs::get_or_create(pool, "acme", "Acme").await.unwrap();
+    for _ in 0..3 {
+        db::jobs::enqueue(pool, &org.id, db::jobs::TRANSCODE, None)
+            .await
+            .unwrap();
+    }
+    let claimed = db::jobs::claim(&app.state.db, "worker-1", 60_000)
+        .await
+        .unwrap();
+    assert!(claimed.is_some());
+    // A finished job that took 5 s of a worker for 20 s of video.
+    let owner = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let video = db::videos::create_queued(pool, &org.id, &owner.user.id, "Done", "k/source")
+        .await
+        .unwrap();
+    sqlx::query("update videos set duration_ms = 20000, status = 'ready' where id = $1")
+        .bind(&video)
+        .execute(pool)
+        .await
+        .unwrap();
+    sqlx::query(
+        "insert into jobs (id, org_id, kind, video_id, status, run_at, created_at, updated_at, \
+         run_ms) values ('done-job', $1, 'transcode', $2, 'done', 0, 0, 0, 5000)",
+    )
+    .bind(&org.id)
+    .bind(&video)
+    .execute(pool)
+    .await
+    .unwrap();
+    // One of the two still queued has waited a minute and a half.
+    sqlx::query(
+        "update jobs set created_at = $1 \
+         where id = (select min(id) from jobs where status = 'queued')",
+    )
+    .bind(db::now_ms() - 90_000)
+    .execute(pool)
+    .await
+    .unwrap();
+
+    let text = app
+        .client
+        .get(app.at("/metrics"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let value = |name: &str| -> f64 {
+        text.lines()
+            .find_map(|line| line.strip_prefix(name)?.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no {name} in:\n{text}"))
+    };
+    assert_eq!(value(r#"reelhouse_jobs{state="queued"}"#), 2.0);
+    assert_eq!(value(r#"reelhouse_jobs{state="running"}"#), 1.0);
+    assert_eq!(value(r#"reelhouse_jobs{state="dead"}"#), 0.0);
+    assert_eq!(value(r#"reelhouse_jobs{state="done"}"#), 1.0);
+    assert_eq!(value("reelhouse_transcode_seconds_per_video_second"), 0.25);
+    let age = value("reelhouse_oldest_queued_job_age_seconds");
+    assert!(
+        (89.0..150.0).contains(&age),
+        "the oldest queued job: {age} s"
+    );
+    assert!(value("reelhouse_active_sessions") >= 0.0);
+
+    // Every Reelhouse metric the shipped alerts and dashboard use is one the server exposes.
+    let monitoring = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("deploy/monitoring");
+    for file in ["alerts.yaml", "grafana-dashboard.json"] {
+        let rules = std::fs::read_to_string(monitoring.join(file)).unwrap();
+        for (at, _) in rules.match_indices("reelhouse_") {
+            let name: String = rules[at..]
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            assert!(
+                text.lines()
+                    .any(|line| line.starts_with(&format!("{name}{{"))
+                        || line.starts_with(&format!("{name} "))),
+                "{file} uses {name}, which /metrics does not show:\n{text}"
+            );
+        }
+    }
+}

@@ -77,7 +77,7 @@ pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<O
     let now = now_ms();
     sqlx::query_as(&format!(
         "update jobs set status = 'running', lease_owner = $1, lease_expires_at = $2, \
-         attempts = attempts + 1, updated_at = $3 \
+         attempts = attempts + 1, updated_at = $3, started_at = $3 \
          where id = (select j.id from jobs j \
                      where (j.status = 'queued' and j.run_at <= $3) \
                         or (j.status = 'running' and j.lease_expires_at < $3) \
@@ -122,7 +122,9 @@ pub async fn finish(
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update jobs set status = $1, run_at = $2, last_error = $3, lease_owner = null, \
-         lease_expires_at = null, updated_at = $4 where id = $5 and lease_owner = $6",
+         lease_expires_at = null, updated_at = $4, \
+         run_ms = run_ms + coalesce($4 - started_at, 0), started_at = null \
+         where id = $5 and lease_owner = $6",
     )
     .bind(end.as_str())
     .bind(run_at)
@@ -147,4 +149,45 @@ pub async fn release(db: &super::Db, id: &str, owner: &str) -> sqlx::Result<()> 
     .execute(db.pool())
     .await?;
     Ok(())
+}
+
+/// The queue as an operator (or an autoscaler) watches it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct QueueStats {
+    /// Jobs in each state: queued, running, done, dead, cancelled.
+    pub by_status: Vec<(String, i64)>,
+    /// When the longest-waiting queued job was queued (Unix milliseconds).
+    pub oldest_queued_at: Option<i64>,
+    /// Milliseconds workers spent on the jobs that are done.
+    pub done_run_ms: i64,
+    /// Milliseconds of video those jobs made.
+    pub done_video_ms: i64,
+}
+
+pub async fn queue_stats(db: &super::Db) -> sqlx::Result<QueueStats> {
+    use sqlx::Row;
+    let pool = db.pool();
+    let by_status = sqlx::query("select status, count(*) as n from jobs group by status")
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|row| Ok((row.try_get("status")?, row.try_get("n")?)))
+        .collect::<sqlx::Result<_>>()?;
+    let oldest_queued_at =
+        sqlx::query_scalar("select min(created_at) from jobs where status = 'queued'")
+            .fetch_one(pool)
+            .await?;
+    let row = sqlx::query(
+        "select cast(coalesce(sum(j.run_ms), 0) as bigint) as run_ms, \
+         cast(coalesce(sum(v.duration_ms), 0) as bigint) as video_ms \
+         from jobs j left join videos v on v.id = j.video_id where j.status = 'done'",
+    )
+    .fetch_one(pool)
+    .await?;
+    Ok(QueueStats {
+        by_status,
+        oldest_queued_at,
+        done_run_ms: row.try_get("run_ms")?,
+        done_video_ms: row.try_get("video_ms")?,
+    })
 }

@@ -133,6 +133,14 @@ pub async fn delete_for_user<'e>(db: impl AnyExecutor<'e>, user_id: &str) -> sql
     Ok(())
 }
 
+/// How many sessions have not expired.
+pub async fn count_active<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from sessions where expires_at > $1")
+        .bind(now_ms())
+        .fetch_one(db)
+        .await
+}
+
 /// Removes expired sessions; returns how many.
 pub async fn delete_expired<'e>(db: impl AnyExecutor<'e>) -> sqlx::Result<u64> {
     let done = sqlx::query("delete from sessions where expires_at <= $1")

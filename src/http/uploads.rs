@@ -377,6 +377,8 @@ async fn write_locked(state: &AppState, upload: &Upload, body: Body) -> Result<U
             .staging
             .append(&state.db, &upload, stream_of(body))
             .await?;
+        let received = appended.offset.saturating_sub(upload.upload_offset);
+        metrics::counter!("reelhouse_upload_bytes_total").increment(received.max(0) as u64);
         upload.upload_offset = appended.offset;
         if let Some(reason) = appended.cut_off {
             tracing::info!(upload = %upload.id, offset = appended.offset, %reason, "PATCH ended early");

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing Reelhouse needs, when it is missing: Debian's FFmpeg
 # development packages, libclang (for the FFmpeg bindings), PostgreSQL, nginx and wrk (benchmark
-# anchors), Chromium (browser tests), the s3s-fs S3-compatible test server, Schemathesis, and
+# anchors), Chromium (browser tests), promtool (from Debian's prometheus, to check the alert
+# rules in deploy/monitoring), the s3s-fs S3-compatible test server, Schemathesis, and
 # the npm packages of the test clients and the web app. Safe to run again: it only installs what is not there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/../.."
 packages=(
   ffmpeg libavcodec-dev libavformat-dev libavutil-dev libavfilter-dev libavdevice-dev
   libswscale-dev libswresample-dev libclang-dev clang pkg-config
-  postgresql nginx-light wrk chromium
+  postgresql nginx-light wrk chromium prometheus
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -15,6 +15,7 @@ start_s3
 echo "=== format and lints ==="
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
+promtool check rules deploy/monitoring/alerts.yaml >/dev/null
 
 cargo build --locked --tests --bins --quiet
 reelhouse="${CARGO_TARGET_DIR:-target}/debug/reelhouse"

@@ -1,0 +1,4 @@
+-- How long jobs run, for the operator's metrics (transcode seconds per second of video): when
+-- the current attempt started, and the milliseconds of every attempt so far.
+alter table jobs add column started_at integer;
+alter table jobs add column run_ms integer not null default 0;
