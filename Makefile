@@ -6,12 +6,17 @@ export CARGO_TARGET_DIR ?= /var/tmp/reelhouse-target
 # Test services (the S3-compatible server) are installed here, also outside the clone.
 export REELHOUSE_TOOLS ?= /var/tmp/reelhouse-tools
 
-.PHONY: run test bench deps web build check
+.PHONY: run test bench deps run-deps web build check
 
+# What the tests and benchmarks need (servers, browsers, load tools) ...
 deps:
 	tests/tools/install-deps.sh
 
-web: deps
+# ... and the much smaller part that building and running the server needs.
+run-deps:
+	tests/tools/install-deps.sh run
+
+web: run-deps
 	cd web && npm ci --no-audit --no-fund && npm run build
 
 build: web

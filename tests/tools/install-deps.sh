@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
-# Installs what building and testing Reelhouse needs, when it is missing: Debian's FFmpeg
-# development packages, libclang (for the FFmpeg bindings), PostgreSQL, nginx and wrk (benchmark
-# anchors), Chromium (browser tests), promtool (from Debian's prometheus, to check the alert
-# rules in deploy/monitoring), the s3s-fs S3-compatible test server, Schemathesis, and
-# the npm packages of the test clients and the web app. Safe to run again: it only installs what is not there.
+# Installs what building and testing Reelhouse needs, when it is missing.
+#
+#   install-deps.sh run    what building and running the server needs (`make run`): Debian's
+#                          FFmpeg development packages, libclang and pkg-config (for the FFmpeg
+#                          bindings); the web app's npm packages come with its build.
+#   install-deps.sh        also what the tests and benchmarks need (`make test`, `make bench`):
+#                          the FFmpeg command line (test clips), PostgreSQL, nginx and wrk
+#                          (benchmark anchors), Chromium (browser tests), promtool (from Debian's
+#                          prometheus, to check the alert rules in deploy/monitoring), the s3s-fs
+#                          S3-compatible test server, Schemathesis, kubernetes-validate, hadolint,
+#                          an SMTP test server, and the npm packages of the test clients and the
+#                          web app.
+# Safe to run again: it only installs what is not there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+mode="${1:-test}"
 
 packages=(
-  ffmpeg libavcodec-dev libavformat-dev libavutil-dev libavfilter-dev libavdevice-dev
+  libavcodec-dev libavformat-dev libavutil-dev libavfilter-dev libavdevice-dev
   libswscale-dev libswresample-dev libclang-dev clang pkg-config
-  postgresql nginx-light wrk chromium prometheus
 )
+if [ "$mode" != run ]; then
+  packages+=(ffmpeg postgresql nginx-light wrk chromium prometheus)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -21,6 +32,10 @@ if ((${#missing[@]})); then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ "$mode" = run ]; then
+  exit 0
 fi
 
 # A real SMTP server for the invitation-email test.
