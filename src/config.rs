@@ -469,7 +469,7 @@ impl fmt::Debug for DatabaseUrl {
 }
 
 impl StorageUrl {
-    fn parse(value: &str) -> Result<StorageUrl, ConfigError> {
+    pub fn parse(value: &str) -> Result<StorageUrl, ConfigError> {
         const SETTING: &str = "REELHOUSE_STORAGE";
         if let Some(path) = value.strip_prefix("file://") {
             if path.is_empty() {

@@ -2,7 +2,8 @@
 //!
 //! Crate map, in layers: a module uses only those below it (docs/architecture.md draws it).
 //! - [`cli`]: the `reelhouse` command line, which `main.rs` only calls;
-//! - [`app`]: the wiring of `serve` and `worker`, each building only what it uses;
+//! - [`app`]: the wiring of `serve` and `worker`, each building only what it uses; beside it
+//!   [`transfer`], which moves an installation to another database and store (`migrate-data`);
 //! - [`http`]: the axum application: every route, extractor and HTTP error, one module per
 //!   resource (tus uploads in `http::uploads`, HLS delivery in `http::playback`);
 //! - the domain, which knows no HTTP: [`upload`] (staging of resumable uploads, file sniffing),
@@ -27,4 +28,5 @@ pub mod media;
 pub mod storage;
 pub mod telemetry;
 pub mod transcode;
+pub mod transfer;
 pub mod upload;

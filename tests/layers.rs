@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// layer's others, never above.
 const LAYERS: &[&[&str]] = &[
     &["cli"],
-    &["app"],
+    &["app", "transfer"],
     &["http"],
     &["transcode"],
     &["upload", "media", "jobs"],
