@@ -25,11 +25,7 @@ impl Drop for Server {
 
 impl Server {
     async fn start(env: &TestEnv, extra: &[(&str, &str)]) -> Server {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
+        let port = common::free_port();
         let child = Command::new(env!("CARGO_BIN_EXE_reelhouse"))
             .envs(&env.vars)
             .envs(extra.iter().copied())

@@ -427,11 +427,7 @@ async fn secrets_never_rest_in_clear() {
     use std::process::{Command, Stdio};
 
     let mut env = common::TestEnv::new().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     env.vars
         .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
     let binary = env!("CARGO_BIN_EXE_reelhouse");
@@ -574,32 +570,8 @@ async fn secrets_never_rest_in_clear() {
 #[tokio::test]
 async fn invitations_are_emailed_when_smtp_is_configured() {
     let mut env = common::TestEnv::new().await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let maildir = env.dir.path().join("maildir");
-    let mut smtp = std::process::Command::new("python3")
-        .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
-        .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .expect("python3 -m aiosmtpd (installed by make test)");
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-    env.vars.insert(
-        "REELHOUSE_SMTP_URL".into(),
-        format!("smtp://127.0.0.1:{port}"),
-    );
-    env.vars.insert(
-        "REELHOUSE_SMTP_FROM".into(),
-        "Acme Training <training@acme.test>".into(),
-    );
+    let smtp = common::SmtpSink::start(&env.dir.path().join("maildir")).await;
+    smtp.configure(&mut env.vars, "Acme Training <training@acme.test>");
     let app = TestApp::spawn_with(env).await;
     let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
     let response = reqwest::Client::new()
@@ -613,18 +585,14 @@ async fn invitations_are_emailed_when_smtp_is_configured() {
     let invitation: Value = response.json().await.unwrap();
     assert_eq!(invitation["emailed"], true);
 
-    let new_mail: Vec<_> = std::fs::read_dir(maildir.join("new")).unwrap().collect();
+    let new_mail = smtp.messages();
+    drop(smtp);
     assert_eq!(new_mail.len(), 1, "expected one email");
-    let message = std::fs::read_to_string(new_mail[0].as_ref().unwrap().path()).unwrap();
-    smtp.kill().ok();
-    smtp.wait().ok();
+    let message = &new_mail[0];
     assert!(message.contains("To: new@acme.test"), "{message}");
     assert!(message.contains("training@acme.test"), "{message}");
     // The body may be quoted-printable; undo soft line breaks before looking for the link.
-    let unfolded = message
-        .replace("=\r\n", "")
-        .replace("=\n", "")
-        .replace("=3D", "=");
+    let unfolded = common::unfold_quoted_printable(message);
     let url = invitation["accept_url"].as_str().unwrap();
     assert!(
         unfolded.contains(url),

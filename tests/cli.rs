@@ -193,15 +193,6 @@ async fn a_bad_setting_stops_start_up_naming_it() {
     );
 }
 
-/// A free loopback port for a server started by a test.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
 /// Reads a child's output until `until` appears in it (or the output ends).
 fn read_until(output: impl std::io::Read, until: &str) -> String {
     let mut lines = BufReader::new(output);
@@ -259,7 +250,7 @@ fn terminate(child: &mut std::process::Child, pid: u32) {
 #[tokio::test]
 async fn serve_without_a_terminal_prints_no_password_and_stops_on_sigterm() {
     let mut env = TestEnv::new().await;
-    let port = free_port();
+    let port = common::free_port();
     env.vars
         .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
     // As in a container: output to a pipe, no terminal.
@@ -294,7 +285,7 @@ async fn serve_without_a_terminal_prints_no_password_and_stops_on_sigterm() {
 #[tokio::test]
 async fn serve_at_a_terminal_makes_a_first_admin_who_must_choose_a_password() {
     let mut env = TestEnv::new().await;
-    let port = free_port();
+    let port = common::free_port();
     env.vars
         .insert("REELHOUSE_BIND".into(), format!("127.0.0.1:{port}"));
     // A pseudo-terminal, as when someone runs `reelhouse serve` (or `make run`) by hand.

@@ -10,7 +10,7 @@ mod common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{ServerProcess, TestApp, TestEnv};
 use reelhouse::db::users::Role;
@@ -88,25 +88,8 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
         &clip,
     );
     let video = app.upload_video(&trainer, &clip).await;
-    let started = Instant::now();
-    loop {
-        let (_, view) = app
-            .call(
-                &trainer,
-                Method::GET,
-                &format!("/api/v1/videos/{video}"),
-                None,
-            )
-            .await;
-        match view["status"].as_str() {
-            Some("ready") => break,
-            Some("failed") => panic!("{view}"),
-            _ if started.elapsed() < Duration::from_secs(60) => {
-                tokio::time::sleep(Duration::from_millis(200)).await
-            }
-            _ => panic!("not ready: {view}"),
-        }
-    }
+    app.wait_ready(&trainer, &video, Duration::from_secs(60))
+        .await;
     let handout_text = b"Check the forks, the mast and the horn before every shift.\n".to_vec();
     let form = reqwest::multipart::Form::new().part(
         "file",
@@ -192,10 +175,10 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
     let before = snapshot(&app).await;
 
     // The move.
-    let target_db = common::fresh_postgres_database().await;
-    let bucket = std::env::var("REELHOUSE_TEST_S3_BUCKET")
-        .expect("REELHOUSE_TEST_S3_BUCKET and AWS_* name the S3 test server (run `make test`)");
-    let target_store = format!("s3://{bucket}/{}", common::unique_name());
+    let mut target_env = TestEnv::new().await;
+    common::use_postgres_and_s3(&mut target_env.vars).await;
+    let target_db = target_env.vars["REELHOUSE_DATABASE_URL"].clone();
+    let target_store = target_env.vars["REELHOUSE_STORAGE"].clone();
     let migrate = || {
         std::process::Command::new(env!("CARGO_BIN_EXE_reelhouse"))
             .envs(&source_vars)
@@ -226,24 +209,6 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
     assert!(said_again.contains("objects: 0 copied"), "{said_again}");
 
     // serve on the target: everything is there, searchable and playable.
-    let mut target_env = TestEnv::new().await;
-    target_env
-        .vars
-        .insert("REELHOUSE_DATABASE_URL".into(), target_db.clone());
-    target_env
-        .vars
-        .insert("REELHOUSE_STORAGE".into(), target_store.clone());
-    for name in [
-        "AWS_ENDPOINT_URL",
-        "AWS_REGION",
-        "AWS_ACCESS_KEY_ID",
-        "AWS_SECRET_ACCESS_KEY",
-        "REELHOUSE_S3_PATH_STYLE",
-    ] {
-        if let Ok(value) = std::env::var(name) {
-            target_env.vars.insert(name.into(), value);
-        }
-    }
     let server = ServerProcess::start(&target_env).await;
     let origin = format!("http://{}", server.addr);
     let client = reqwest::Client::new();

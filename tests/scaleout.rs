@@ -38,27 +38,7 @@ impl Drop for Process {
 /// The settings every process shares: the database, the bucket prefix, short job leases.
 async fn shared_settings() -> HashMap<String, String> {
     let mut vars = HashMap::new();
-    vars.insert(
-        "REELHOUSE_DATABASE_URL".into(),
-        common::fresh_postgres_database().await,
-    );
-    let bucket = std::env::var("REELHOUSE_TEST_S3_BUCKET")
-        .expect("REELHOUSE_TEST_S3_BUCKET and AWS_* name the S3 test server (run `make test`)");
-    vars.insert(
-        "REELHOUSE_STORAGE".into(),
-        format!("s3://{bucket}/{}", common::unique_name()),
-    );
-    for name in [
-        "AWS_ENDPOINT_URL",
-        "AWS_REGION",
-        "AWS_ACCESS_KEY_ID",
-        "AWS_SECRET_ACCESS_KEY",
-        "REELHOUSE_S3_PATH_STYLE",
-    ] {
-        if let Ok(value) = std::env::var(name) {
-            vars.insert(name.into(), value);
-        }
-    }
+    common::use_postgres_and_s3(&mut vars).await;
     vars.insert("REELHOUSE_WORKERS".into(), "0".into());
     // A killed worker's job goes to another after 3 s.
     vars.insert("REELHOUSE_JOB_LEASE_SECONDS".into(), "3".into());
@@ -81,12 +61,7 @@ fn start(vars: &HashMap<String, String>, args: &[&str]) -> Process {
 
 /// Starts `serve` on a free port and waits for it to answer; returns it and its origin.
 async fn start_serve(vars: &HashMap<String, String>) -> (Process, String) {
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
-    let addr = format!("127.0.0.1:{port}");
+    let addr = format!("127.0.0.1:{}", common::free_port());
     let process = start(vars, &["serve", "--bind", &addr, "--workers", "0"]);
     let origin = format!("http://{addr}");
     for _ in 0..300 {

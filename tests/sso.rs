@@ -86,11 +86,7 @@ async fn people_sign_in_with_their_organisations_provider_in_a_browser() {
         dist.join("index.html").exists(),
         "build the web app first (make test does)"
     );
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    let port = common::free_port();
     let origin = format!("http://127.0.0.1:{port}");
     let redirect_uri = format!("{origin}/api/v1/auth/oidc/callback");
     let (mut idp, issuer) = provider(&redirect_uri).await;

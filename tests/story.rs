@@ -7,7 +7,7 @@
 mod common;
 
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use common::{Person, TestApp, ffmpeg};
 use reelhouse::db::users::Role;
@@ -74,19 +74,7 @@ async fn call(
 }
 
 async fn ready(app: &TestApp, person: &Person, id: &str) -> Value {
-    let started = Instant::now();
-    loop {
-        let (_, video) = app
-            .call(person, Method::GET, &format!("/api/v1/videos/{id}"), None)
-            .await;
-        match video["status"].as_str() {
-            Some("ready") => return video,
-            Some("failed") => panic!("the clip failed: {video}"),
-            _ => {}
-        }
-        assert!(started.elapsed() < Duration::from_secs(180), "{video}");
-        tokio::time::sleep(Duration::from_millis(200)).await;
-    }
+    app.wait_ready(person, id, Duration::from_secs(180)).await
 }
 
 /// `YYYY-MM-DDTHH:MM:SSZ`, as the CSV writes times.

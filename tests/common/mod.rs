@@ -28,6 +28,112 @@ pub fn testing_s3() -> bool {
     env("REELHOUSE_TEST_STORAGE").as_deref() == Some("s3")
 }
 
+/// A free loopback port, for a server a test starts itself.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// The settings that reach the S3-compatible test server, copied from this process's
+/// environment into `vars`.
+pub fn add_s3_settings(vars: &mut HashMap<String, String>) {
+    for name in [
+        "AWS_ENDPOINT_URL",
+        "AWS_REGION",
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "REELHOUSE_S3_PATH_STYLE",
+    ] {
+        if let Some(value) = env(name) {
+            vars.insert(name.into(), value);
+        }
+    }
+}
+
+/// Points `vars` at a new PostgreSQL database and a new prefix of the S3 test server, whatever
+/// the suite's backends (for tests of moving between them, or of several processes).
+pub async fn use_postgres_and_s3(vars: &mut HashMap<String, String>) {
+    vars.insert(
+        "REELHOUSE_DATABASE_URL".into(),
+        fresh_postgres_database().await,
+    );
+    let bucket = env("REELHOUSE_TEST_S3_BUCKET")
+        .expect("REELHOUSE_TEST_S3_BUCKET and AWS_* name the S3 test server (run `make test`)");
+    vars.insert(
+        "REELHOUSE_STORAGE".into(),
+        format!("s3://{bucket}/{}", unique_name()),
+    );
+    add_s3_settings(vars);
+}
+
+/// A real SMTP server (aiosmtpd) delivering into a maildir, until dropped.
+pub struct SmtpSink {
+    pub port: u16,
+    maildir: std::path::PathBuf,
+    child: std::process::Child,
+}
+
+impl SmtpSink {
+    pub async fn start(maildir: &std::path::Path) -> SmtpSink {
+        let port = free_port();
+        let child = std::process::Command::new("python3")
+            .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
+            .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("python3 -m aiosmtpd (installed by make test)");
+        for _ in 0..100 {
+            if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        SmtpSink {
+            port,
+            maildir: maildir.to_owned(),
+            child,
+        }
+    }
+
+    /// Sets the server's SMTP settings in `vars`, sending as `from`.
+    pub fn configure(&self, vars: &mut HashMap<String, String>, from: &str) {
+        vars.insert(
+            "REELHOUSE_SMTP_URL".into(),
+            format!("smtp://127.0.0.1:{}", self.port),
+        );
+        vars.insert("REELHOUSE_SMTP_FROM".into(), from.into());
+    }
+
+    /// The messages delivered so far, as text.
+    pub fn messages(&self) -> Vec<String> {
+        std::fs::read_dir(self.maildir.join("new"))
+            .map(|dir| {
+                dir.map(|entry| std::fs::read_to_string(entry.unwrap().path()).unwrap())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+}
+
+/// An email body as written, without quoted-printable's soft line breaks and `=3D`, so a link
+/// in it can be found whole.
+pub fn unfold_quoted_printable(message: &str) -> String {
+    message
+        .replace("=\r\n", "")
+        .replace("=\n", "")
+        .replace("=3D", "=")
+}
+
+impl Drop for SmtpSink {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
 /// A unique, lower-case name for this test's database or prefix.
 pub fn unique_name() -> String {
     format!("t{}", uuid::Uuid::now_v7().simple())
@@ -66,17 +172,7 @@ impl TestEnv {
                 "REELHOUSE_STORAGE".into(),
                 format!("s3://{bucket}/{}", unique_name()),
             );
-            for name in [
-                "AWS_ENDPOINT_URL",
-                "AWS_REGION",
-                "AWS_ACCESS_KEY_ID",
-                "AWS_SECRET_ACCESS_KEY",
-                "REELHOUSE_S3_PATH_STYLE",
-            ] {
-                if let Some(value) = env(name) {
-                    vars.insert(name.into(), value);
-                }
-            }
+            add_s3_settings(&mut vars);
         }
         TestEnv { dir, vars }
     }
@@ -270,12 +366,7 @@ pub struct ServerProcess {
 
 impl ServerProcess {
     pub async fn start(env: &TestEnv) -> ServerProcess {
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let addr = format!("127.0.0.1:{port}");
+        let addr = format!("127.0.0.1:{}", free_port());
         let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_reelhouse"))
             .envs(&env.vars)
             .env("REELHOUSE_BIND", &addr)
@@ -320,6 +411,34 @@ impl TestApp {
 }
 
 impl TestApp {
+    /// Waits until the video `id` is ready and returns its view; fails when it failed, or is
+    /// not ready `within`.
+    pub async fn wait_ready(
+        &self,
+        person: &Person,
+        id: &str,
+        within: std::time::Duration,
+    ) -> serde_json::Value {
+        let started = std::time::Instant::now();
+        loop {
+            let (_, video) = self
+                .call(
+                    person,
+                    reqwest::Method::GET,
+                    &format!("/api/v1/videos/{id}"),
+                    None,
+                )
+                .await;
+            match video["status"].as_str() {
+                Some("ready") => return video,
+                Some("failed") => panic!("the clip failed: {video}"),
+                _ => {}
+            }
+            assert!(started.elapsed() < within, "not ready: {video}");
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+    }
+
     /// Uploads a file in one tus request (creation-with-upload) and returns its video's id.
     pub async fn upload_video(&self, person: &Person, path: &std::path::Path) -> String {
         let bytes = std::fs::read(path).unwrap();
