@@ -62,9 +62,8 @@ fn check_length(new_password: &str) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Hashes a new password, or says why it cannot be one.
+/// Hashes a new password that [`check_length`] accepted.
 async fn new_hash(new_password: String) -> Result<String, ApiError> {
-    check_length(&new_password)?;
     password::hash(new_password).await.map_err(|err| match err {
         password::PasswordError::TooShort => ApiError::invalid(err.to_string()),
         other => password_error(other),
@@ -73,8 +72,7 @@ async fn new_hash(new_password: String) -> Result<String, ApiError> {
 
 /// Change your password: the current one is required (wrong guesses count against the sign-in
 /// limits: 429). Every other session of yours and every reset link still open end; this session
-/// stays. Any signed-in person, including one who must
-/// set a new password first.
+/// stays. Any signed-in person, including one who must set a new password first.
 #[utoipa::path(post, path = "/api/v1/auth/password", tag = "auth", request_body = ChangePassword,
     responses((status = 204), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 429, body = ErrorBody), (status = 503, body = ErrorBody)))]

@@ -128,7 +128,6 @@ fn acceptable_issuer(issuer: &str) -> bool {
         && url.password().is_none()
         && url.query().is_none()
         && url.fragment().is_none()
-        && !issuer.contains(['?', '#'])
 }
 
 /// A domain as stored: lower-case letters, digits, dashes and dots, with at least one dot.

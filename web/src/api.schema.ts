@@ -140,8 +140,7 @@ export interface paths {
         /**
          * Change your password: the current one is required (wrong guesses count against the sign-in
          *     limits: 429). Every other session of yours and every reset link still open end; this session
-         *     stays. Any signed-in person, including one who must
-         *     set a new password first.
+         *     stays. Any signed-in person, including one who must set a new password first.
          */
         post: operations["change_password"];
         delete?: never;
