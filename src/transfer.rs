@@ -43,6 +43,9 @@ const TABLES: &[&str] = &[
     "password_resets",
     "oidc_providers",
     "oidc_logins",
+    "captions",
+    "caption_cues",
+    "video_moments",
 ];
 
 /// Tables of the search index (each database's own shape), rebuilt instead of copied.

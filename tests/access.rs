@@ -32,6 +32,10 @@ const PNG: &[u8] = include_bytes!("fixtures/pixel.png");
 const IMAGE: (&str, &str) = ("content-type", "image/png");
 const MULTIPART: &str = "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.txt\"\r\n\
                          Content-Type: text/plain\r\n\r\nhello, handout\r\n--XyZ--\r\n";
+const CAPTIONS: &str = "--XyZ\r\nContent-Disposition: form-data; name=\"language\"\r\n\r\nde\r\n\
+                        --XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"de.srt\"\r\n\
+                        Content-Type: text/plain\r\n\r\n1\r\n00:00:01,000 --> 00:00:02,000\r\nHallo\r\n\
+                        --XyZ--\r\n";
 
 fn cases() -> Vec<Case> {
     let case = |method, path, body, expect| Case {
@@ -168,6 +172,12 @@ fn cases() -> Vec<Case> {
             "/api/v1/invitations/{invitation_id}",
             None,
             [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/invitations/{invitation_id}/resend",
+            None,
+            [401, 403, 200, 200, 404],
         ),
         case(
             "post",
@@ -308,6 +318,56 @@ fn cases() -> Vec<Case> {
                 [401, 200, 200, 200, 404],
             )
         },
+        // Captions: everyone who may see the video reads them; trainers and its owner (the
+        // member) change them.
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/captions",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        raw(
+            "post",
+            "/api/v1/videos/{video_id}/captions",
+            &[("content-type", "multipart/form-data; boundary=XyZ")],
+            Some(CAPTIONS.as_bytes()),
+            [401, 201, 201, 201, 404],
+        ),
+        Case {
+            url: Some("/api/v1/videos/{video_id}/captions/en"),
+            ..case(
+                "delete",
+                "/api/v1/videos/{video_id}/captions/{language}",
+                None,
+                [401, 204, 204, 204, 404],
+            )
+        },
+        Case {
+            url: Some("/api/v1/videos/{video_id}/captions/en/captions.vtt"),
+            ..case(
+                "get",
+                "/api/v1/videos/{video_id}/captions/{language}/captions.vtt",
+                None,
+                [401, 200, 200, 200, 404],
+            )
+        },
+        Case {
+            url: Some("/api/v1/videos/{video_id}/captions/en/index.m3u8"),
+            ..case(
+                "get",
+                "/api/v1/videos/{video_id}/captions/{language}/index.m3u8",
+                None,
+                [401, 200, 200, 200, 404],
+            )
+        },
+        case(
+            "put",
+            "/api/v1/videos/{video_id}/moments",
+            Some(
+                json!({"moments": [{"at_s": 1.5, "title": "Start", "handout_id": "{handout_id}"}]}),
+            ),
+            [401, 200, 200, 200, 404],
+        ),
         // Downloads and links are off until an admin turns them on.
         case(
             "get",
@@ -412,6 +472,19 @@ fn cases() -> Vec<Case> {
             "/api/v1/playlists/{playlist_id}/assignments",
             Some(json!({"user_ids": ["{user_id}"]})),
             [401, 403, 201, 201, 404],
+        ),
+        // The subject has the fixture playlist.
+        case(
+            "patch",
+            "/api/v1/playlists/{playlist_id}/assignments/{user_id}",
+            Some(json!({"due_at": 1_900_000_000_000_i64})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/playlists/{playlist_id}/assignments/{user_id}",
+            None,
+            [401, 403, 204, 204, 404],
         ),
         case(
             "get",
@@ -728,6 +801,40 @@ impl World {
         )
         .await
         .unwrap();
+        db::assignments::assign(
+            pool,
+            &admin.org_id,
+            &playlist.id,
+            &subject.user.id,
+            None,
+            None,
+        )
+        .await
+        .unwrap();
+        let cues =
+            reelhouse::media::captions::parse(b"00:00:01.000 --> 00:00:02.000\nHello\n").unwrap();
+        let caption_key =
+            reelhouse::storage::ObjectKey::new(format!("videos/{video_id}/captions/en.vtt"))
+                .unwrap();
+        reelhouse::storage::put_bytes(
+            store,
+            &caption_key,
+            reelhouse::media::captions::to_webvtt(&cues).into(),
+        )
+        .await
+        .unwrap();
+        let caption = db::captions::Caption::new(
+            &admin.org_id,
+            &video_id,
+            "en",
+            "English",
+            cues.len(),
+            caption_key.as_str().to_owned(),
+            &admin.id,
+        );
+        db::captions::replace(&self.app.state.db, &caption, &cues)
+            .await
+            .unwrap();
         db::videos::set_playable(pool, &video_id, 320, 180)
             .await
             .unwrap();

@@ -664,3 +664,45 @@ async fn over_https_the_session_cookie_is_host_only_and_secure() {
         .unwrap();
     assert_eq!(me.status(), 200);
 }
+
+#[tokio::test]
+async fn a_resent_invitation_has_a_new_link_and_the_old_one_stops_working() {
+    let app = TestApp::spawn().await;
+    let trainer = app.person("acme", "coach@acme.test", Role::Trainer).await;
+    let (status, first) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/invitations",
+            Some(json!({ "email": "hire@acme.test", "role": "member" })),
+        )
+        .await;
+    assert_eq!(status, 201, "{first}");
+    let resend = format!(
+        "/api/v1/invitations/{}/resend",
+        first["id"].as_str().unwrap()
+    );
+    let (status, second) = app.call(&trainer, Method::POST, &resend, None).await;
+    assert_eq!(status, 200, "{second}");
+    assert_eq!(second["id"], first["id"]);
+    assert_ne!(second["token"], first["token"]);
+    assert!(second["expires_at"].as_i64() >= first["expires_at"].as_i64());
+    let lookup = |token: &Value| {
+        app.client
+            .post(app.at("/api/v1/invitations/lookup"))
+            .json(&json!({ "token": token }))
+            .send()
+    };
+    let old = lookup(&first["token"]).await.unwrap();
+    assert_eq!(old.status(), 404, "the old link stops working");
+    let accepted = app
+        .client
+        .post(app.at("/api/v1/invitations/accept"))
+        .json(&json!({ "token": second["token"], "name": "Hire", "password": "a long enough password" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(accepted.status(), 200);
+    // Used: nothing left to resend.
+    assert_eq!(app.call(&trainer, Method::POST, &resend, None).await.0, 404);
+}

@@ -875,3 +875,115 @@ async fn pictures_are_decoded_checked_and_encoded_afresh() {
     let logos = app.state.store.list("branding/").await.unwrap();
     assert_eq!(logos.len(), 1, "the old logo is removed");
 }
+
+#[tokio::test]
+async fn trainers_change_due_dates_and_take_assignments_back() {
+    let app = TestApp::spawn().await;
+    let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
+    let member = app.person("acme", "m@acme.test", Role::Member).await;
+    let other = app.person("acme", "o@acme.test", Role::Member).await;
+    let (_, playlist) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/playlists",
+            Some(json!({ "title": "Forklift basics", "published": true })),
+        )
+        .await;
+    let playlist = playlist["id"].as_str().unwrap().to_owned();
+    let due = reelhouse::db::now_ms() + 86_400_000;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/playlists/{playlist}/assignments"),
+            Some(json!({ "user_ids": [member.user.id, other.user.id], "due_at": due })),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let of_member = format!(
+        "/api/v1/playlists/{playlist}/assignments/{}",
+        member.user.id
+    );
+    let of_other = format!("/api/v1/playlists/{playlist}/assignments/{}", other.user.id);
+
+    // A due date moved into the past makes it overdue; none takes the date away.
+    let (status, changed) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &of_member,
+            Some(json!({ "due_at": 1_000 })),
+        )
+        .await;
+    assert_eq!(
+        (status, changed["due_at"].as_i64()),
+        (200, Some(1_000)),
+        "{changed}"
+    );
+    let (_, mine) = app
+        .call(&member, Method::GET, "/api/v1/me/assignments", None)
+        .await;
+    assert_eq!(mine["items"][0]["overdue"], true, "{mine}");
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PATCH,
+            &of_member,
+            Some(json!({ "due_at": null })),
+        )
+        .await;
+    assert_eq!(status, 200);
+    let (_, mine) = app
+        .call(&member, Method::GET, "/api/v1/me/assignments", None)
+        .await;
+    assert_eq!(
+        (mine["items"][0]["due_at"].clone(), mine["items"][0]["overdue"].clone()),
+        (Value::Null, json!(false)),
+        "{mine}"
+    );
+
+    // Taken back: gone from the person's list and the report; the other keeps theirs.
+    assert_eq!(
+        app.call(&member, Method::DELETE, &of_other, None).await.0,
+        403
+    );
+    assert_eq!(
+        app.call(&trainer, Method::DELETE, &of_other, None).await.0,
+        204
+    );
+    assert_eq!(
+        app.call(&trainer, Method::DELETE, &of_other, None).await.0,
+        404
+    );
+    let (_, theirs) = app
+        .call(&other, Method::GET, "/api/v1/me/assignments", None)
+        .await;
+    assert_eq!(theirs["items"].as_array().unwrap().len(), 0, "{theirs}");
+    let (_, report) = app
+        .call(
+            &trainer,
+            Method::GET,
+            &format!("/api/v1/playlists/{playlist}/report"),
+            None,
+        )
+        .await;
+    let people: Vec<&str> = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|line| line["user_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(people, vec![member.user.id.as_str()], "{report}");
+    assert_eq!(
+        app.call(
+            &trainer,
+            Method::PATCH,
+            &of_other,
+            Some(json!({ "due_at": due }))
+        )
+        .await
+        .0,
+        404
+    );
+}

@@ -368,6 +368,45 @@ pub async fn assign<'e>(
     Ok(())
 }
 
+/// Sets when a person's assignment of a playlist is due; false when there is no such
+/// assignment in the organisation.
+pub async fn set_due<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    playlist_id: &str,
+    user_id: &str,
+    due_at: Option<i64>,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update assignments set due_at = $1 where org_id = $2 and playlist_id = $3 and user_id = $4",
+    )
+    .bind(due_at)
+    .bind(org_id)
+    .bind(playlist_id)
+    .bind(user_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Takes a playlist back from a person; false when they did not have it.
+pub async fn unassign<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    playlist_id: &str,
+    user_id: &str,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "delete from assignments where org_id = $1 and playlist_id = $2 and user_id = $3",
+    )
+    .bind(org_id)
+    .bind(playlist_id)
+    .bind(user_id)
+    .execute(db)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
 /// Who a standing assignment reaches: everyone with the role, or in the cohort (or both).
 #[derive(Clone, Debug, Default)]
 pub struct Audience {

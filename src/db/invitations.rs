@@ -136,7 +136,6 @@ pub async fn mark_accepted<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Resu
     Ok(done.rows_affected() == 1)
 }
 
-/// Revokes a pending invitation of an organisation; false when there is none.
 /// The role an invitation of the organisation grants; `None` when there is no such invitation.
 pub async fn role_of<'e>(
     db: impl AnyExecutor<'e>,
@@ -152,6 +151,7 @@ pub async fn role_of<'e>(
     Ok(role.and_then(|r| r.parse().ok()))
 }
 
+/// Revokes a pending invitation of an organisation; false when there is none.
 pub async fn revoke<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sqlx::Result<bool> {
     let done = sqlx::query(
         "update invitations set revoked_at = $1 \
@@ -163,6 +163,38 @@ pub async fn revoke<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
     .execute(db)
     .await?;
     Ok(done.rows_affected() == 1)
+}
+
+/// Gives a pending invitation a new link (the old one stops working) and a new expiry; `None`
+/// when the organisation has no such invitation still open.
+pub async fn renew<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    id: &str,
+) -> sqlx::Result<Option<(Invitation, String)>> {
+    let token = secret::random_token();
+    let invitation: Option<Invitation> = sqlx::query_as(&format!(
+        "update invitations set token_hash = $1, expires_at = $2 \
+         where org_id = $3 and id = $4 and accepted_at is null and revoked_at is null \
+         returning {COLUMNS}"
+    ))
+    .bind(secret::hash_token(&token))
+    .bind(now_ms() + INVITATION_TTL_MS)
+    .bind(org_id)
+    .bind(id)
+    .fetch_optional(db)
+    .await?;
+    Ok(invitation.map(|invitation| (invitation, token)))
+}
+
+/// The playlists an invitation carries.
+pub async fn playlists_of<'e>(db: impl AnyExecutor<'e>, id: &str) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "select playlist_id from invitation_playlists where invitation_id = $1 order by playlist_id",
+    )
+    .bind(id)
+    .fetch_all(db)
+    .await
 }
 
 /// Makes an invitation carry a playlist, assigned when the person accepts (due `due_days`

@@ -5,12 +5,14 @@
 //! that need a backend's own dialect ask [`Db::backend`].
 
 pub mod assignments;
+pub mod captions;
 pub mod experts;
 pub mod handouts;
 pub mod invitations;
 pub mod jobs;
 pub mod library;
 pub mod logins;
+pub mod moments;
 pub mod oidc;
 pub mod opens;
 pub mod orgs;

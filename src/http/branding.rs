@@ -127,12 +127,12 @@ async fn put_logo(
 pub struct BrandingChange {
     #[schema(min_length = 1, max_length = 100, pattern = r"\S")]
     pub name: String,
-    /// `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1); empty or null
-    /// for the default.
+    /// `#rrggbb`, any colour (the web app derives readable text on it); empty or null for the
+    /// default.
     #[schema(pattern = r"^\s*(#[0-9a-fA-F]{6})?\s*$")]
     pub primary_color: Option<String>,
-    /// `#rrggbb`, visible on a white page (contrast at least 3:1); empty or null for the
-    /// default.
+    /// `#rrggbb`, any colour (the web app derives a readable shade where it needs one); empty
+    /// or null for the default.
     #[schema(pattern = r"^\s*(#[0-9a-fA-F]{6})?\s*$")]
     pub accent_color: Option<String>,
     /// Up to 500 characters, shown on the sign-in page.
@@ -140,43 +140,19 @@ pub struct BrandingChange {
     pub welcome_message: Option<String>,
 }
 
-/// Parses `#rrggbb` into linear-light relative luminance (WCAG 2).
-fn luminance(color: &str) -> Option<f64> {
-    let hex = color
-        .strip_prefix('#')
-        .filter(|h| h.len() == 6 && h.bytes().all(|b| b.is_ascii_hexdigit()))?;
-    let channel = |i: usize| {
-        let c = f64::from(u8::from_str_radix(&hex[i..i + 2], 16).ok()?) / 255.0;
-        Some(if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        })
-    };
-    Some(0.2126 * channel(0)? + 0.7152 * channel(2)? + 0.0722 * channel(4)?)
-}
-
-/// The WCAG contrast ratio of a colour against white.
-fn contrast_with_white(color: &str) -> Option<f64> {
-    luminance(color).map(|l| 1.05 / (l + 0.05))
-}
-
-fn check_color(
-    color: Option<String>,
-    what: &str,
-    minimum: f64,
-) -> Result<Option<String>, ApiError> {
+/// A colour as given, `#rrggbb` in lower case; `None` for empty. Any colour is accepted: the web
+/// app derives readable text and control colours from it (WCAG AA).
+fn check_color(color: Option<String>, what: &str) -> Result<Option<String>, ApiError> {
     let Some(color) = color
         .map(|c| c.trim().to_ascii_lowercase())
         .filter(|c| !c.is_empty())
     else {
         return Ok(None);
     };
-    let ratio = contrast_with_white(&color)
-        .ok_or_else(|| ApiError::invalid(format!("the {what} colour must be written #rrggbb")))?;
-    if ratio < minimum {
+    let hex = color.strip_prefix('#').unwrap_or_default();
+    if hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::invalid(format!(
-            "the {what} colour {color} is too light to read against white ({ratio:.1}:1; it needs {minimum}:1)"
+            "the {what} colour must be written #rrggbb"
         )));
     }
     Ok(Some(color))
@@ -209,8 +185,8 @@ async fn set_branding(
     let branding = Branding {
         name: name.to_owned(),
         logo_url: current.logo_url,
-        primary_color: check_color(change.primary_color, "primary", 4.5)?,
-        accent_color: check_color(change.accent_color, "accent", 3.0)?,
+        primary_color: check_color(change.primary_color, "primary")?,
+        accent_color: check_color(change.accent_color, "accent")?,
         welcome_message: welcome,
     };
     orgs::set_branding(state.db.pool(), &caller.org.id, &branding).await?;
@@ -222,11 +198,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn contrast_follows_wcag() {
-        assert!((contrast_with_white("#000000").unwrap() - 21.0).abs() < 0.01);
-        assert!((contrast_with_white("#ffffff").unwrap() - 1.0).abs() < 0.01);
-        assert!(contrast_with_white("#1a4d8f").unwrap() > 4.5);
-        assert!(contrast_with_white("#ffeb3b").unwrap() < 3.0);
-        assert!(contrast_with_white("blue").is_none() && contrast_with_white("#12345").is_none());
+    fn any_colour_written_rrggbb_is_kept_in_lower_case() {
+        assert_eq!(
+            check_color(Some(" #FFEB3B ".into()), "primary").unwrap(),
+            Some("#ffeb3b".into())
+        );
+        assert_eq!(check_color(Some("".into()), "primary").unwrap(), None);
+        for wrong in ["blue", "#12345", "#1234567", "#gggggg", "ffeb3b"] {
+            assert!(
+                check_color(Some(wrong.into()), "primary").is_err(),
+                "{wrong}"
+            );
+        }
     }
 }

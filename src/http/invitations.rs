@@ -23,6 +23,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_invitations, create_invitation))
         .routes(routes!(revoke_invitation))
+        .routes(routes!(resend_invitation))
         .routes(routes!(accept_invitation))
         .routes(routes!(lookup_invitation))
 }
@@ -147,22 +148,70 @@ async fn create_invitation(
             .await?;
     }
     tx.commit().await?;
+    let created = send_link(&state, &caller, invitation, token, playlist_ids).await;
+    Ok((StatusCode::CREATED, Json(created)))
+}
+
+/// The invitation with its link, emailed when SMTP is configured.
+async fn send_link(
+    state: &AppState,
+    caller: &Caller<Trainer>,
+    invitation: Invitation,
+    token: String,
+    playlist_ids: Vec<String>,
+) -> CreatedInvitation {
     let mut accept_url = state.config.public_url.clone();
     accept_url.set_path(&format!("/invite/{token}"));
-    let emailed = email_invitation(&state, &caller, &invitation, accept_url.as_str()).await;
-    Ok((
-        StatusCode::CREATED,
-        Json(CreatedInvitation {
-            id: invitation.id,
-            email: invitation.email,
-            role: invitation.role,
-            cohort: invitation.cohort,
-            playlist_ids,
-            expires_at: invitation.expires_at,
-            accept_url: accept_url.to_string(),
-            token,
-            emailed,
-        }),
+    let emailed = email_invitation(state, caller, &invitation, accept_url.as_str()).await;
+    CreatedInvitation {
+        id: invitation.id,
+        email: invitation.email,
+        role: invitation.role,
+        cohort: invitation.cohort,
+        playlist_ids,
+        expires_at: invitation.expires_at,
+        accept_url: accept_url.to_string(),
+        token,
+        emailed,
+    }
+}
+
+/// Trainers handle invitations of members; admins any.
+async fn may_handle(
+    state: &AppState,
+    caller: &Caller<Trainer>,
+    invitation_id: &str,
+    what: &str,
+) -> Result<(), ApiError> {
+    let role = invitations::role_of(state.db.pool(), &caller.org.id, invitation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if role > Role::Member && caller.user.role < Role::Admin {
+        return Err(ApiError::Forbidden(format!(
+            "only admins {what} invitations of trainers and admins"
+        )));
+    }
+    Ok(())
+}
+
+/// Send an open invitation again with a new link (the old one stops working) and a new expiry;
+/// emailed when SMTP is configured. Trainers (invitations of members) and admins (any).
+#[utoipa::path(post, path = "/api/v1/invitations/{invitation_id}/resend", tag = "people",
+    params(("invitation_id" = String, Path)),
+    responses((status = 200, body = CreatedInvitation), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+async fn resend_invitation(
+    State(state): State<AppState>,
+    caller: Caller<Trainer>,
+    Path(invitation_id): Path<String>,
+) -> Result<Json<CreatedInvitation>, ApiError> {
+    may_handle(&state, &caller, &invitation_id, "resend").await?;
+    let (invitation, token) = invitations::renew(state.db.pool(), &caller.org.id, &invitation_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let playlist_ids = invitations::playlists_of(state.db.pool(), &invitation.id).await?;
+    Ok(Json(
+        send_link(&state, &caller, invitation, token, playlist_ids).await,
     ))
 }
 
@@ -221,14 +270,7 @@ async fn revoke_invitation(
     caller: Caller<Trainer>,
     Path(invitation_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let role = invitations::role_of(state.db.pool(), &caller.org.id, &invitation_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if role > Role::Member && caller.user.role < Role::Admin {
-        return Err(ApiError::Forbidden(
-            "only admins withdraw invitations of trainers and admins".into(),
-        ));
-    }
+    may_handle(&state, &caller, &invitation_id, "withdraw").await?;
     if invitations::revoke(state.db.pool(), &caller.org.id, &invitation_id).await? {
         Ok(StatusCode::NO_CONTENT)
     } else {

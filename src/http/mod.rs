@@ -4,8 +4,10 @@
 //! `/api/v1/openapi.json` is generated from the handlers themselves.
 
 pub mod account;
+pub mod assignments;
 pub mod auth;
 pub mod branding;
+pub mod captions;
 pub mod error;
 pub mod experts;
 pub mod handouts;
@@ -13,6 +15,7 @@ pub mod health;
 pub mod invitations;
 pub mod library;
 pub mod me;
+pub mod moments;
 pub mod objects;
 pub mod oidc;
 pub mod openapi;
@@ -213,10 +216,13 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(branding::router())
         .merge(me::router())
         .merge(playlists::router())
+        .merge(assignments::router())
         .merge(reports::router())
         .merge(library::router())
         .merge(experts::router())
         .merge(playback::router())
+        .merge(captions::router())
+        .merge(moments::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
@@ -225,6 +231,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
     let streaming = OpenApiRouter::new()
         .merge(uploads::router().layer(DefaultBodyLimit::disable()))
         .merge(handouts::upload_router())
+        .merge(captions::upload_router())
         .merge(branding::upload_router())
         .merge(playlists::upload_router());
     OpenApiRouter::with_openapi(openapi::base())

@@ -27,7 +27,8 @@ use super::{ApiError, AppState, Json, Query};
 use crate::auth::secret::hash_token;
 use crate::config::MediaDelivery;
 use crate::db::videos::{self, Video, VideoStatus};
-use crate::db::{now_ms, orgs, sessions};
+use crate::db::{captions, now_ms, orgs, sessions};
+use crate::media::captions::{SubtitleTrack, with_subtitles};
 use crate::media::layout::{self, VideoObjects};
 use crate::media::{access, playlist, token};
 use crate::storage::{self, ObjectKey};
@@ -55,7 +56,7 @@ pub struct TokenQuery {
 /// The video a request may see, and the playback token it came with (to pass on in playlists).
 /// With `recent`, an access granted within [`access::ACCESS_TTL`] is believed without asking the
 /// database (segments and media playlists: a player's every few seconds).
-async fn viewable(
+pub(super) async fn viewable(
     state: &AppState,
     headers: &HeaderMap,
     video_id: &str,
@@ -116,7 +117,7 @@ async fn viewable(
     Ok((video, Some(token.to_owned())))
 }
 
-fn playlist_response(body: String, processing: bool) -> Response {
+pub(super) fn playlist_response(body: String, processing: bool) -> Response {
     // An EVENT playlist grows while the video processes: players must look again soon.
     let cache = if processing {
         "private, max-age=2"
@@ -141,7 +142,8 @@ async fn read_playlist(state: &AppState, key: &ObjectKey) -> Result<String, ApiE
     String::from_utf8(bytes).map_err(|e| ApiError::Internal(e.into()))
 }
 
-/// The HLS master playlist. Members of the video's organisation, or a playback token.
+/// The HLS master playlist, with the video's captions as subtitle renditions. Members of the
+/// video's organisation, or a playback token.
 #[utoipa::path(get, path = "/api/v1/videos/{video_id}/hls/master.m3u8", tag = "playback",
     params(("video_id" = String, Path), TokenQuery),
     responses((status = 200, content_type = "application/vnd.apple.mpegurl"), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -157,6 +159,16 @@ async fn master_playlist(
         return Err(ApiError::NotFound);
     }
     let text = read_playlist(&state, &VideoObjects::of(&video.id).master()?).await?;
+    let captions = captions::for_video(state.db.pool(), &video.org_id, &video.id).await?;
+    let tracks: Vec<SubtitleTrack> = captions
+        .iter()
+        .map(|c| SubtitleTrack {
+            language: &c.language,
+            label: &c.label,
+            uri: super::captions::playlist_uri(&c.language),
+        })
+        .collect();
+    let text = with_subtitles(&text, &tracks);
     let text = match &token {
         Some(token) => playlist::rewrite_uris(&text, |uri| playlist::with_token(uri, token)),
         None => text,

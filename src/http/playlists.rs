@@ -1,6 +1,6 @@
 //! Playlists (on-boarding and others): trainers build them from videos, handouts and external
 //! resources, give them a cover and an introduction, publish them and assign them to people (or
-//! to everyone of a role or cohort); everyone sees the published ones, with their own progress
+//! to everyone of a role or cohort, in `http::assignments`); everyone sees the published ones, with their own progress
 //! and, in sequential playlists, which items are still locked.
 
 use axum::body::Body;
@@ -16,12 +16,10 @@ use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json, Query};
-use crate::db::assignments::{self, Audience};
 use crate::db::library::ItemKind;
 use crate::db::playlists::{self, Item, Playlist};
-use crate::db::users::Role;
 use crate::db::videos::VideoStatus;
-use crate::db::{handouts, resources, users, videos};
+use crate::db::{handouts, resources, videos};
 use crate::storage::ObjectKey;
 use crate::transcode::picture::{MAX_IMAGE_BYTES, Output};
 
@@ -31,7 +29,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_playlist, update_playlist, delete_playlist))
         .routes(routes!(add_item, reorder_items))
         .routes(routes!(remove_item))
-        .routes(routes!(assign))
 }
 
 /// Routes that take a request body larger than JSON's (the cover picture).
@@ -368,109 +365,6 @@ async fn remove_item(
     } else {
         Err(ApiError::NotFound)
     }
-}
-
-#[derive(Deserialize, ToSchema)]
-pub struct NewAssignments {
-    /// People of the organisation.
-    #[serde(default)]
-    pub user_ids: Vec<String>,
-    /// Everyone with this role, now and whoever joins with it later.
-    pub role: Option<Role>,
-    /// Everyone invited into this cohort, now and later (with `role`: both must match).
-    #[schema(max_length = 100)]
-    pub cohort: Option<String>,
-    /// Unix milliseconds; optional.
-    pub due_at: Option<i64>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct Assigned {
-    /// How many people have the playlist now through this request.
-    pub assigned: usize,
-}
-
-/// Assign a playlist to people of the organisation, and/or to everyone with a role or in a
-/// cohort (a standing assignment: people who join later get it too), with an optional due date.
-/// Trainers and admins.
-#[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/assignments", tag = "playlists", request_body = NewAssignments,
-    params(("playlist_id" = String, Path)),
-    responses((status = 201, body = Assigned), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
-        (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn assign(
-    State(state): State<AppState>,
-    caller: Caller<Trainer>,
-    Path(playlist_id): Path<String>,
-    Json(request): Json<NewAssignments>,
-) -> Result<(StatusCode, Json<Assigned>), ApiError> {
-    let pool = state.db.pool();
-    let playlist = playlists::in_org(pool, &caller.org.id, &playlist_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let audience = Audience {
-        role: request.role,
-        cohort: request
-            .cohort
-            .as_deref()
-            .map(str::trim)
-            .filter(|c| !c.is_empty())
-            .map(str::to_owned),
-    };
-    let standing = audience.role.is_some() || audience.cohort.is_some();
-    if request.user_ids.is_empty() && !standing {
-        return Err(ApiError::invalid(
-            "name people (user_ids), a role or a cohort",
-        ));
-    }
-    let mut tx = pool.begin().await?;
-    if standing {
-        // People joining meanwhile either see the new rule or are found by it.
-        crate::db::orgs::lock(&mut tx, &caller.org.id).await?;
-    }
-    let mut people = Vec::new();
-    for user_id in &request.user_ids {
-        if users::member_in_org(&mut *tx, &caller.org.id, user_id)
-            .await?
-            .is_none()
-        {
-            return Err(ApiError::invalid(format!(
-                "no person {user_id} in your organisation"
-            )));
-        }
-        people.push(user_id.clone());
-    }
-    if standing {
-        assignments::add_rule(
-            &mut *tx,
-            &caller.org.id,
-            &playlist.id,
-            &audience,
-            request.due_at,
-            &caller.user.id,
-        )
-        .await?;
-        people.extend(assignments::people_in(&mut *tx, &caller.org.id, &audience).await?);
-    }
-    people.sort();
-    people.dedup();
-    for user_id in &people {
-        assignments::assign(
-            &mut *tx,
-            &caller.org.id,
-            &playlist.id,
-            user_id,
-            Some(&caller.user.id),
-            request.due_at,
-        )
-        .await?;
-    }
-    tx.commit().await?;
-    Ok((
-        StatusCode::CREATED,
-        Json(Assigned {
-            assigned: people.len(),
-        }),
-    ))
 }
 
 /// A playlist's cover picture. Any signed-in person of the organisation (of a draft: trainers).

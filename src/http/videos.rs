@@ -9,13 +9,15 @@ use utoipa_axum::routes;
 use axum::http::StatusCode;
 
 use super::auth::{Caller, Member, Trainer};
+use super::captions::CaptionView;
 use super::error::ErrorBody;
 use super::library::{ItemChange, forget_item, may_edit};
+use super::moments::MomentView;
 use super::{ApiError, AppState, Json, Query};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
-use crate::db::progress;
 use crate::db::videos::{self, Rendition, Video, VideoStatus};
+use crate::db::{captions, moments, progress};
 use crate::learning::progress::ProgressView;
 use crate::media::layout::VideoObjects;
 
@@ -65,6 +67,10 @@ pub struct VideoView {
     #[schema(required = true)]
     pub storyboard_url: Option<String>,
     pub handouts: Vec<Handout>,
+    /// Captions by language, each a subtitle rendition of the HLS master playlist.
+    pub captions: Vec<CaptionView>,
+    /// Chapters, and handouts or resources to open at a time, in time order.
+    pub moments: Vec<MomentView>,
     pub owner_id: String,
     /// Unix milliseconds.
     pub created_at: i64,
@@ -99,6 +105,8 @@ async fn view(state: &AppState, video: Video, viewer: &str) -> Result<VideoView,
     });
     let renditions = videos::renditions(pool, &video.org_id, &video.id).await?;
     let handouts = handouts::for_video(pool, &video.org_id, &video.id).await?;
+    let captions = captions::for_video(pool, &video.org_id, &video.id).await?;
+    let moments = moments::for_video(pool, &video.org_id, &video.id).await?;
     let hls_url = video
         .playable
         .then(|| format!("/api/v1/videos/{}/hls/master.m3u8", video.id));
@@ -113,6 +121,8 @@ async fn view(state: &AppState, video: Video, viewer: &str) -> Result<VideoView,
         storyboard_url,
         renditions,
         handouts,
+        captions: captions.into_iter().map(CaptionView::from).collect(),
+        moments: moments.into_iter().map(MomentView::from).collect(),
         tags: split_tags(&video.tags),
         held: video.held,
         id: video.id,

@@ -6,6 +6,7 @@
 //! videos/{id}/hls/{rendition}/index.m3u8, init.mp4, seg_00000.m4s …   rendition: 720p, audio
 //! videos/{id}/poster.jpg
 //! videos/{id}/storyboard/storyboard.vtt, sheet_000.jpg …
+//! videos/{id}/captions/{language}.vtt
 //! ```
 
 use crate::storage::{ObjectKey, Store, StoreError};
@@ -76,6 +77,11 @@ impl VideoObjects {
 
     pub fn poster(&self) -> Result<ObjectKey, StoreError> {
         self.key(POSTER)
+    }
+
+    /// The WebVTT file of the captions in `language` (a tag such as `pt-BR`).
+    pub fn captions(&self, language: &str) -> Result<ObjectKey, StoreError> {
+        self.key(&format!("captions/{language}.vtt"))
     }
 
     pub fn storyboard(&self, file: &str) -> Result<ObjectKey, StoreError> {

@@ -10,7 +10,7 @@ pub mod text;
 use serde::Serialize;
 use sqlx::AnyConnection;
 
-use super::{Backend, Db};
+use super::{Backend, Db, captions};
 
 /// A kind of library item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
@@ -88,6 +88,16 @@ struct Entry {
     tagline: String,
     description: String,
     tags: String,
+}
+
+impl Entry {
+    /// A video is found by what is said in its captions too, weighted as its description.
+    fn add_transcript(&mut self, transcript: Option<String>) {
+        if let Some(transcript) = transcript {
+            self.description.push('\n');
+            self.description.push_str(&transcript);
+        }
+    }
 }
 
 /// The columns of an index row; the last four are [`text::indexed`] forms of the four before.
@@ -173,7 +183,12 @@ pub async fn reindex(db: &Db, kind: &str, item_id: &str) -> sqlx::Result<()> {
         .fetch_optional(db.pool())
         .await?;
     match entry {
-        Some(entry) => {
+        Some(mut entry) => {
+            if kind == "video" {
+                let mut transcripts =
+                    captions::transcripts(db.pool(), &entry.org_id, Some(item_id)).await?;
+                entry.add_transcript(transcripts.remove(item_id));
+            }
             let mut conn = db.pool().acquire().await?;
             upsert(&mut conn, table(db), &[entry]).await
         }
@@ -197,6 +212,17 @@ pub async fn rebuild(db: &Db, org_id: &str) -> sqlx::Result<()> {
     .bind(org_id)
     .fetch_all(db.pool())
     .await?;
+    let mut transcripts = captions::transcripts(db.pool(), org_id, None).await?;
+    let entries: Vec<Entry> = entries
+        .into_iter()
+        .map(|mut entry| {
+            if entry.kind == "video" {
+                let transcript = transcripts.remove(&entry.id);
+                entry.add_transcript(transcript);
+            }
+            entry
+        })
+        .collect();
     let mut tx = db.pool().begin().await?;
     sqlx::query(&format!("delete from {table} where org_id = $1"))
         .bind(org_id)
@@ -325,6 +351,10 @@ pub struct Hit {
     /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
     #[schema(required = true)]
     pub content_type: Option<String>,
+    /// Videos found by what is said in their captions: where the first cue holding the words
+    /// starts, in seconds (open the video there).
+    #[schema(required = true)]
+    pub at_s: Option<f64>,
 }
 
 /// What to look for in an organisation's library.
@@ -410,12 +440,28 @@ pub async fn search(db: &Db, search: &Search) -> sqlx::Result<Vec<Hit>> {
                 poster_url: None,
                 duration_s: None,
                 content_type: None,
+                at_s: None,
             })
         })
         .collect::<sqlx::Result<Vec<Hit>>>()?;
     add_video_pictures(db, &search.org_id, &mut hits).await?;
     add_handout_types(db, &search.org_id, &mut hits).await?;
+    add_caption_times(db, search, &mut hits).await?;
     Ok(hits)
+}
+
+/// Tells, for the videos among `hits` whose captions hold the words, where they are said.
+async fn add_caption_times(db: &Db, search: &Search, hits: &mut [Hit]) -> sqlx::Result<()> {
+    let ids: Vec<&str> = hits
+        .iter()
+        .filter(|h| h.kind == "video")
+        .map(|h| h.id.as_str())
+        .collect();
+    let found = captions::first_cues(db.pool(), &search.org_id, &ids, &search.terms).await?;
+    for hit in hits.iter_mut() {
+        hit.at_s = found.get(&hit.id).map(|&ms| ms as f64 / 1000.0);
+    }
+    Ok(())
 }
 
 /// Fills in the poster and length of the videos among `hits`, in one query.
