@@ -106,6 +106,22 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
         .json()
         .await
         .unwrap();
+    let form = reqwest::multipart::Form::new().text("language", "en").part(
+        "file",
+        reqwest::multipart::Part::bytes(
+            b"00:00:01.000 --> 00:00:02.000\nMind the pallet jack\n".to_vec(),
+        )
+        .file_name("en.vtt"),
+    );
+    let captions = app
+        .client
+        .post(app.at(&format!("/api/v1/videos/{video}/captions")))
+        .bearer_auth(&trainer.token)
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(captions.status(), 201);
     let (status, resource) = app
         .call(
             &trainer,
@@ -262,6 +278,10 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
         found["items"].to_string().contains("Warehouse map"),
         "the library is searchable: {found}"
     );
+    // Captions moved with their cues: searched, and named in the master playlist.
+    let found = get("/api/v1/library?q=pallet".into()).await;
+    assert_eq!(found["items"][0]["at_s"], 1.0, "{found}");
+    assert!(master.contains("TYPE=SUBTITLES"), "{master}");
     let moved_playlist = get(format!("/api/v1/playlists/{playlist_id}")).await;
     assert_eq!(
         moved_playlist["items"].as_array().unwrap().len(),
