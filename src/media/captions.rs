@@ -251,19 +251,19 @@ pub struct SubtitleTrack<'a> {
 /// The group every variant's `SUBTITLES` attribute names.
 const GROUP: &str = "subs";
 
-/// The master playlist with the caption tracks as `#EXT-X-MEDIA:TYPE=SUBTITLES` renditions (the
-/// first the default) and every variant pointing at them.
+/// The master playlist with the caption tracks as `#EXT-X-MEDIA:TYPE=SUBTITLES` renditions and
+/// every variant pointing at them. None is the default: captions are off until the viewer turns
+/// them on (players pick the viewer's language among them, `AUTOSELECT`).
 pub fn with_subtitles(master: &str, tracks: &[SubtitleTrack<'_>]) -> String {
     if tracks.is_empty() {
         return master.to_owned();
     }
     let mut media = String::new();
-    for (index, track) in tracks.iter().enumerate() {
-        let default = if index == 0 { "YES" } else { "NO" };
+    for track in tracks {
         let _ = writeln!(
             media,
             "#EXT-X-MEDIA:TYPE=SUBTITLES,GROUP-ID=\"{GROUP}\",NAME=\"{}\",LANGUAGE=\"{}\",\
-             DEFAULT={default},AUTOSELECT=YES,FORCED=NO,URI=\"{}\"",
+             DEFAULT=NO,AUTOSELECT=YES,FORCED=NO,URI=\"{}\"",
             attribute(track.label),
             attribute(track.language),
             track.uri
@@ -413,7 +413,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("NAME=\"English 'CC'\",LANGUAGE=\"en\",DEFAULT=YES"),
+            out.contains("NAME=\"English 'CC'\",LANGUAGE=\"en\",DEFAULT=NO"),
             "{out}"
         );
         assert!(out.contains("LANGUAGE=\"de\",DEFAULT=NO"), "{out}");
