@@ -108,8 +108,20 @@ async fn captions_are_checked_played_as_hls_subtitles_and_searched() {
         &clip,
     );
     let video = app.upload_video(&trainer, &clip).await;
+    // Captions sent while the video transcodes outlive the transcode.
+    let (status, early) = send_captions(
+        &app,
+        &trainer,
+        &video,
+        "de",
+        b"00:00:01.000 --> 00:00:02.000\nGabelstapler\n",
+    )
+    .await;
+    assert_eq!(status, 201, "{early}");
     app.wait_ready(&trainer, &video, Duration::from_secs(120))
         .await;
+    let (status, _) = text(&app, early["url"].as_str().unwrap(), Some(&member.token)).await;
+    assert_eq!(status, 200, "captions sent while transcoding were lost");
 
     // Files that are not captions are refused with a sentence; others may not add any.
     let (status, body) = send_captions(
@@ -191,7 +203,7 @@ async fn captions_are_checked_played_as_hls_subtitles_and_searched() {
             "-headers",
             &format!("Authorization: Bearer {}\r\n", member.token),
         ])
-        .args(["-i", &app.at(&master_url), "-map", "0:s:0", "-f", "webvtt"])
+        .args(["-i", &app.at(&master_url), "-map", "0:s:m:language:en", "-f", "webvtt"])
         .arg(&out)
         .status()
         .await

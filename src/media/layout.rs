@@ -79,6 +79,16 @@ impl VideoObjects {
         self.key(POSTER)
     }
 
+    /// Whether `key` is one of the transcoder's files (the HLS renditions, the poster, the
+    /// storyboard), which each transcode run makes afresh; not the captions people send.
+    pub fn is_transcoded(&self, key: &str) -> bool {
+        key.strip_prefix(&self.prefix).is_some_and(|relative| {
+            relative.starts_with("hls/")
+                || relative.starts_with("storyboard/")
+                || relative == POSTER
+        })
+    }
+
     /// The WebVTT file of the captions in `language` (a tag such as `pt-BR`).
     pub fn captions(&self, language: &str) -> Result<ObjectKey, StoreError> {
         self.key(&format!("captions/{language}.vtt"))
@@ -104,6 +114,25 @@ impl VideoObjects {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn captions_are_not_the_transcoders_files() {
+        let objects = VideoObjects::of("v1");
+        for key in [
+            "videos/v1/hls/master.m3u8",
+            "videos/v1/poster.jpg",
+            "videos/v1/storyboard/sheet_0.jpg",
+        ] {
+            assert!(objects.is_transcoded(key), "{key}");
+        }
+        for key in [
+            "videos/v1/captions/en.vtt",
+            "videos/v12/poster.jpg",
+            "uploads/v1/source",
+        ] {
+            assert!(!objects.is_transcoded(key), "{key}");
+        }
+    }
 
     #[test]
     fn keys_follow_the_layout() {

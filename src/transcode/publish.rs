@@ -279,8 +279,9 @@ impl<'a> Publisher<'a> {
         self.put_file_once(relative, path).await
     }
 
-    /// Deletes objects under the video's prefix that this run did not produce (left by an
-    /// earlier, interrupted run), so nothing is orphaned.
+    /// Deletes the transcoder's files under the video's prefix that this run did not produce
+    /// (left by an earlier, interrupted run), so nothing is orphaned. Captions sent meanwhile
+    /// stay.
     pub async fn remove_strays(&self) -> Result<usize, StoreError> {
         let produced: HashSet<String> = self
             .uploaded
@@ -289,7 +290,7 @@ impl<'a> Publisher<'a> {
             .collect();
         let mut removed = 0;
         for object in self.store.list(self.objects.prefix()).await? {
-            if !produced.contains(&object.key) {
+            if self.objects.is_transcoded(&object.key) && !produced.contains(&object.key) {
                 self.store.delete(&ObjectKey::new(object.key)?).await?;
                 removed += 1;
             }
