@@ -203,7 +203,14 @@ async fn captions_are_checked_played_as_hls_subtitles_and_searched() {
             "-headers",
             &format!("Authorization: Bearer {}\r\n", member.token),
         ])
-        .args(["-i", &app.at(&master_url), "-map", "0:s:m:language:en", "-f", "webvtt"])
+        .args([
+            "-i",
+            &app.at(&master_url),
+            "-map",
+            "0:s:m:language:en",
+            "-f",
+            "webvtt",
+        ])
         .arg(&out)
         .status()
         .await

@@ -938,7 +938,10 @@ async fn trainers_change_due_dates_and_take_assignments_back() {
         .call(&member, Method::GET, "/api/v1/me/assignments", None)
         .await;
     assert_eq!(
-        (mine["items"][0]["due_at"].clone(), mine["items"][0]["overdue"].clone()),
+        (
+            mine["items"][0]["due_at"].clone(),
+            mine["items"][0]["overdue"].clone()
+        ),
         (Value::Null, json!(false)),
         "{mine}"
     );

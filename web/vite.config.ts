@@ -12,12 +12,21 @@ const proxy = {
 
 export default defineConfig({
   base: '/',
+  resolve: {
+    // hls-video-element imports the full hls.js; the light build (no subtitle renditions, alternate
+    // audio, DRM or CMCD, 65 kB gzipped less) is enough: captions come as <track> elements
+    // (components/player.ts), which also keeps the video page under its size budget
+    alias: [{ find: /^hls\.js\/dist\/hls\.mjs$/, replacement: 'hls.js/dist/hls.light.mjs' }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     target: 'es2020',
     sourcemap: false,
-    // hls.js (~580 kB) is loaded only on video pages, via dynamic import
+    // dist/.vite/manifest.json: which chunks each page loads, for scripts/bundle-size.mjs (the
+    // size limits `npm run build` checks)
+    manifest: true,
+    // media-chrome and hls.js (~600 kB) are loaded only on video pages, via dynamic import
     chunkSizeWarningLimit: 700,
   },
   server: { port: 5173, proxy },

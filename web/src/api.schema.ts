@@ -428,6 +428,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/invitations/{invitation_id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send an open invitation again with a new link (the old one stops working) and a new expiry;
+         *     emailed when SMTP is configured. Trainers (invitations of members) and admins (any).
+         */
+        post: operations["resend_invitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/library": {
         parameters: {
             query?: never;
@@ -635,6 +655,31 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playlists/{playlist_id}/assignments/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take a playlist back from a person: it leaves their assignments and the playlist's report
+         *     (their progress on its items stays theirs). A standing assignment of their role or cohort
+         *     does not give it back to them; it reaches people who join later. Trainers and admins.
+         */
+        delete: operations["unassign"];
+        options?: never;
+        head?: never;
+        /**
+         * Change when a person's assignment of a playlist is due (null: no due date). Trainers and
+         *     admins.
+         */
+        patch: operations["change_assignment"];
         trace?: never;
     };
     "/api/v1/playlists/{playlist_id}/cover": {
@@ -987,6 +1032,89 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{video_id}/captions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The video's captions, by language. Any signed-in person of the organisation who may see the
+         *     video.
+         */
+        get: operations["list_captions"];
+        put?: never;
+        /**
+         * Add captions to a video (multipart: `file`, `language`, optional `label`), or replace those
+         *     in that language. WebVTT or SRT; kept as WebVTT and offered to every player as a subtitle
+         *     rendition of the HLS master playlist; their words become searchable. Trainers and the
+         *     video's owner.
+         */
+        post: operations["add_captions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/{video_id}/captions/{language}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a video's captions in one language. Trainers and the video's owner. */
+        delete: operations["delete_captions"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/{video_id}/captions/{language}/captions.vtt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The captions in one language as WebVTT. Members of the video's organisation, or a playback
+         *     token.
+         */
+        get: operations["caption_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/{video_id}/captions/{language}/index.m3u8": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The HLS subtitle playlist of the captions in one language: one WebVTT segment spanning the
+         *     video. Members of the video's organisation, or a playback token.
+         */
+        get: operations["subtitle_playlist"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{video_id}/download": {
         parameters: {
             query?: never;
@@ -1036,7 +1164,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The HLS master playlist. Members of the video's organisation, or a playback token. */
+        /**
+         * The HLS master playlist, with the video's captions as subtitle renditions. Members of the
+         *     video's organisation, or a playback token.
+         */
         get: operations["master_playlist"];
         put?: never;
         post?: never;
@@ -1059,6 +1190,26 @@ export interface paths {
          */
         get: operations["rendition_file"];
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/{video_id}/moments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set a video's moments (chapters, and handouts or resources to open at a time), replacing
+         *     those it had. Trainers and the video's owner.
+         */
+        put: operations["set_moments"];
         post?: never;
         delete?: never;
         options?: never;
@@ -1154,6 +1305,19 @@ export interface components {
             /** @description How many people have the playlist now through this request. */
             assigned: number;
         };
+        AssignmentChange: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds; null for no due date.
+             */
+            due_at: number | null;
+        };
+        AssignmentDue: {
+            /** Format: int64 */
+            due_at: number | null;
+            playlist_id: string;
+            user_id: string;
+        };
         /** @description An organisation's look, as the sign-in page and the app wear it. */
         Branding: {
             accent_color: string | null;
@@ -1166,18 +1330,54 @@ export interface components {
         };
         BrandingChange: {
             /**
-             * @description `#rrggbb`, visible on a white page (contrast at least 3:1); empty or null for the
-             *     default.
+             * @description `#rrggbb`, any colour (the web app derives a readable shade where it needs one); empty
+             *     or null for the default.
              */
             accent_color?: string | null;
             name: string;
             /**
-             * @description `#rrggbb`, dark enough for white text on it (contrast at least 4.5:1); empty or null
-             *     for the default.
+             * @description `#rrggbb`, any colour (the web app derives readable text on it); empty or null for the
+             *     default.
              */
             primary_color?: string | null;
             /** @description Up to 500 characters, shown on the sign-in page. */
             welcome_message?: string | null;
+        };
+        /** @description A caption upload, as the document describes it. */
+        CaptionForm: {
+            /**
+             * Format: binary
+             * @description WebVTT (.vtt) or SubRip (.srt) text: UTF-8, UTF-16 or Latin-1; 2 MiB at most.
+             */
+            file: string;
+            /**
+             * @description What players show in their captions menu (up to 60 characters); the language's name
+             *     when left out.
+             */
+            label?: string | null;
+            /** @description A language tag: `en`, `de`, `pt-BR`. */
+            language: string;
+        };
+        CaptionList: {
+            items: components["schemas"]["CaptionView"][];
+        };
+        /** @description A video's captions in one language. */
+        CaptionView: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            /** Format: int64 */
+            cue_count: number;
+            id: string;
+            /** @description What players show in their captions menu. */
+            label: string;
+            /** @description A language tag: `en`, `pt-BR`. */
+            language: string;
+            /** @description The WebVTT file (for a transcript). */
+            url: string;
+            video_id: string;
         };
         ChangePassword: {
             current_password: string;
@@ -1282,6 +1482,12 @@ export interface components {
         };
         /** @description One search result. */
         Hit: {
+            /**
+             * Format: double
+             * @description Videos found by what is said in their captions: where the first cue holding the words
+             *     starts, in seconds (open the video there).
+             */
+            at_s: number | null;
             /** @description Handouts: the document's type (PDFs and pictures open in the browser's viewer). */
             content_type: string | null;
             /**
@@ -1439,6 +1645,43 @@ export interface components {
         };
         Message: {
             message: string;
+        };
+        /** @description A moment as its editor sends it. */
+        MomentChange: {
+            /**
+             * Format: double
+             * @description Seconds from the start, within the video.
+             */
+            at_s: number;
+            /** @description A handout of the organisation to open at that time. */
+            handout_id?: string | null;
+            /** @description An external resource of the organisation to open at that time (not with a handout). */
+            resource_id?: string | null;
+            title: string;
+        };
+        /**
+         * @description What a moment is for.
+         * @enum {string}
+         */
+        MomentKind: "chapter" | "handout" | "resource";
+        MomentList: {
+            items: components["schemas"]["MomentView"][];
+        };
+        /** @description A moment of a video. */
+        MomentView: {
+            /**
+             * Format: double
+             * @description Seconds from the start.
+             */
+            at_s: number;
+            handout_id: string | null;
+            id: string;
+            kind: components["schemas"]["MomentKind"];
+            resource_id: string | null;
+            title: string;
+        };
+        MomentsChange: {
+            moments: components["schemas"]["MomentChange"][];
         };
         /** @description One of a person's assignments, with their progress through the playlist. */
         MyAssignment: {
@@ -1884,6 +2127,8 @@ export interface components {
          */
         VideoStatus: "uploading" | "queued" | "processing" | "ready" | "failed";
         VideoView: {
+            /** @description Captions by language, each a subtitle rendition of the HLS master playlist. */
+            captions: components["schemas"]["CaptionView"][];
             /**
              * Format: int64
              * @description Unix milliseconds.
@@ -1902,6 +2147,8 @@ export interface components {
             /** @description The HLS master playlist, once playable. */
             hls_url: string | null;
             id: string;
+            /** @description Chapters, and handouts or resources to open at a time, in time order. */
+            moments: components["schemas"]["MomentView"][];
             my_progress: null | components["schemas"]["ProgressView"];
             owner_id: string;
             /** @description Whether it can be played already (while processing, the first segments are there). */
@@ -3334,6 +3581,51 @@ export interface operations {
             };
         };
     };
+    resend_invitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invitation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedInvitation"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     search: {
         parameters: {
             query?: {
@@ -4132,6 +4424,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Assigned"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unassign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                playlist_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    change_assignment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                playlist_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentDue"];
                 };
             };
             /** @description The body is not JSON. */
@@ -5777,6 +6198,260 @@ export interface operations {
             };
         };
     };
+    list_captions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptionList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_captions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["CaptionForm"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptionView"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_captions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    caption_file: {
+        parameters: {
+            query?: {
+                /** @description A signed playback token, for viewers who are not signed in. */
+                token?: string | null;
+            };
+            header?: never;
+            path: {
+                video_id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vtt": unknown;
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    subtitle_playlist: {
+        parameters: {
+            query?: {
+                /** @description A signed playback token, for viewers who are not signed in. */
+                token?: string | null;
+            };
+            header?: never;
+            path: {
+                video_id: string;
+                language: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.apple.mpegurl": unknown;
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     download: {
         parameters: {
             query?: {
@@ -6146,6 +6821,90 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_moments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MomentsChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MomentList"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -87,6 +87,13 @@ export type Video = Narrow<Schemas['VideoView'], 'status', VideoStatus>;
 /** A change to a video's editable fields (PATCH /api/v1/videos/{id}); what is left out stays. */
 export type VideoChange = Schemas['ItemChange'];
 export type ProgressReport = Schemas['ProgressReport'];
+/** A video's captions in one language; `url` is the WebVTT file (for the transcript and the
+ *  player's <track>). */
+export type Caption = Schemas['CaptionView'];
+/** A moment of a video: a chapter mark, and for handout / resource moments a card at its time. */
+export type Moment = Schemas['MomentView'];
+/** A moment as the editor sends it (PUT /api/v1/videos/{id}/moments, the whole list). */
+export type MomentChange = Schemas['MomentChange'];
 /** One entry of a playlist as the caller sees it (one video may be in a playlist twice). */
 export type PlaylistItem = Narrow<Schemas['Item'], 'kind', LibraryKind>;
 export type Playlist = Omit<Schemas['PlaylistView'], 'items'> & { items: PlaylistItem[] };
@@ -108,6 +115,10 @@ export type NewInvitation = Schemas['NewInvitation'];
 export type CreatedInvitation = Schemas['CreatedInvitation'];
 /** What an invitation link is for (POST /api/v1/invitations/lookup, no session needed). */
 export type InvitationPreview = Schemas['InvitationPreview'];
+/** An open invitation (GET /api/v1/invitations): who, which role, sent and expiring when. */
+export type Invitation = Schemas['Invitation'];
+/** A change to a person (PATCH /api/v1/users/{id}): role, name, active; what is left out stays. */
+export type PersonChange = Schemas['UserChange'];
 
 export type ChangePassword = Schemas['ChangePassword'];
 export type ForgotPassword = Schemas['ForgotPassword'];
@@ -155,6 +166,8 @@ interface RequestOptions {
   body?: unknown;
   /** sent as it is (a file), with its own Content-Type, instead of JSON */
   raw?: Blob;
+  /** sent as multipart/form-data (the browser writes the Content-Type and its boundary) */
+  form?: FormData;
   /** 401 is an answer to show, not a reason to go to the sign-in page */
   expect401?: boolean;
   keepalive?: boolean;
@@ -225,7 +238,7 @@ async function request<T>(method: string, path: string, opts: RequestOptions = {
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
+      body: opts.form ?? opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       keepalive: opts.keepalive,
       signal: opts.signal,
     });
@@ -432,6 +445,56 @@ export function handoutDownloadUrl(handoutId: string, inline = false): string {
   });
 }
 
+// --- captions and moments --------------------------------------------------------------------
+
+/** A video's captions, by language. Anyone who may see the video. */
+export async function listCaptions(videoId: string, signal?: AbortSignal): Promise<Caption[]> {
+  return (await call('get', '/api/v1/videos/{video_id}/captions', { params: { video_id: videoId }, signal })).items;
+}
+
+/**
+ * Adds captions (a .vtt or .srt file, multipart `file`, `language`, optional `label`) to a video,
+ * replacing those of the same language. Trainers and the video's owner; 422 with the server's
+ * sentence when the file is not captions. (The multipart body is built here by hand, as the
+ * document describes it in `CaptionForm`.)
+ */
+export function uploadCaptions(videoId: string, file: File, language: string, label: string): Promise<Caption> {
+  const form = new FormData();
+  form.append('language', language);
+  if (label) form.append('label', label);
+  form.append('file', file, file.name);
+  const url = href('post', '/api/v1/videos/{video_id}/captions', { params: { video_id: videoId } });
+  return request<Caption>('POST', url, { form });
+}
+
+/** Removes a video's captions in one language. Trainers and the video's owner. */
+export async function deleteCaptions(videoId: string, language: string): Promise<void> {
+  await call('delete', '/api/v1/videos/{video_id}/captions/{language}', { params: { video_id: videoId, language } });
+}
+
+/** The WebVTT text of a caption (its `url`, `…/captions/{language}/captions.vtt`). */
+export async function getCaptionText(url: string, signal?: AbortSignal): Promise<string> {
+  let res: Response;
+  try {
+    res = await fetch(url, { credentials: 'same-origin', headers: { Accept: 'text/vtt' }, signal });
+  } catch (e) {
+    if (e instanceof DOMException && e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', 'Cannot reach the server. Check your connection and try again.');
+  }
+  const text = await res.text();
+  if (!res.ok) {
+    if (res.status === 401) onUnauthorized?.();
+    throw errorFromBody(res.status, text);
+  }
+  return text;
+}
+
+/** Replaces a video's moments with `moments` (at most 200); answers them sorted by time.
+ *  Trainers and the video's owner. */
+export async function saveMoments(videoId: string, moments: MomentChange[]): Promise<Moment[]> {
+  return (await call('put', '/api/v1/videos/{video_id}/moments', { params: { video_id: videoId }, body: { moments } })).items;
+}
+
 // --- handouts -----------------------------------------------------------------------------
 
 /** An upload running in the background: `done` settles with the server's answer. */
@@ -586,10 +649,26 @@ export async function playlistReport(id: string, signal?: AbortSignal): Promise<
 
 /** The same report as CSV (asked for with Accept: text/csv), to save as a file. (The document
  *  declares only the JSON answer of this route; see web/README.md, "API types".) */
-export async function playlistReportCsv(id: string): Promise<Blob> {
+export function playlistReportCsv(id: string): Promise<Blob> {
+  return csv(href('get', '/api/v1/playlists/{playlist_id}/report', { params: { playlist_id: id } }));
+}
+
+/** Every assignment of one person across playlists, with their progress. Trainers and admins. */
+export async function personReport(userId: string, signal?: AbortSignal): Promise<ReportRow[]> {
+  const rows = await call('get', '/api/v1/users/{user_id}/report', { params: { user_id: userId }, signal });
+  return rows as ReportRow[]; // narrows `kind` (see Narrow)
+}
+
+/** One person's report as CSV (Accept: text/csv; undeclared like the playlist's, see above). */
+export function personReportCsv(userId: string): Promise<Blob> {
+  return csv(href('get', '/api/v1/users/{user_id}/report', { params: { user_id: userId } }));
+}
+
+/** A report route's `text/csv` answer as a Blob. */
+async function csv(url: string): Promise<Blob> {
   let res: Response;
   try {
-    res = await fetch(href('get', '/api/v1/playlists/{playlist_id}/report', { params: { playlist_id: id } }), {
+    res = await fetch(url, {
       headers: { Accept: 'text/csv' },
       credentials: 'same-origin',
     });
@@ -608,6 +687,19 @@ export function assignPlaylist(id: string, who: NewAssignments): Promise<{ assig
   return call('post', '/api/v1/playlists/{playlist_id}/assignments', { params: { playlist_id: id }, body: who });
 }
 
+/** Changes the due date of one person's assignment (null: none). Trainers and admins. */
+export function changeAssignmentDue(playlistId: string, userId: string, dueAt: Timestamp | null): Promise<{ due_at?: Timestamp | null }> {
+  return call('patch', '/api/v1/playlists/{playlist_id}/assignments/{user_id}', {
+    params: { playlist_id: playlistId, user_id: userId },
+    body: { due_at: dueAt },
+  });
+}
+
+/** Takes a playlist back from one person: it leaves their home page. Trainers and admins. */
+export async function removeAssignment(playlistId: string, userId: string): Promise<void> {
+  await call('delete', '/api/v1/playlists/{playlist_id}/assignments/{user_id}', { params: { playlist_id: playlistId, user_id: userId } });
+}
+
 /** Everyone in the organisation. Trainers and admins. */
 export function listPeople(signal?: AbortSignal): Promise<Person[]> {
   return call('get', '/api/v1/users', { signal });
@@ -622,6 +714,29 @@ export function createResetLink(userId: string): Promise<ResetLink> {
 /** Invites someone (trainers may invite members only); answers the link to accept it. */
 export function createInvitation(invitation: NewInvitation): Promise<CreatedInvitation> {
   return call('post', '/api/v1/invitations', { body: invitation });
+}
+
+/** The organisation's open invitations. Trainers and admins. */
+export function listInvitations(signal?: AbortSignal): Promise<Invitation[]> {
+  return call('get', '/api/v1/invitations', { signal });
+}
+
+/** Withdraws an open invitation: its link stops working. Trainers (members' invitations) and
+ *  admins (any); 403 with the server's sentence otherwise. */
+export async function withdrawInvitation(id: string): Promise<void> {
+  await call('delete', '/api/v1/invitations/{invitation_id}', { params: { invitation_id: id } });
+}
+
+/** Sends an invitation again: a new link (the old one stops working), its expiry renewed, emailed
+ *  when the server can send email. Trainers (members' invitations) and admins (any). */
+export function resendInvitation(id: string): Promise<CreatedInvitation> {
+  return call('post', '/api/v1/invitations/{invitation_id}/resend', { params: { invitation_id: id } });
+}
+
+/** Changes a person's role, name or activation (false: their sessions and tokens stop at once).
+ *  Admins. */
+export function updatePerson(userId: string, change: PersonChange): Promise<Person> {
+  return call('patch', '/api/v1/users/{user_id}', { params: { user_id: userId }, body: change });
 }
 
 // --- the organisation (admins) ---------------------------------------------------------------
@@ -659,6 +774,11 @@ export function getSso(signal?: AbortSignal): Promise<SsoSettings> {
  *  cannot be read; 409 when a domain belongs to another organisation's single sign-on. */
 export function putSso(update: SsoUpdate): Promise<SsoSettings> {
   return call('put', '/api/v1/org/sso', { body: update });
+}
+
+/** Replaces the key that signs playback links: every link handed out stops working. Admins. */
+export async function rotateSigningKey(): Promise<void> {
+  await call('post', '/api/v1/org/signing-key/rotate', {});
 }
 
 /** Removes single sign-on; passwords work again. */

@@ -1,9 +1,13 @@
 // The organisation's branding (GET /api/v1/branding): name, logo, colours and welcome message.
-// Colours become CSS custom properties on <html> (--primary, --on-primary, --accent,
-// --on-accent), so the whole app, the sign-in page and the player controls follow them.
+// The colours may be any #rrggbb, however light: contrast.ts derives from each the text on it
+// (black or white), a shade for text and links on the page (≥ 4.5:1) and one for controls,
+// borders, focus rings and bars (≥ 3:1). They become CSS custom properties on <html>
+// (--primary, --on-primary, --primary-text, --primary-control, the same for --accent, and
+// --focus), so the whole app, the sign-in page and the player controls follow them.
 // When the call fails, the neutral Reelhouse defaults stay in place.
 
 import { getBranding, type Branding } from './api';
+import { deriveTheme, parseHex, themeProperties, toHex, type Theme } from './contrast';
 
 export const DEFAULT_BRANDING: Branding = {
   name: 'Reelhouse',
@@ -62,20 +66,27 @@ export function reloadBranding(): void {
 }
 
 export function applyBranding(b: Branding): void {
+  const theme = brandTheme(b);
   const root = document.documentElement.style;
-  const primary = b.primary_color ?? DEFAULT_BRANDING.primary_color!;
-  const accent = b.accent_color ?? DEFAULT_BRANDING.accent_color!;
-  root.setProperty('--primary', primary);
-  root.setProperty('--on-primary', readableOn(primary));
-  root.setProperty('--accent', accent);
-  root.setProperty('--on-accent', readableOn(accent));
-  document.querySelector('meta[name="theme-color"]')?.setAttribute('content', primary);
+  for (const [name, value] of Object.entries(themeProperties(theme))) root.setProperty(name, value);
+  document.querySelector('meta[name="theme-color"]')?.setAttribute('content', theme.primary.base);
 }
 
-/** Accepts only values the browser reads as a colour (no url(), no injected declarations). */
+/** The colours the app paints with for a branding (empty colours: the Reelhouse defaults). */
+export function brandTheme(b: Pick<Branding, 'primary_color' | 'accent_color'>): Theme {
+  return deriveTheme(
+    safeColor(b.primary_color) ?? DEFAULT_BRANDING.primary_color!,
+    safeColor(b.accent_color) ?? DEFAULT_BRANDING.accent_color!,
+  );
+}
+
+/** A colour as #rrggbb: hex as it is, other CSS colours (not expected from the server) as the
+ *  browser reads them; nothing that could inject CSS. */
 function safeColor(value: string | null | undefined): string | null {
   if (!value || value.length > 64 || /[;{}]/.test(value)) return null;
-  return CSS.supports('color', value) ? value : null;
+  const hex = parseHex(value);
+  if (hex) return toHex(hex);
+  return CSS.supports('color', value) ? toRgbHex(value) : null;
 }
 
 /** Accepts only same-origin paths and http(s) URLs for images. */
@@ -89,30 +100,17 @@ function safeUrl(value: string | null | undefined): string | null {
   }
 }
 
-/** Black or white, whichever reads better on `color` (WCAG relative luminance). */
-function readableOn(color: string): string {
-  const rgb = toRgb(color);
-  if (!rgb) return '#ffffff';
-  const lin = rgb.map((c) => {
-    const v = c / 255;
-    return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  });
-  const luminance = 0.2126 * lin[0]! + 0.7152 * lin[1]! + 0.0722 * lin[2]!;
-  // contrast with white vs. with black: pick the larger
-  return (1.05 / (luminance + 0.05) >= (luminance + 0.05) / 0.05) ? '#ffffff' : '#111111';
-}
-
-/** Any CSS colour → [r, g, b], by letting a canvas parse it. */
-function toRgb(color: string): [number, number, number] | null {
+/** Any CSS colour → #rrggbb, by letting a canvas parse it. */
+function toRgbHex(color: string): string | null {
   const ctx = document.createElement('canvas').getContext('2d');
   if (!ctx) return null;
   ctx.fillStyle = '#000000';
   ctx.fillStyle = color;
-  const hex = String(ctx.fillStyle);
-  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
-  if (m) return [parseInt(m[1]!, 16), parseInt(m[2]!, 16), parseInt(m[3]!, 16)];
-  const r = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(hex);
-  return r ? [Number(r[1]), Number(r[2]), Number(r[3])] : null;
+  const value = String(ctx.fillStyle);
+  const hex = parseHex(value);
+  if (hex) return toHex(hex);
+  const r = /rgba?\((\d+),\s*(\d+),\s*(\d+)/.exec(value);
+  return r ? toHex([Number(r[1]), Number(r[2]), Number(r[3])]) : null;
 }
 
 /** Sets the tab title: "Library · Acme Academy". */

@@ -48,6 +48,10 @@ const routes: Route[] = [
   { pattern: '/manage/playlists/:id', page: lazy(() => import('./pages/managePlaylist').then((m) => m.managePlaylistPage)) },
   { pattern: '/manage/playlists/:id/report', page: lazy(() => import('./pages/playlistReport').then((m) => m.playlistReportPage)) },
   { pattern: '/manage/invite', page: lazy(() => import('./pages/manageInvite').then((m) => m.manageInvitePage)) },
+  { pattern: '/manage/invitations', page: lazy(() => import('./pages/manageInvitations').then((m) => m.manageInvitationsPage)) },
+  { pattern: '/manage/people', page: lazy(() => import('./pages/managePeople').then((m) => m.managePeoplePage)) },
+  { pattern: '/manage/people/:id', page: lazy(() => import('./pages/personReport').then((m) => m.personReportPage)) },
+  { pattern: '/manage/reviews', page: lazy(() => import('./pages/manageReviews').then((m) => m.manageReviewsPage)) },
   // admins
   { pattern: '/manage/organisation', page: lazy(() => import('./pages/manageOrganisation').then((m) => m.manageOrganisationPage)) },
   { pattern: '*', page: notFoundPage },

@@ -1,11 +1,13 @@
 // One search result in the library: a video (opens the player; its poster and length), a
 // handout (opens in the phone's viewer, or downloads) or an external resource (recorded as
 // opened, then shown in a new tab: see openResource.ts). Tags are buttons that filter by that
-// tag. The library page may add a row of actions (edit, delete) for the people allowed to.
+// tag. The library page may add a row of actions (edit, delete) for the people allowed to. A video
+// found in its captions says where ("at 0:42 in the captions") and opens there (`?t=`).
 
 import { type LibraryItem, type LibraryKind } from '../api';
 import { h, type Child } from '../dom';
 import { formatDuration } from '../format';
+import { hitTimeText, videoHref } from '../moments';
 import { handoutLinkAttrs } from './handoutList';
 import { icon, type IconName } from './icon';
 import { openResource } from './openResource';
@@ -82,8 +84,11 @@ export function libraryItem(
           ? h('span', { class: item.poster_url ? 'visually-hidden' : null }, ` · ${formatDuration(item.duration_s)}`)
           : null,
       ),
-      h(inButton ? 'span' : 'h3', { class: 'card-title' }, item.title),
+      // h2: the results come right under the page's h1 (or the experts' h2)
+      h(inButton ? 'span' : 'h2', { class: 'card-title' }, item.title),
       item.tagline ? h(inButton ? 'span' : 'p', { class: 'muted clamp' }, item.tagline) : null,
+      // found in what is said: where (the link opens the video there)
+      item.kind === 'video' && hitTimeText(item.at_s) ? h('p', { class: 'hit-time small' }, hitTimeText(item.at_s)) : null,
       opensTab ? h('span', { class: 'visually-hidden' }, ' (opens in a new tab)') : null,
     ),
   ];
@@ -93,7 +98,7 @@ export function libraryItem(
     { class: 'card result' },
     item.kind === 'resource'
       ? resourceButton(item.id, 'card-link result-link', content, { failed: onError })
-      : h('a', { class: 'card-link result-link', ...itemLink(item.kind, item.id) }, content),
+      : h('a', { class: 'card-link result-link', ...(item.kind === 'video' ? { href: videoHref(item.id, item.at_s) } : itemLink(item.kind, item.id)) }, content),
     item.tags.length > 0
       ? h(
           'ul',

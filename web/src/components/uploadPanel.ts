@@ -1,30 +1,33 @@
-// The progress panel of one upload: file name, a progress bar with percentage, bytes and speed,
-// Pause/Resume and Cancel; once the bytes are in, the new video (GET /api/v1/uploads/{id} gives
-// its video_id) is followed to ready (poster, "Open the video") or failed (the server's sentence,
-// "Try another file", Delete) by videoFollower.ts. The screen is kept awake while bytes are
-// moving, where the phone allows.
+// One row of the upload queue: the file's name and size, one progress bar that first counts the
+// bytes ("Uploading 42% · 120 MB of 300 MB · 2.1 MB/s") and then, once they are in, the video's
+// transcoding ("Transcoding 42%" from its `progress_pct`), a status line, Pause/Resume and Cancel
+// while bytes move; then the end, shown by videoFollower.ts: ready (poster, "Open the video") or
+// failed (the server's sentence, "Try another file", Delete). Its phases and what the bar says
+// are the pure rules of uploadQueue.ts. The row waits until the queue (pages/upload.ts) calls
+// `start()`; the screen is kept awake while its bytes move, where the phone allows.
 
-import { getUpload } from '../api';
+import { getUpload, type Video } from '../api';
 import { h, replace } from '../dom';
-import { formatBytes, percent } from '../format';
+import { formatBytes } from '../format';
 import { startUpload, type UploadHandle } from '../uploader';
+import { bytesBar, needsPage, next, PHASE_LINE, transcodeBar, type BarView, type Phase, type UploadEvent } from '../uploadQueue';
 import { errorBox } from './errorBox';
 import { icon } from './icon';
 import { progressBar } from './progressBar';
 import { videoFollower, type FollowHooks, type VideoFollower } from './videoFollower';
 
-type State = 'starting' | 'uploading' | 'paused' | 'error' | 'finishing' | 'done' | 'cancelled';
-
 export interface UploadPanel {
   el: HTMLElement;
-  /** true while the upload still needs this page (not done, not cancelled) */
-  active(): boolean;
-  /** the Upload page shows the panel (again): follow the video while it is shown */
+  phase(): Phase;
+  /** its turn came: begin sending (or continue an earlier upload of the same file) */
+  start(): void;
+  /** the Upload page shows the row (again): follow the video while it is shown */
   attach(hooks: FollowHooks): void;
 }
 
-export function uploadPanel(file: File, title: string, onFinished: () => void): UploadPanel {
-  let state: State = 'starting';
+/** `changed`: the row's phase changed (the queue may start the next file). */
+export function uploadPanel(file: File, title: string, changed: () => void): UploadPanel {
+  let phase: Phase = 'waiting';
   let handle: UploadHandle | null = null;
   let wakeLock: WakeLockSentinel | null = null;
   const samples: [number, number][] = [];
@@ -32,19 +35,25 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
   let total = file.size;
   let follower: VideoFollower | null = null;
   let hooks: FollowHooks | null = null;
+  const name = title || file.name;
 
-  const bar = progressBar(`Uploading ${file.name}`);
-  const status = h('p', { class: 'upload-status', role: 'status' }, 'Starting…');
+  const bar = progressBar(`Upload of ${name}`);
+  const status = h('p', { class: 'upload-status', role: 'status' });
   const resumedNote = h('p', { class: 'small', hidden: true }, 'Continuing your earlier upload of this file from where it stopped.');
   const errorSlot = h('div');
-  const toggle = h('button', { type: 'button', class: 'button button-secondary' }, icon('pause'), 'Pause');
-  const cancel = h('button', { type: 'button', class: 'button button-ghost' }, 'Cancel');
+  const toggle = h('button', { type: 'button', class: 'button button-secondary button-small' });
+  const cancel = h(
+    'button',
+    { type: 'button', class: 'button button-ghost button-small' },
+    'Cancel',
+    h('span', { class: 'visually-hidden' }, ` the upload of ${name}`),
+  );
   const controls = h('div', { class: 'button-row' }, toggle, cancel);
   const result = h('div');
   const el = h(
     'section',
-    { class: 'card upload-panel', 'aria-label': 'Upload progress' },
-    h('p', { class: 'upload-file' }, h('strong', null, title || file.name), ` · ${formatBytes(file.size)}`),
+    { class: 'card upload-panel', 'aria-label': `Upload of ${name}` },
+    h('p', { class: 'upload-file' }, h('strong', null, name), ` · ${formatBytes(file.size)}`),
     bar.el,
     status,
     resumedNote,
@@ -53,33 +62,38 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
     result,
   );
 
-  function setState(next: State, message: string): void {
-    state = next;
-    status.textContent = message;
-    toggle.replaceChildren(...(next === 'uploading' || next === 'starting' ? [icon('pause'), 'Pause'] : [icon('play'), 'Resume']));
-    controls.hidden = next === 'done' || next === 'finishing' || next === 'cancelled';
-    if (next === 'uploading') void keepAwake();
+  /** Moves the row on; redraws what depends on the phase, and tells the queue. */
+  function go(ev: UploadEvent, line?: string): void {
+    const before = phase;
+    phase = next(phase, ev);
+    el.dataset.phase = phase;
+    if (phase !== before || line) status.textContent = line ?? PHASE_LINE[phase];
+    const sending = phase === 'starting' || phase === 'uploading' || phase === 'paused' || phase === 'stopped';
+    toggle.hidden = !sending;
+    toggle.replaceChildren(...(phase === 'paused' || phase === 'stopped' ? [icon('play'), 'Resume'] : [icon('pause'), 'Pause']));
+    controls.hidden = !needsPage(phase);
+    bar.el.hidden = phase === 'ready' || phase === 'failed' || phase === 'cancelled';
+    if (phase === 'uploading') void keepAwake();
     else void releaseWakeLock();
-    if (next !== 'uploading') {
-      samples.length = 0;
-      showBytes();
+    if (needsPage(phase)) {
+      if (phase !== 'uploading') samples.length = 0;
+      showBar(bytesBar(phase, sent, total, formatBytes, phase === 'uploading' ? speed() : ''));
     }
+    if (phase !== before) changed();
   }
 
-  /** "42% · 120 MB of 300 MB · 2.1 MB/s" (the speed only while bytes are moving) */
-  function showBytes(): void {
-    const f = total ? sent / total : 0;
-    const rate = state === 'uploading' ? speed() : '';
-    bar.set(f, `${percent(f)} · ${formatBytes(sent)} of ${formatBytes(total)}${rate}`);
+  function showBar(view: BarView): void {
+    bar.set(view.fraction, view.text);
   }
 
+  /** "2.1 MB/s" over the last few seconds, or "" */
   function speed(): string {
     const now = performance.now();
     samples.push([now, sent]);
     while (samples.length > 2 && now - samples[0]![0] > 5000) samples.shift();
     const [t0, s0] = samples[0]!;
     const rate = now - t0 > 500 ? ((sent - s0) * 1000) / (now - t0) : 0;
-    return rate > 0 ? ` · ${formatBytes(rate)}/s` : '';
+    return rate > 0 ? `${formatBytes(rate)}/s` : '';
   }
 
   async function keepAwake(): Promise<void> {
@@ -97,10 +111,11 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
     await lock?.release().catch(() => {});
   }
 
+  /** Every byte is in: which video did they become? Then follow it. */
   async function finish(uploadId: string): Promise<void> {
-    setState('finishing', 'Upload complete. Preparing the video…');
     sent = total;
-    bar.set(1, `100% · ${formatBytes(total)}`);
+    go({ type: 'sent' });
+    showBar(transcodeBar(null, 0));
     let videoId: string | null = null;
     for (let i = 0; i < 20 && !videoId; i++) {
       try {
@@ -110,81 +125,94 @@ export function uploadPanel(file: File, title: string, onFinished: () => void): 
       }
       if (!videoId) await new Promise((r) => setTimeout(r, 1000));
     }
-    setState('done', `Uploaded · ${formatBytes(total)}`);
-    bar.el.hidden = true; // the bytes are in: the processing bar below takes over
     if (videoId) {
-      follower = videoFollower(videoId, title || file.name);
+      follower = videoFollower(
+        videoId,
+        name,
+        (v: Video) => {
+          go({ type: 'video', status: v.status });
+          if (!bar.el.hidden) showBar(transcodeBar(v.status, v.progress_pct));
+        },
+        () => (bar.el.hidden = true),
+      );
       replace(result, follower.el);
       if (hooks) follower.attach(hooks);
     } else {
-      replace(result, h('p', null, 'It is listed under “Your uploads” below, and appears in the library once it is processed.'));
+      go({ type: 'video', status: 'queued' }, 'Uploaded. It is listed under “Your uploads” below, and appears in the library once it is processed.');
     }
-    onFinished();
     hooks?.changed();
   }
 
   toggle.addEventListener('click', async () => {
     if (!handle) return;
-    if (state === 'uploading' || state === 'starting') {
-      setState('paused', 'Paused. Tap Resume to continue.');
+    if (phase === 'uploading' || phase === 'starting') {
+      go({ type: 'pause' });
       await handle.pause();
-    } else if (state === 'paused' || state === 'error') {
+    } else if (phase === 'paused' || phase === 'stopped') {
       replace(errorSlot);
-      setState('starting', 'Resuming…');
+      go({ type: 'resume' }, 'Resuming…');
       handle.resume();
     }
   });
   cancel.addEventListener('click', async () => {
-    if (!handle || !confirm('Cancel this upload? What was sent so far is discarded.')) return;
-    setState('cancelled', 'Upload cancelled.');
+    if (phase === 'waiting') {
+      go({ type: 'cancel' });
+      return;
+    }
+    if (!confirm(`Cancel the upload of ${name}? What was sent so far is discarded.`)) return;
+    go({ type: 'cancel' });
     replace(errorSlot);
-    await handle.cancel().catch(() => {});
-    onFinished();
+    await handle?.cancel().catch(() => {});
   });
   // back online after an error: carry on without waiting for a tap
   window.addEventListener('online', () => {
-    if (state === 'error' && handle) {
+    if (phase === 'stopped' && handle) {
       replace(errorSlot);
-      setState('starting', 'Back online. Resuming…');
+      go({ type: 'resume' }, 'Back online. Resuming…');
       handle.resume();
     }
   });
 
-  startUpload(file, title, {
-    onProgress(bytesSent, bytesTotal) {
-      if (state === 'paused' || state === 'cancelled') return;
-      sent = bytesSent;
-      total = bytesTotal;
-      if (state !== 'uploading') setState('uploading', 'Uploading…');
-      showBytes();
-    },
-    onRetry(attempt) {
-      if (state !== 'paused' && state !== 'cancelled') setState('starting', `Connection trouble. Retrying (attempt ${attempt})…`);
-    },
-    onSuccess: (uploadId) => void finish(uploadId),
-    onError(err) {
-      if (state === 'cancelled') return;
-      setState('error', 'The upload stopped.');
-      replace(errorSlot, errorBox(err));
-    },
-  })
-    .then((hd) => {
-      handle = hd;
-      resumedNote.hidden = !hd.resumed;
+  function start(): void {
+    if (phase !== 'waiting') return;
+    go({ type: 'start' });
+    startUpload(file, title, {
+      onProgress(bytesSent, bytesTotal) {
+        if (phase === 'paused' || phase === 'cancelled') return;
+        sent = bytesSent;
+        total = bytesTotal;
+        go({ type: 'progress' });
+      },
+      onRetry(attempt) {
+        go({ type: 'retry' }, `Connection trouble. Retrying (attempt ${attempt})…`);
+      },
+      onSuccess: (uploadId) => void finish(uploadId),
+      onError(err) {
+        if (phase === 'cancelled') return;
+        go({ type: 'error' });
+        replace(errorSlot, errorBox(err));
+      },
     })
-    .catch((err) => {
-      setState('error', 'The upload could not start.');
-      controls.hidden = true;
-      replace(errorSlot, errorBox(err));
-      onFinished();
-    });
+      .then((hd) => {
+        handle = hd;
+        resumedNote.hidden = !hd.resumed;
+        if (phase === 'cancelled') void hd.cancel().catch(() => {});
+      })
+      .catch((err) => {
+        go({ type: 'error', fatal: true }, 'The upload could not start.');
+        replace(errorSlot, errorBox(err));
+      });
+  }
 
+  go({ type: 'progress' }); // draws the waiting row (no change of phase)
+  status.textContent = PHASE_LINE.waiting;
   return {
     el,
-    active: () => state !== 'done' && state !== 'cancelled',
-    attach(next) {
-      hooks = next;
-      follower?.attach(next);
+    phase: () => phase,
+    start,
+    attach(nextHooks) {
+      hooks = nextHooks;
+      follower?.attach(nextHooks);
     },
   };
 }

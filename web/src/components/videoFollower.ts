@@ -1,16 +1,17 @@
-// After an upload: follows the new video (GET /api/v1/videos/{id} every 2 s) through the queue
-// and transcoding (its percentage) to the end: `ready` shows the poster and "Open the video";
-// `failed` shows the server's sentence (a PDF picked by mistake: "This file is not a video…"),
-// "Try another file" and Delete (saying first which playlists would lose it).
+// After an upload: follows the new video (GET /api/v1/videos/{id}, every second) through the queue
+// and transcoding to the end. Every answer goes to `onVideo` (the upload row turns it into its
+// bar: "Transcoding 42%" from `progress_pct`, see uploadQueue.ts); the end is shown here: `ready`
+// with the poster and "Open the video"; `failed` with the server's sentence (a PDF picked by
+// mistake: "This file is not a video…"), "Try another file" and Delete (saying first which
+// playlists would lose it).
 
 import { deleteVideo, getVideo, type Video } from '../api';
 import { h, replace } from '../dom';
-import { transcodeView } from '../learning';
 import { deleteControl } from './confirmDelete';
 import { errorBox, isAbort } from './errorBox';
-import { progressBar } from './progressBar';
 
-const POLL_MS = 2000;
+/** Short clips transcode in seconds: often enough to see the percentage move. */
+const POLL_MS = 1000;
 
 export interface FollowHooks {
   /** the page's signal: polling stops when the person leaves the page */
@@ -27,9 +28,15 @@ export interface VideoFollower {
   attach(hooks: FollowHooks): void;
 }
 
-export function videoFollower(videoId: string, title: string): VideoFollower {
-  const bar = progressBar(`Processing ${title}`);
-  const body = h('div', { class: 'follow', 'aria-live': 'polite' }, bar.el);
+/** `onVideo`: each answer about the video; `onGone`: it could not be asked about (the error is
+ *  shown here). */
+export function videoFollower(
+  videoId: string,
+  title: string,
+  onVideo: (v: Video) => void,
+  onGone: () => void = () => {},
+): VideoFollower {
+  const body = h('div', { class: 'follow', 'aria-live': 'polite' });
   const el = h('div', { class: 'follow-wrap', 'data-video': videoId }, body);
   let hooks: FollowHooks | null = null;
   let timer = 0;
@@ -38,6 +45,7 @@ export function videoFollower(videoId: string, title: string): VideoFollower {
   const href = `/videos/${encodeURIComponent(videoId)}`;
 
   function show(v: Video): void {
+    onVideo(v);
     if (v.status !== lastStatus) {
       lastStatus = v.status;
       hooks?.changed();
@@ -47,12 +55,10 @@ export function videoFollower(videoId: string, title: string): VideoFollower {
       replace(
         body,
         h('p', { class: 'saved upload-ready', role: 'status' }, 'Ready to watch.'),
-        v.poster_url ? h('img', { class: 'upload-poster', src: v.poster_url, alt: `Poster of ${v.title}` }) : null,
+        v.poster_url ? h('img', { class: 'upload-poster', src: v.poster_url, alt: `Poster of ${v.title || title}` }) : null,
         h('a', { class: 'button button-primary button-block', href }, 'Open the video'),
       );
-      return;
-    }
-    if (v.status === 'failed') {
+    } else if (v.status === 'failed') {
       finished = true;
       replace(
         body,
@@ -68,21 +74,17 @@ export function videoFollower(videoId: string, title: string): VideoFollower {
           h('button', { type: 'button', class: 'button button-primary', onClick: () => hooks?.tryAnother() }, 'Try another file'),
           deleteControl({
             what: 'video',
-            title: v.title,
+            title: v.title || title,
             id: videoId,
             remove: () => deleteVideo(videoId),
             deleted() {
-              replace(body, h('p', { class: 'saved', role: 'status' }, `Deleted “${v.title}”.`));
+              replace(body, h('p', { class: 'saved', role: 'status' }, `Deleted “${v.title || title}”.`));
               hooks?.changed();
             },
           }),
         ),
       );
-      return;
     }
-    const t = transcodeView(v.status, v.progress_pct);
-    bar.set(t.fraction, t.text);
-    if (!body.contains(bar.el)) replace(body, bar.el);
   }
 
   async function tick(): Promise<void> {
@@ -94,6 +96,7 @@ export function videoFollower(videoId: string, title: string): VideoFollower {
       if (isAbort(e)) return;
       replace(body, errorBox(e), h('a', { class: 'button button-secondary', href }, 'Open the video page'));
       finished = true;
+      onGone();
       return;
     }
     if (!finished && !mine.signal.aborted) timer = window.setTimeout(() => void tick(), POLL_MS);
@@ -105,7 +108,6 @@ export function videoFollower(videoId: string, title: string): VideoFollower {
       window.clearTimeout(timer);
       hooks = next;
       next.signal.addEventListener('abort', () => window.clearTimeout(timer), { once: true });
-      if (!lastStatus) bar.set(null, 'Waiting to be processed…');
       if (!finished) void tick();
     },
   };

@@ -10,6 +10,7 @@ import { checkbox, trainerOrNote } from '../components/checkbox';
 import { copyText } from '../components/copyField';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
+import { manageNav } from '../components/manageNav';
 import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
 import type { PageContext } from '../router';
@@ -112,8 +113,9 @@ export async function manageInvitePage({ main, signal }: PageContext): Promise<v
 
   replace(
     main,
-    h('a', { class: 'back-link', href: '/manage/playlists' }, '← Manage playlists'),
+    manageNav(me, '/manage/invite'),
     h('h1', null, 'Invite someone'),
+    h('p', null, h('a', { href: '/manage/invitations' }, 'Open invitations'), ': withdraw one, or send a new link.'),
     result,
     form,
   );

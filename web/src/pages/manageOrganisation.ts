@@ -1,8 +1,10 @@
 // Organisation /manage/organisation (admins):
 // - branding: name, primary and accent colour (a colour picker beside a #rrggbb text field; empty
-//   means the Reelhouse default), welcome message → PUT /api/v1/branding. The server refuses a
-//   colour too light to read against white (422 with a sentence, shown next to the form). Once
-//   saved, the branding is applied to the running app (branding.ts) and the app bar redrawn.
+//   means the Reelhouse default), welcome message → PUT /api/v1/branding. Any colour is taken:
+//   a live preview (app bar, button, link, progress bar) wears the colours the app derives from
+//   it (contrast.ts: black or white text on it, darker shades for text and controls on the page
+//   where it is too light), with each pair's contrast. Once saved, the branding is applied to the
+//   running app (branding.ts) and the app bar redrawn.
 // - logo: a picture file sent as it is → PUT /api/v1/branding/logo, saved at once
 // - settings: public links, downloads, review of members' uploads, and how much of a video counts
 //   as watched (a percentage, 50–100, sent as 0.5–1) → PUT /api/v1/org/settings.
@@ -18,6 +20,8 @@
 //   /api/v1/users/{id}/password-reset, the link shown with a Copy button to hand over when the
 //   server cannot send email.
 // Both load on their own too.
+// - playback signing key: "Rotate the signing key" → asks first (every playback link handed out
+//   stops working) → POST /api/v1/org/signing-key/rotate → says it is done.
 
 import { domainsText, parseDomains } from '../account';
 import {
@@ -30,6 +34,7 @@ import {
   getSso,
   listPeople,
   putSso,
+  rotateSigningKey,
   updateBranding,
   updateOrgSettings,
   uploadLogo,
@@ -42,13 +47,15 @@ import {
   type SsoUpdate,
   type Usage,
 } from '../api';
-import { DEFAULT_BRANDING, setBranding, setTitle } from '../branding';
+import { brandTheme, DEFAULT_BRANDING, setBranding, setTitle } from '../branding';
 import { adminOrNote, checkbox } from '../components/checkbox';
 import { confirmControl } from '../components/confirmAction';
+import { contrast, CONTROL_BACKGROUNDS, PAGE_BACKGROUNDS, ratioText, themeProperties, worstContrast, type Derived } from '../contrast';
 import { copyField } from '../components/copyField';
 import { errorBox, isAbort, messageOf } from '../components/errorBox';
 import { field } from '../components/field';
 import { refreshAppHeader } from '../components/header';
+import { manageNav } from '../components/manageNav';
 import { progressBar } from '../components/progressBar';
 import { h, replace } from '../dom';
 import { formatBytes, formatDateTime, formatSize, percent, toDate } from '../format';
@@ -123,7 +130,7 @@ export async function manageOrganisationPage({ main, signal }: PageContext): Pro
     if (isAbort(e)) return;
     replace(
       main,
-      h('a', { class: 'back-link', href: '/manage/playlists' }, '← Playlists'),
+      manageNav(me, '/manage/organisation'),
       h('h1', null, 'Organisation'),
       errorBox(e, () => navigate(location.pathname, { replace: true })),
     );
@@ -132,7 +139,7 @@ export async function manageOrganisationPage({ main, signal }: PageContext): Pro
 
   replace(
     main,
-    h('a', { class: 'back-link', href: '/manage/playlists' }, '← Playlists'),
+    manageNav(me, '/manage/organisation'),
     h('h1', null, 'Organisation'),
     h('p', { class: 'muted' }, 'How the app looks to everyone in your organisation, and how it behaves.'),
     brandingForm(me, brand),
@@ -140,6 +147,7 @@ export async function manageOrganisationPage({ main, signal }: PageContext): Pro
     settingsForm(settings),
     ssoSection(signal),
     resetLinksSection(signal),
+    signingKeySection(),
     storageSection(signal),
   );
 }
@@ -152,14 +160,15 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
     'Primary colour',
     'primary_color',
     DEFAULT_BRANDING.primary_color!,
-    'The top bar and buttons, with white text on them: pick a dark colour. Leave empty for the default.',
+    'The top bar and buttons. Any colour: the text on it turns black or white, and where it is too light for links and controls on the white page, a darker shade of it is used. Leave empty for the default.',
   );
   const accent = colorField(
     'Accent colour',
     'accent_color',
     DEFAULT_BRANDING.accent_color!,
-    'Highlights on the white page. Leave empty for the default.',
+    'Progress bars and highlights, made darker the same way where needed. Leave empty for the default.',
   );
+  const preview = brandPreview();
   const welcome = h('textarea', { name: 'welcome_message', rows: 3, maxlength: 500 });
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, 'Save branding');
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
@@ -169,6 +178,17 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
     primary.set(b.primary_color ?? null);
     accent.set(b.accent_color ?? null);
     welcome.value = b.welcome_message ?? '';
+    showPreview();
+  }
+  /** The preview follows the fields as they are typed or picked (an unfinished #rrggbb: the last
+   *  whole one stays shown). */
+  let shown = { primary: initial.primary_color ?? null, accent: initial.accent_color ?? null };
+  function showPreview(): void {
+    const p = normalizeHex(primary.text.value);
+    const a = normalizeHex(accent.text.value);
+    if (p !== undefined) shown.primary = p;
+    if (a !== undefined) shown.accent = a;
+    preview.show(name.value.trim() || DEFAULT_BRANDING.name, shown.primary, shown.accent);
   }
   fill(initial);
 
@@ -179,11 +199,15 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
     field('Name', name),
     primary.element,
     accent.element,
+    preview.el,
     field('Welcome message', welcome, 'Shown on the sign-in page, up to 500 characters.'),
     status,
     h('div', { class: 'button-row' }, submit),
   );
-  form.addEventListener('input', () => replace(status));
+  form.addEventListener('input', () => {
+    replace(status);
+    showPreview();
+  });
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     replace(status);
@@ -215,7 +239,7 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
       replace(status, saved('Branding saved. Everyone sees it from their next page.'));
     } catch (e) {
       replace(status, errorBox(e));
-      // point at the field the server's sentence is about ("the primary colour … is too light")
+      // point at the field the server's sentence is about ("the primary colour … is not …")
       const message = messageOf(e).toLowerCase();
       const culprit = message.includes('primary') ? primary.text : message.includes('accent') ? accent.text : message.includes('name') ? name : null;
       culprit?.setAttribute('aria-invalid', 'true');
@@ -225,6 +249,64 @@ function brandingForm(me: Me, initial: Branding): HTMLElement {
     }
   });
   return form;
+}
+
+interface BrandPreview {
+  el: HTMLElement;
+  /** shows the name and colours (null: the default colour) */
+  show(name: string, primary: string | null, accent: string | null): void;
+}
+
+/** A small app bar, a link and a button on the page, and a progress bar, in the colours the app
+ *  derives from the chosen ones (set as custom properties on the sample, so the app's own styles
+ *  paint it), with what was derived and each contrast said in words. */
+function brandPreview(): BrandPreview {
+  const brandName = h('span', { class: 'preview-brand' });
+  const bar = progressBar('Sample progress bar');
+  bar.set(0.6, '60% · a progress bar');
+  const sample = h(
+    'div',
+    { class: 'brand-preview-sample', 'aria-hidden': 'true' },
+    h('div', { class: 'preview-bar' }, brandName, h('span', { class: 'preview-nav' }, 'Library')),
+    h(
+      'div',
+      { class: 'preview-page' },
+      h('p', { class: 'preview-text' }, 'Text with ', h('span', { class: 'preview-link' }, 'a link'), ' on the page.'),
+      h('span', { class: 'button button-primary preview-button' }, 'A button'),
+      bar.el,
+    ),
+  );
+  const facts = h('ul', { class: 'preview-facts small' });
+  const el = h(
+    'figure',
+    { class: 'brand-preview', 'aria-labelledby': 'brand-preview-caption' },
+    h('figcaption', { id: 'brand-preview-caption', class: 'preview-caption' }, 'Preview'),
+    sample,
+    facts,
+  );
+
+  /** "a darker shade, #757500 (4.5:1)" or "the colour itself (4.9:1)" */
+  function shade(d: Derived, color: string, ratio: number): string {
+    return color === d.base ? `the colour itself (${ratioText(ratio)})` : `a darker shade, ${color} (${ratioText(ratio)})`;
+  }
+  function lines(d: Derived, what: 'Primary' | 'Accent'): HTMLElement[] {
+    const on = d.on === '#000000' ? 'black' : 'white';
+    return [
+      h('li', null, `${what} colour ${d.base}: text on it is ${on} (${ratioText(contrast(d.on, d.base))}).`),
+      h('li', null, `${what === 'Primary' ? 'Links' : 'Accent text'} on the page: ${shade(d, d.text, worstContrast(d.text, PAGE_BACKGROUNDS))}.`),
+      h('li', null, `${what === 'Primary' ? 'Button edges and focus rings' : 'Progress bars'}: ${shade(d, d.control, worstContrast(d.control, CONTROL_BACKGROUNDS))}.`),
+    ];
+  }
+
+  return {
+    el,
+    show(name, primary, accent) {
+      const theme = brandTheme({ primary_color: primary, accent_color: accent });
+      for (const [k, v] of Object.entries(themeProperties(theme))) sample.style.setProperty(k, v);
+      brandName.textContent = name;
+      replace(facts, lines(theme.primary, 'Primary'), lines(theme.accent, 'Accent'));
+    },
+  };
 }
 
 // --- logo --------------------------------------------------------------------------------
@@ -618,6 +700,50 @@ function resetLinkItem(person: Person): HTMLElement {
       ),
     ),
     person.active ? button : null,
+    result,
+  );
+}
+
+// --- playback signing key ------------------------------------------------------------------
+
+/** "Rotate the signing key", asked about first; then says it is done (and may be done again). */
+function signingKeySection(): HTMLElement {
+  const result = h('div', { class: 'form-status', 'aria-live': 'polite' });
+  const slot = h('div');
+  function offer(): void {
+    replace(
+      slot,
+      confirmControl({
+        label: 'Rotate the signing key',
+        question:
+          'Rotate the signing key? Every playback link handed out so far stops working at once, even those not yet expired, and whoever uses one needs a new link. Signed-in people watch as before.',
+        yes: 'Yes, rotate',
+        busy: 'Rotating…',
+        run: rotateSigningKey,
+        done() {
+          const message = h(
+            'p',
+            { class: 'saved', role: 'status', tabindex: -1 },
+            'Done: the signing key is new. Playback links handed out before now no longer work; links made from now on do.',
+          );
+          replace(result, message);
+          offer();
+          message.focus();
+        },
+      }),
+    );
+  }
+  offer();
+  return h(
+    'section',
+    { class: 'stack card manage-card', 'aria-labelledby': 'signing-key-heading' },
+    h('h2', { id: 'signing-key-heading' }, 'Playback links'),
+    h(
+      'p',
+      { class: 'small muted' },
+      'Trainers can hand out links that play a video without signing in, until they expire. Should such links get into the wrong hands, rotate the key that signs them: every playback link handed out so far stops working.',
+    ),
+    slot,
     result,
   );
 }

@@ -1,13 +1,14 @@
 // Manage playlists /manage/playlists (trainers and admins): every playlist of the organisation,
 // drafts included (GET /api/v1/playlists), each a link to its editor, and a "New playlist" form
-// (POST /api/v1/playlists) that opens the editor of the new playlist. Admins also get a link to
-// the organisation screen (branding, logo, settings).
+// (POST /api/v1/playlists) that opens the editor of the new playlist. Above: the manage area's
+// navigation (components/manageNav.ts: invitations, people, reviews, the organisation for admins).
 
 import { createPlaylist, listPlaylists, type PlaylistSummary } from '../api';
 import { setTitle } from '../branding';
 import { trainerOrNote } from '../components/checkbox';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
+import { manageNav } from '../components/manageNav';
 import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
 import type { PageContext } from '../router';
@@ -77,13 +78,8 @@ export async function managePlaylistsPage({ main, signal }: PageContext): Promis
 
   replace(
     main,
+    manageNav(me, '/manage/playlists'),
     h('h1', null, 'Manage playlists'),
-    h(
-      'div',
-      { class: 'button-row manage-links' },
-      h('a', { class: 'button button-secondary', href: '/manage/invite' }, 'Invite someone'),
-      me.role === 'admin' ? h('a', { class: 'button button-secondary', href: '/manage/organisation' }, 'Organisation') : null,
-    ),
     form,
     h('section', { 'aria-labelledby': 'all-heading' }, h('h2', { id: 'all-heading' }, 'All playlists'), list),
   );

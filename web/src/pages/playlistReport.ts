@@ -2,7 +2,9 @@
 // (GET /api/v1/playlists/{id}/report) with done/total, percent (a partly watched video counts by
 // the share watched), completed date, last activity, due date and an overdue badge, and a
 // folded list of each item with its state for that person ("Watched 40%"); overdue first,
-// completed last. "Download CSV" asks for the same report as text/csv and saves it. The
+// completed last (cards: components/reportCard.ts; the name opens the person's report across
+// playlists). Each card has "Change due date" and "Remove" (asked about first); the report is
+// asked for again after either. "Download CSV" asks for the same report as text/csv and saves it. The
 // "Assign" form gives the playlist to picked people of the organisation (GET /api/v1/users;
 // those who already have it are shown ticked and are not sent again) and/or to everyone with a
 // role / in a cohort, with an optional due date (POST …/assignments).
@@ -15,101 +17,16 @@ import {
   playlistReportCsv,
   type NewAssignments,
   type Person,
-  type ReportItem,
-  type ReportRow,
   type Role,
 } from '../api';
 import { setTitle } from '../branding';
 import { checkbox, trainerOrNote } from '../components/checkbox';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
-import { progressBar } from '../components/progressBar';
+import { reportCard, saveBlob } from '../components/reportCard';
 import { h, replace } from '../dom';
-import { formatDate, toDate } from '../format';
-import { itemStateText, overallProgress, progressCaption } from '../learning';
-import { KIND_LABEL } from '../components/libraryItem';
+import { byUrgency, csvFileName, dueAtFromDateInput } from '../manage';
 import type { PageContext } from '../router';
-
-function when(t: ReportRow['due_at']): string {
-  const d = toDate(t);
-  return d ? formatDate(d) : '—';
-}
-
-/** Overdue first, then not done (soonest due first), completed last. */
-function byUrgency(a: ReportRow, b: ReportRow): number {
-  if (a.completed !== b.completed) return a.completed ? 1 : -1;
-  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
-  const da = toDate(a.due_at)?.getTime() ?? Infinity;
-  const db = toDate(b.due_at)?.getTime() ?? Infinity;
-  return da - db || a.name.localeCompare(b.name);
-}
-
-function reportCard(r: ReportRow): HTMLElement {
-  const bar = progressBar(`Progress of ${r.name || r.email}`);
-  const share = r.progress ?? r.fraction;
-  bar.set(overallProgress(r.items_completed, r.items_total, share), progressCaption(r.items_completed, r.items_total, share));
-  const facts: [string, string][] = [
-    ['Completed', r.completed ? when(r.completed_at) : '—'],
-    ['Last activity', when(r.last_activity)],
-    ['Due', when(r.due_at)],
-  ];
-  return h(
-    'li',
-    { class: `card report-card${r.overdue ? ' is-overdue' : ''}`, 'data-user': r.user_id },
-    h(
-      'div',
-      { class: 'report-head' },
-      h('span', { class: 'card-title' }, r.name || r.email),
-      r.overdue ? h('span', { class: 'badge badge-overdue' }, 'Overdue') : null,
-      r.completed ? h('span', { class: 'badge badge-done' }, 'Done') : null,
-    ),
-    r.name ? h('p', { class: 'small muted report-email' }, r.email) : null,
-    bar.el,
-    h('dl', { class: 'report-facts' }, facts.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v)))),
-    r.items?.length ? reportItems(r) : null,
-  );
-}
-
-/** Each item for one person, folded away: "Video · Forklift walkthrough — Watched 40%". */
-function reportItems(r: ReportRow): HTMLElement {
-  const state = (i: ReportItem) => {
-    const text = itemStateText(i);
-    const at = i.completed ? toDate(i.completed_at) : null;
-    return at ? `${text} ${formatDate(at)}` : text;
-  };
-  return h(
-    'details',
-    { class: 'report-items' },
-    h('summary', null, `Items (${r.items!.length})`, h('span', { class: 'visually-hidden' }, ` of ${r.name || r.email}`)),
-    h(
-      'ol',
-      { class: 'plain-list report-item-list' },
-      r.items!.map((i) =>
-        h(
-          'li',
-          { class: `report-item ${i.completed ? 'is-done' : i.progress > 0 ? 'is-partial' : 'is-todo'}`, 'data-item': i.item_id },
-          h('span', { class: 'report-item-title' }, h('span', { class: 'kind' }, KIND_LABEL[i.kind]), ' ', i.title),
-          h('span', { class: 'report-item-state' }, state(i)),
-        ),
-      ),
-    ),
-  );
-}
-
-/** Saves a Blob as a file named `name` (an <a download> the browser clicks). */
-function saveBlob(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = h('a', { href: url, download: name, hidden: true });
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-function fileName(title: string): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'playlist';
-  return `${slug}-report.csv`;
-}
 
 export async function playlistReportPage({ main, params, signal }: PageContext): Promise<void> {
   setTitle('Progress report');
@@ -119,6 +36,7 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
   const heading = h('h1', null, 'Progress report');
   const summary = h('p', { class: 'muted' });
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading the report…'));
+  const changeStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const csvStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
   let title = 'playlist';
 
@@ -127,7 +45,7 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     csvButton.disabled = true;
     replace(csvStatus);
     try {
-      saveBlob(await playlistReportCsv(id), fileName(title));
+      saveBlob(await playlistReportCsv(id), csvFileName(title, 'playlist'));
     } catch (e) {
       replace(csvStatus, errorBox(e));
     } finally {
@@ -220,10 +138,7 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     };
     if (role.value) who.role = role.value as Role;
     if (cohort.value.trim()) who.cohort = cohort.value.trim();
-    if (due.value) {
-      const [y, m, d] = due.value.split('-').map(Number);
-      who.due_at = new Date(y!, m! - 1, d!, 23, 59, 59).getTime(); // the end of that day, here
-    }
+    if (due.value) who.due_at = dueAtFromDateInput(due.value); // the end of that day, here
     if (!who.user_ids!.length && !who.role && !who.cohort) {
       replace(assignStatus, errorBox(new Error(assigned.size ? 'Pick people who do not have it yet, a role or a cohort.' : 'Pick people, a role or a cohort.')));
       return;
@@ -252,14 +167,15 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     summary,
     h('div', { class: 'button-row' }, csvButton),
     csvStatus,
-    h('section', { 'aria-labelledby': 'people-heading' }, h('h2', { id: 'people-heading' }, 'Assignees'), list),
+    h('section', { 'aria-labelledby': 'people-heading' }, h('h2', { id: 'people-heading' }, 'Assignees'), changeStatus, list),
     assignForm,
   );
 
   async function load(): Promise<void> {
     list.setAttribute('aria-busy', 'true');
     try {
-      const rows = (await playlistReport(id, signal)).sort(byUrgency);
+      const rows = (await playlistReport(id, signal)).sort((a, b) =>
+        byUrgency({ ...a, label: a.name || a.email }, { ...b, label: b.name || b.email }));
       assigned = new Set(rows.map((r) => r.user_id));
       markAssigned();
       const done = rows.filter((r) => r.completed).length;
@@ -270,7 +186,7 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
       replace(
         list,
         rows.length
-          ? h('ul', { class: 'cards' }, rows.map(reportCard))
+          ? h('ul', { class: 'cards' }, rows.map((r) => reportCard(r, { title: 'person', manage: { changed } })))
           : h('p', { class: 'empty' }, 'Nobody has this playlist yet. Assign it below.'),
       );
     } catch (e) {
@@ -279,6 +195,11 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
     } finally {
       list.removeAttribute('aria-busy');
     }
+  }
+  /** After a due date changed or an assignment was removed: says so, and asks for the report again. */
+  function changed(message: string): void {
+    replace(changeStatus, h('p', { class: 'saved', role: 'status' }, message));
+    void load();
   }
   async function loadTitle(): Promise<void> {
     try {

@@ -1,10 +1,12 @@
-// Upload: record with the phone's camera or choose a file, give it a title, and send it with a
-// resumable tus upload (see uploader.ts and components/uploadPanel.ts), then follow the new
-// video to ready (its poster) or failed (the server's sentence, "Try another file", Delete).
-// The running upload is kept at module level, so leaving this page and coming back shows it
-// still going. Below: "Your uploads" (GET /api/v1/me/videos), every status, so a failed one can
-// be found and deleted later; trainers also see the organisation's failed uploads
-// (GET /api/v1/videos?status=failed).
+// Upload: record with the phone's camera or choose files (several at once), give a title, and
+// send each with a resumable tus upload (see uploader.ts). Every file is a row of the queue
+// (components/uploadPanel.ts) with its own bar: its bytes, then "Transcoding n%", then ready
+// (its poster) or failed (the server's sentence, "Try another file", Delete). At most two send
+// bytes at a time (uploadQueue.ts); the others wait their turn, and one that stops or fails
+// does not hold up the rest. The queue is kept at module level, so leaving this page and coming
+// back shows it still going. Below: "Your uploads" (GET /api/v1/me/videos), every status, so a
+// failed one can be found and deleted later; trainers also see the organisation's failed
+// uploads (GET /api/v1/videos?status=failed).
 
 import { deleteVideo, failedVideos, myVideos, type Video } from '../api';
 import { setTitle } from '../branding';
@@ -20,13 +22,29 @@ import { STATUS_LABEL } from '../learning';
 import type { PageContext } from '../router';
 import { currentUser, isTrainer } from '../session';
 import { unfinishedUploads } from '../uploader';
+import { needsPage, titlesFor, toStart } from '../uploadQueue';
 
 const LIST_POLL_MS = 4000;
 
-let current: UploadPanel | null = null;
+/** This visit's uploads, oldest first: they go on while the person looks at other pages. */
+const queue: UploadPanel[] = [];
+/** The queue's rows on the Upload page (moved into each new rendering of the page). */
+const rows = h('div', { class: 'upload-queue' });
+/** The page shown now, told when a row changes (null while another page is shown). */
+let onQueueChange: (() => void) | null = null;
+
+/** Starts as many waiting rows as there are free turns. */
+function pump(): void {
+  for (const i of toStart(queue.map((p) => p.phase()))) queue[i]!.start();
+  onQueueChange?.();
+}
+
+function busy(): boolean {
+  return queue.some((p) => needsPage(p.phase()));
+}
 
 function warnBeforeLeaving(ev: BeforeUnloadEvent): void {
-  if (current?.active()) ev.preventDefault();
+  if (busy()) ev.preventDefault();
 }
 window.addEventListener('beforeunload', warnBeforeLeaving);
 
@@ -81,22 +99,17 @@ export async function uploadPage({ main, signal }: PageContext): Promise<() => v
   const flash = takeFlash();
   const title = h('input', { type: 'text', name: 'title', maxlength: 200, autocomplete: 'off', enterkeyhint: 'done' });
   const camera = h('input', { type: 'file', accept: 'video/*', capture: 'environment', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
-  const picker = h('input', { type: 'file', name: 'video-file', accept: 'video/*', class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
+  const picker = h('input', { type: 'file', name: 'video-file', accept: 'video/*', multiple: true, class: 'visually-hidden', tabindex: -1, 'aria-hidden': 'true' });
   const recordButton = h('button', { type: 'button', class: 'button button-primary button-big', onClick: () => camera.click() }, icon('camera'), 'Record with camera');
-  const chooseButton = h('button', { type: 'button', class: 'button button-secondary button-big', onClick: () => picker.click() }, icon('file'), 'Choose a file');
+  const chooseButton = h('button', { type: 'button', class: 'button button-secondary button-big', onClick: () => picker.click() }, icon('file'), 'Choose files');
   const pickers = h('div', { class: 'stack' }, recordButton, chooseButton, camera, picker);
   const unfinished = h('div');
-  const panelSlot = h('div');
+  // not a live region: each row's status line already says what changed
+  const queueSummary = h('p', { class: 'small muted queue-summary' });
   const mineStatus = h('p', { class: 'small muted', role: 'status' });
   const mineList = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted small' }, 'Loading your uploads…'));
   const failedSection = h('div');
   let listTimer = 0;
-
-  function setBusy(busy: boolean): void {
-    recordButton.disabled = busy;
-    chooseButton.disabled = busy;
-    title.disabled = busy;
-  }
 
   const hooks = {
     signal,
@@ -107,19 +120,44 @@ export async function uploadPage({ main, signal }: PageContext): Promise<() => v
     changed: () => void loadMine(),
   };
 
+  /** Each picked file joins the queue as a row of its own; the title goes to them (numbered when
+   *  there are several) and the field is cleared for the next. */
   function begin(input: HTMLInputElement): void {
-    const file = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = ''; // so choosing the same file again fires "change"
-    if (!file || current?.active()) return;
+    if (files.length === 0) return;
     replace(unfinished);
-    setBusy(true);
-    current = uploadPanel(file, title.value.trim(), () => {
-      setBusy(false);
-      title.value = '';
-    });
-    current.attach(hooks);
-    replace(panelSlot, current.el);
-    current.el.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+    const titles = titlesFor(files.length, title.value);
+    title.value = '';
+    const added = files.map((file, i) => uploadPanel(file, titles[i]!, pump));
+    for (const panel of added) {
+      queue.push(panel);
+      rows.append(panel.el);
+      panel.attach(hooks);
+    }
+    pump();
+    added[0]!.el.scrollIntoView({ behavior: 'smooth', block: 'nearest' });
+  }
+
+  /** "3 uploads: 1 uploading, 1 waiting, 1 ready" */
+  function summarise(): void {
+    if (queue.length < 2) {
+      queueSummary.textContent = '';
+      return;
+    }
+    const count = (phases: string[]) => queue.filter((p) => phases.includes(p.phase())).length;
+    const parts = [
+      [count(['starting', 'uploading']), 'uploading'],
+      [count(['waiting']), 'waiting'],
+      [count(['paused', 'stopped']), 'paused or stopped'],
+      [count(['finishing', 'queued', 'transcoding']), 'transcoding'],
+      [count(['ready']), 'ready'],
+      [count(['failed']), 'failed'],
+    ] as const;
+    queueSummary.textContent = `${queue.length} uploads: ${parts
+      .filter(([n]) => n > 0)
+      .map(([n, what]) => `${n} ${what}`)
+      .join(', ')}`;
   }
   camera.addEventListener('change', () => begin(camera));
   picker.addEventListener('change', () => begin(picker));
@@ -183,22 +221,21 @@ export async function uploadPage({ main, signal }: PageContext): Promise<() => v
     flash,
     h('h1', null, 'Upload a video'),
     h('p', { class: 'muted' }, 'Record a short how-to with your phone, or send a recording you already have. Large files are fine: if the connection drops, the upload picks up where it stopped.'),
-    field('Title', title, 'Shown in the library. Leave empty to use the file name.'),
+    field('Title', title, 'Shown in the library. Leave empty to use the file name. Several files at once are numbered: “Title (1)”, “Title (2)”.'),
     pickers,
     unfinished,
-    panelSlot,
+    queueSummary,
+    rows,
     h('section', { class: 'my-uploads', 'aria-labelledby': 'mine-heading' }, h('h2', { id: 'mine-heading' }, 'Your uploads'), mineStatus, mineList),
     failedSection,
   );
 
-  if (current) {
-    replace(panelSlot, current.el);
-    current.attach(hooks);
-    setBusy(current.active());
-  }
-  if (!current?.active()) {
+  for (const panel of queue) panel.attach(hooks);
+  onQueueChange = summarise;
+  summarise();
+  if (!busy()) {
     void unfinishedUploads().then((list) => {
-      if (list.length === 0 || current?.active()) return;
+      if (list.length === 0 || busy()) return;
       replace(
         unfinished,
         h(
@@ -218,5 +255,8 @@ export async function uploadPage({ main, signal }: PageContext): Promise<() => v
     });
   }
   await Promise.all([loadMine(), loadFailed()]);
-  return () => window.clearTimeout(listTimer);
+  return () => {
+    window.clearTimeout(listTimer);
+    if (onQueueChange === summarise) onQueueChange = null;
+  };
 }

@@ -9,6 +9,13 @@
 // remove them (components/handoutManager.ts), edit the details (components/videoEditForm.ts)
 // and delete the video (saying first which playlists lose it). A video held for review says so;
 // trainers get "Approve" there.
+//
+// Beside the video on a wide screen, below it on a phone: the handout and link moments as cards
+// once playback reaches them (components/momentCards.ts), the chapters (components/chapterList.ts;
+// also marks on the time bar) and the interactive transcript (components/transcript.ts). The owner
+// and trainers also get the captions (components/captionManager.ts) and the moments
+// (components/momentsEditor.ts). `?t=SECONDS` (a search hit in the captions) starts there, over
+// the saved position.
 
 import {
   approveVideo,
@@ -19,22 +26,30 @@ import {
   reportProgress,
   type Playlist,
   type PlaylistItem,
+  type Caption,
+  type Moment,
   type ProgressResult,
   type Video,
 } from '../api';
-import { setTitle } from '../branding';
+import { branding, setTitle } from '../branding';
 import { deleteControl } from '../components/confirmDelete';
 import { errorBox, isAbort } from '../components/errorBox';
 import { setFlash } from '../components/flash';
 import { handoutLinkAttrs, handoutList } from '../components/handoutList';
 import { handoutManager, type HandoutManager } from '../components/handoutManager';
+import { captionManager, type CaptionManager } from '../components/captionManager';
+import { chapterList } from '../components/chapterList';
 import { KIND_LABEL, resourceButton } from '../components/libraryItem';
+import { momentCards } from '../components/momentCards';
+import { momentsEditor, type MomentsEditor } from '../components/momentsEditor';
 import { createPlayer, type Player } from '../components/player';
 import { progressBar } from '../components/progressBar';
+import { transcript as makeTranscript, type Transcript } from '../components/transcript';
 import { videoEditForm, type VideoEditForm } from '../components/videoEditForm';
 import { h, replace } from '../dom';
 import { formatDuration } from '../format';
 import { aspectRatio, nextItem, qualityLabel, resumeAt, savedPosition, transcodeView, watchedText } from '../learning';
+import { chapters, parseStartParam } from '../moments';
 import { navigate, type PageContext } from '../router';
 import { currentUser, isTrainer, mayEdit } from '../session';
 import { paragraphs } from '../text';
@@ -55,6 +70,7 @@ function localPosition(id: string): string | null {
 export async function videoPage({ main, params, query, signal }: PageContext): Promise<() => void> {
   const id = params.id!;
   const playlistId = query.get('playlist');
+  const startParam = query.get('t');
   let player: Player | null = null;
   let tracker: WatchTracker | null = null;
   let poll = 0;
@@ -68,6 +84,11 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   let current: Video | null = null;
   let playlist: Playlist | null = null;
   let nextLocked = false;
+  let captionsEditor: CaptionManager | null = null;
+  let momentsEdit: MomentsEditor | null = null;
+  let readAlong: Transcript | null = null;
+  let captionsKey: string | null = null;
+  let momentsKey: string | null = null;
   const me = await currentUser();
 
   const heading = h('h1', null, 'Video');
@@ -82,10 +103,44 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   const details = h('div', { class: 'video-details' });
   const editSlot = h('div');
   const deleteSlot = h('div');
+  const captionsSlot = h('div');
+  const momentsSlot = h('div');
+  const transcriptSlot = h('div');
+  const keysSlot = h('div');
+  const cards = momentCards();
+  const chapterNav = chapterList((t) => seek(t));
   const back = playlistId
     ? h('a', { class: 'back-link', href: `/playlists/${encodeURIComponent(playlistId)}` }, '← Back to the playlist')
     : null;
-  replace(main, back, heading, meta, review, stage, resumeSlot, statusBox, watched, nextSlot, details, handoutsSlot, editSlot, deleteSlot);
+  main.classList.add('page-video');
+  replace(
+    main,
+    back,
+    heading,
+    meta,
+    review,
+    h(
+      'div',
+      { class: 'watch' },
+      h('div', { class: 'watch-stage' }, stage, keysSlot, resumeSlot, statusBox, watched, nextSlot),
+      h('div', { class: 'watch-side' }, cards.el, chapterNav.el, transcriptSlot),
+      h('div', { class: 'watch-rest' }, details, handoutsSlot, captionsSlot, momentsSlot, editSlot, deleteSlot),
+    ),
+  );
+
+  /** Plays from `t` (a transcript line, a chapter). */
+  function seek(t: number): void {
+    if (!player) return;
+    player.seek(t);
+    showTime(t);
+  }
+
+  /** Everything that follows playback: transcript line, chapter, cards. */
+  function showTime(t: number): void {
+    readAlong?.update(t);
+    chapterNav.update(t);
+    cards.update(t);
+  }
 
   const bar = progressBar('Processing');
 
@@ -122,6 +177,8 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     } else {
       replace(handoutsSlot, handoutList(v.handouts));
     }
+    showCaptions(v, editor);
+    showMoments(v, editor);
     if (editForm) editForm.update(v);
     else if (editor && v.status !== 'failed') {
       editForm = videoEditForm(v, render);
@@ -143,6 +200,8 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
         ),
       );
       replace(handoutsSlot);
+      replace(captionsSlot);
+      replace(momentsSlot);
     } else if (v.status !== 'ready') {
       const t = transcodeView(v.status, v.progress_pct);
       bar.set(t.fraction, t.text);
@@ -159,6 +218,65 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       mounting = true;
       void mountPlayer(v);
     }
+  }
+
+  /** The captions: the player's tracks, the transcript, and for editors the captions section. */
+  function showCaptions(v: Video, editor: boolean): void {
+    const list = v.captions ?? [];
+    if (editor && v.status !== 'failed') {
+      if (captionsEditor) captionsEditor.update(list);
+      else {
+        captionsEditor = captionManager(id, list, captionsChanged);
+        replace(captionsSlot, captionsEditor.el);
+      }
+    }
+    const key = list.map((c) => `${c.id}:${c.created_at}`).join();
+    if (key !== captionsKey) captionsChanged(list);
+  }
+
+  function captionsChanged(list: Caption[]): void {
+    captionsKey = list.map((c) => `${c.id}:${c.created_at}`).join();
+    if (current) current = { ...current, captions: list };
+    player?.setCaptions(list.map((c) => ({ language: c.language, label: c.label, url: c.url })));
+    if (readAlong) readAlong.setCaptions(list);
+    else if (list.length) {
+      readAlong = makeTranscript({ captions: list, seek, onLanguage: (language) => player?.followLanguage(language) });
+      replace(transcriptSlot, readAlong.el);
+    }
+  }
+
+  /** The moments: chapter marks and list, the cards, and for editors the moments editor. */
+  function showMoments(v: Video, editor: boolean): void {
+    const list = v.moments ?? [];
+    if (editor && v.status !== 'failed') {
+      if (momentsEdit) momentsEdit.setHandouts(v.handouts);
+      else {
+        momentsEdit = momentsEditor({
+          videoId: id,
+          moments: list,
+          handouts: v.handouts,
+          duration: v.duration_s,
+          currentTime: () => player?.video.currentTime ?? null,
+          saved: momentsChanged,
+        });
+        replace(momentsSlot, momentsEdit.el);
+      }
+    }
+    const key = JSON.stringify([list, v.handouts.map((d) => d.id), v.duration_s]);
+    if (key !== momentsKey) {
+      momentsKey = key;
+      momentsChanged(list);
+    }
+  }
+
+  function momentsChanged(list: Moment[]): void {
+    if (current) current = { ...current, moments: list };
+    const v = current;
+    const marks = chapters(list, v?.duration_s);
+    chapterNav.set(marks);
+    player?.setChapters(marks.map((c) => ({ start: c.start, end: c.end, title: c.title })));
+    cards.set(list, v?.handouts ?? []);
+    if (v) momentsKey = JSON.stringify([list, v.handouts.map((d) => d.id), v.duration_s]);
   }
 
   /** Tag-line, description (plain-text paragraphs) and tags as links to the library. */
@@ -256,22 +374,42 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   }
 
   async function mountPlayer(v: Video): Promise<void> {
+    const brand = branding();
     const p = await createPlayer(v.hls_url!, {
       poster: v.poster_url,
       title: v.title,
+      storyboardUrl: v.storyboard_url,
+      logoUrl: brand.logo_url,
+      logoAlt: brand.name,
       onFatal: (message) => replace(statusBox, errorBox(new Error(message))),
     });
     if (signal.aborted) return p.destroy();
     player = p;
-    shape(p.video, v);
+    shape(p.el, v);
     replace(stage, p.el);
+    replace(
+      keysSlot,
+      h('p', { class: 'player-keys small' }, h('button', { type: 'button', class: 'button-link', onClick: () => p.showShortcuts() }, 'Keyboard shortcuts (?)')),
+    );
+    if (current) {
+      captionsChanged(current.captions ?? []);
+      momentsChanged(current.moments ?? []);
+    }
+    for (const type of ['timeupdate', 'seeked', 'loadedmetadata']) {
+      p.video.addEventListener(type, () => showTime(p.video.currentTime));
+    }
+    // the transcript follows the captions the person turns on in the player
+    p.video.textTracks.addEventListener('change', () => {
+      const on = Array.from(p.video.textTracks).find((t) => t.mode === 'showing' && (t.kind === 'subtitles' || t.kind === 'captions'));
+      if (on?.language) readAlong?.choose(on.language);
+    });
     let saved = v.my_progress;
     if (saved === undefined) {
       // a server without my_progress in the video: ask for the saved progress itself
       saved = await getProgress(id, signal).catch(() => null);
       if (signal.aborted) return;
     }
-    resume(p.video, v, savedPosition(saved, localPosition(id)));
+    resume(p.video, v, savedPosition(saved, localPosition(id)), startParam);
     showWatched(saved);
     tracker = new WatchTracker(p.video, async (report, keepalive) => {
       try {
@@ -284,10 +422,17 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     });
   }
 
-  /** Starts from where the person left off, unless that is the very start or the end. */
-  function resume(video: HTMLVideoElement, v: Video, position: number | null): void {
+  /** Starts at `?t=` when given (a search hit in the captions); else from where the person left
+   *  off, unless that is the very start or the end. */
+  function resume(video: HTMLVideoElement, v: Video, position: number | null, t: string | null): void {
     const start = () => {
       const duration = v.duration_s ?? (Number.isFinite(video.duration) ? video.duration : null);
+      const asked = parseStartParam(t, duration);
+      if (asked !== null) {
+        video.currentTime = asked;
+        showTime(asked);
+        return;
+      }
       const at = resumeAt(position, duration);
       if (at === null) return;
       video.currentTime = at;
@@ -372,5 +517,6 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     tracker?.destroy();
     player?.destroy();
     handouts?.stop();
+    readAlong?.destroy();
   };
 }
