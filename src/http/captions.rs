@@ -17,7 +17,7 @@ use super::auth::{Caller, Member};
 use super::error::ErrorBody;
 use super::library::may_edit;
 use super::playback::{TokenQuery, playlist_response, viewable};
-use super::videos::visible_video;
+use super::videos::{CaptionView, visible_video};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::captions::{self, Caption};
 use crate::db::library;
@@ -39,45 +39,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(subtitle_playlist))
 }
 
-/// A video's captions in one language.
-#[derive(Serialize, ToSchema)]
-pub struct CaptionView {
-    pub id: String,
-    pub video_id: String,
-    /// A language tag: `en`, `pt-BR`.
-    pub language: String,
-    /// What players show in their captions menu.
-    pub label: String,
-    pub cue_count: i64,
-    /// The WebVTT file (for a transcript).
-    pub url: String,
-    /// Unix milliseconds.
-    pub created_at: i64,
-}
-
-impl From<Caption> for CaptionView {
-    fn from(caption: Caption) -> CaptionView {
-        CaptionView {
-            url: caption_url(&caption.video_id, &caption.language),
-            id: caption.id,
-            video_id: caption.video_id,
-            language: caption.language,
-            label: caption.label,
-            cue_count: caption.cue_count,
-            created_at: caption.created_at,
-        }
-    }
-}
-
-fn caption_url(video_id: &str, language: &str) -> String {
-    format!("/api/v1/videos/{video_id}/captions/{language}/captions.vtt")
-}
-
-/// The subtitle playlist of a caption, relative to the master playlist (`…/hls/master.m3u8`).
-pub fn playlist_uri(language: &str) -> String {
-    format!("../captions/{language}/index.m3u8")
-}
-
 #[derive(Serialize, ToSchema)]
 pub struct CaptionList {
     pub items: Vec<CaptionView>,
@@ -91,9 +52,11 @@ pub struct CaptionForm {
     #[schema(value_type = String, format = Binary)]
     file: Vec<u8>,
     /// A language tag: `en`, `de`, `pt-BR`.
+    #[schema(pattern = r"^\s*[A-Za-z]{2,3}([-_][A-Za-z0-9]{2,8}){0,3}\s*$")]
     language: String,
     /// What players show in their captions menu (up to 60 characters); the language's name
     /// when left out.
+    #[schema(max_length = 60)]
     label: Option<String>,
 }
 

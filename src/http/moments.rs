@@ -11,9 +11,9 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member};
 use super::error::ErrorBody;
 use super::library::may_edit;
-use super::videos::visible_video;
+use super::videos::{MomentView, visible_video};
 use super::{ApiError, AppState, Json};
-use crate::db::moments::{self, Moment, NewMoment};
+use crate::db::moments::{self, NewMoment};
 use crate::db::{handouts, resources};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -23,50 +23,6 @@ pub fn router() -> OpenApiRouter<AppState> {
 /// The most moments one video holds.
 const MAX_MOMENTS: usize = 200;
 const MAX_TITLE_CHARS: usize = 200;
-
-/// What a moment is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum MomentKind {
-    /// A chapter: a title at a time.
-    Chapter,
-    /// A handout to open at that time.
-    Handout,
-    /// An external resource to open at that time.
-    Resource,
-}
-
-/// A moment of a video.
-#[derive(Clone, Debug, Serialize, ToSchema)]
-pub struct MomentView {
-    pub id: String,
-    /// Seconds from the start.
-    pub at_s: f64,
-    pub title: String,
-    pub kind: MomentKind,
-    #[schema(required = true)]
-    pub handout_id: Option<String>,
-    #[schema(required = true)]
-    pub resource_id: Option<String>,
-}
-
-impl From<Moment> for MomentView {
-    fn from(moment: Moment) -> MomentView {
-        let kind = match (&moment.handout_id, &moment.resource_id) {
-            (Some(_), _) => MomentKind::Handout,
-            (None, Some(_)) => MomentKind::Resource,
-            (None, None) => MomentKind::Chapter,
-        };
-        MomentView {
-            id: moment.id,
-            at_s: moment.at_ms as f64 / 1000.0,
-            title: moment.title,
-            kind,
-            handout_id: moment.handout_id,
-            resource_id: moment.resource_id,
-        }
-    }
-}
 
 /// A moment as its editor sends it.
 #[derive(Deserialize, ToSchema)]

@@ -28,7 +28,7 @@ use crate::auth::secret::hash_token;
 use crate::config::MediaDelivery;
 use crate::db::videos::{self, Video, VideoStatus};
 use crate::db::{captions, now_ms, orgs, sessions};
-use crate::media::captions::{SubtitleTrack, with_subtitles};
+use crate::media::captions::{SubtitleTrack, subtitle_playlist_uri, with_subtitles};
 use crate::media::layout::{self, VideoObjects};
 use crate::media::{access, playlist, token};
 use crate::storage::{self, ObjectKey};
@@ -165,7 +165,7 @@ async fn master_playlist(
         .map(|c| SubtitleTrack {
             language: &c.language,
             label: &c.label,
-            uri: super::captions::playlist_uri(&c.language),
+            uri: subtitle_playlist_uri(&c.language),
         })
         .collect();
     let text = with_subtitles(&text, &tracks);

@@ -1,4 +1,5 @@
-//! Videos as the API shows them, their editable fields, and the review of members' uploads.
+//! Videos as the API shows them (with their captions and moments, whose routes are in
+//! `http::captions` and `http::moments`), their editable fields, and the review of members' uploads.
 
 use axum::extract::{Path, State};
 use serde::{Deserialize, Serialize};
@@ -9,15 +10,15 @@ use utoipa_axum::routes;
 use axum::http::StatusCode;
 
 use super::auth::{Caller, Member, Trainer};
-use super::captions::CaptionView;
 use super::error::ErrorBody;
 use super::library::{ItemChange, forget_item, may_edit};
-use super::moments::MomentView;
 use super::{ApiError, AppState, Json, Query};
+use crate::db::captions::{self, Caption};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
+use crate::db::moments::{self, Moment};
+use crate::db::progress;
 use crate::db::videos::{self, Rendition, Video, VideoStatus};
-use crate::db::{captions, moments, progress};
 use crate::learning::progress::ProgressView;
 use crate::media::layout::VideoObjects;
 
@@ -28,6 +29,84 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(review_queue))
         .routes(routes!(list_videos))
         .routes(routes!(my_videos))
+}
+
+/// A video's captions in one language.
+#[derive(Serialize, ToSchema)]
+pub struct CaptionView {
+    pub id: String,
+    pub video_id: String,
+    /// A language tag: `en`, `pt-BR`.
+    pub language: String,
+    /// What players show in their captions menu.
+    pub label: String,
+    pub cue_count: i64,
+    /// The WebVTT file (for a transcript).
+    pub url: String,
+    /// Unix milliseconds.
+    pub created_at: i64,
+}
+
+impl From<Caption> for CaptionView {
+    fn from(caption: Caption) -> CaptionView {
+        CaptionView {
+            url: caption_url(&caption.video_id, &caption.language),
+            id: caption.id,
+            video_id: caption.video_id,
+            language: caption.language,
+            label: caption.label,
+            cue_count: caption.cue_count,
+            created_at: caption.created_at,
+        }
+    }
+}
+
+fn caption_url(video_id: &str, language: &str) -> String {
+    format!("/api/v1/videos/{video_id}/captions/{language}/captions.vtt")
+}
+
+/// What a moment is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum MomentKind {
+    /// A chapter: a title at a time.
+    Chapter,
+    /// A handout to open at that time.
+    Handout,
+    /// An external resource to open at that time.
+    Resource,
+}
+
+/// A moment of a video.
+#[derive(Clone, Debug, Serialize, ToSchema)]
+pub struct MomentView {
+    pub id: String,
+    /// Seconds from the start.
+    pub at_s: f64,
+    pub title: String,
+    pub kind: MomentKind,
+    #[schema(required = true)]
+    pub handout_id: Option<String>,
+    #[schema(required = true)]
+    pub resource_id: Option<String>,
+}
+
+impl From<Moment> for MomentView {
+    fn from(moment: Moment) -> MomentView {
+        let kind = match (&moment.handout_id, &moment.resource_id) {
+            (Some(_), _) => MomentKind::Handout,
+            (None, Some(_)) => MomentKind::Resource,
+            (None, None) => MomentKind::Chapter,
+        };
+        MomentView {
+            id: moment.id,
+            at_s: moment.at_ms as f64 / 1000.0,
+            title: moment.title,
+            kind,
+            handout_id: moment.handout_id,
+            resource_id: moment.resource_id,
+        }
+    }
 }
 
 /// How many videos a list answers at most.

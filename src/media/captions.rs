@@ -240,6 +240,12 @@ pub fn subtitle_playlist(duration_ms: i64, file: &str) -> String {
     )
 }
 
+/// The subtitle playlist of the captions in `language`, relative to the master playlist
+/// (`/api/v1/videos/{id}/hls/master.m3u8` → `/api/v1/videos/{id}/captions/{language}/index.m3u8`).
+pub fn subtitle_playlist_uri(language: &str) -> String {
+    format!("../captions/{language}/index.m3u8")
+}
+
 /// A caption track as the master playlist names it.
 pub struct SubtitleTrack<'a> {
     pub language: &'a str,
