@@ -7,7 +7,15 @@ use sqlx::{AnyExecutor, AnyPool};
 
 use super::library::text::{self, Term};
 use super::{Db, new_id, now_ms};
-use crate::media::captions::Cue;
+
+/// One caption as stored (and as `media::captions` reads it from a file): shown from `start_ms`
+/// until `end_ms`, plain text (lines joined by `\n`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cue {
+    pub start_ms: i64,
+    pub end_ms: i64,
+    pub text: String,
+}
 
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Caption {

@@ -12,13 +12,7 @@ pub const MAX_CUES: usize = 20_000;
 /// A cue's text is cut to this many characters.
 const MAX_CUE_CHARS: usize = 1000;
 
-/// One caption: shown from `start_ms` until `end_ms`, plain text (lines joined by `\n`).
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cue {
-    pub start_ms: i64,
-    pub end_ms: i64,
-    pub text: String,
-}
+pub use crate::db::captions::Cue;
 
 /// Reads a WebVTT or SRT file into its cues, in time order. Cues without text or that end
 /// before they start are left out; styling tags are dropped (the text is kept). The error is a
