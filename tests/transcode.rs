@@ -863,10 +863,25 @@ async fn jobs_that_would_not_fit_in_memory_wait_their_turn() {
     let mut both_processing = 0;
     let mut seen_processing = [false, false];
     loop {
-        let mut statuses = Vec::new();
-        for id in &ids {
-            statuses.push(video(&app, &person, id).await["status"].clone());
-        }
+        // Both statuses from one query (the person's uploads), so the two are seen at the same
+        // moment: asked one after the other, the first could still read "processing" while the
+        // second has begun after the first finished.
+        let (status, mine) = app
+            .call(&person, reqwest::Method::GET, "/api/v1/me/videos", None)
+            .await;
+        assert_eq!(status, 200, "{mine}");
+        let statuses: Vec<Value> = ids
+            .iter()
+            .map(|id| {
+                mine["items"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|v| v["id"] == id.as_str())
+                    .map(|v| v["status"].clone())
+                    .unwrap_or_default()
+            })
+            .collect();
         for (seen, status) in seen_processing.iter_mut().zip(&statuses) {
             *seen |= status == "processing";
         }
