@@ -851,7 +851,7 @@ async fn jobs_that_would_not_fit_in_memory_wait_their_turn() {
         ],
         &clip,
     );
-    let ids = vec![
+    let ids = [
         upload(&app, &person, &clip).await,
         upload(&app, &person, &clip).await,
     ];
