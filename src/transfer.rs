@@ -218,10 +218,9 @@ async fn copy_table(from: &Db, to: &Db, table: &str) -> anyhow::Result<()> {
         .collect();
     let names: Vec<&str> = wanted.iter().map(|(n, _)| n.as_str()).collect();
     let list = names.join(", ");
-    let placeholders: Vec<String> = (1..=names.len()).map(|i| format!("${i}")).collect();
     let insert = format!(
         "insert into {table} ({list}) values ({}) on conflict do nothing",
-        placeholders.join(", ")
+        db::marks(1, names.len())
     );
     let select = format!("select {list} from {table}");
     let mut rows = sqlx::query(&select).fetch(from.pool());

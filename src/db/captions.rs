@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use sqlx::{AnyExecutor, AnyPool};
 
 use super::library::text::{self, Term};
-use super::{Db, new_id, now_ms};
+use super::{Db, marks, new_id, now_ms, value_rows};
 
 /// One caption as stored (and as `media::captions` reads it from a file): shown from `start_ms`
 /// until `end_ms`, plain text (lines joined by `\n`).
@@ -84,18 +84,10 @@ pub async fn replace(db: &Db, caption: &Caption, cues: &[Cue]) -> sqlx::Result<(
     .await?;
     const CUE_COLUMNS: usize = 8;
     for (chunk_index, chunk) in cues.chunks(200).enumerate() {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let marks: Vec<String> = (1..=CUE_COLUMNS)
-                    .map(|c| format!("${}", r * CUE_COLUMNS + c))
-                    .collect();
-                format!("({})", marks.join(", "))
-            })
-            .collect();
         let sql = format!(
             "insert into caption_cues (caption_id, seq, org_id, video_id, start_ms, end_ms, text, \
              search_text) values {}",
-            rows.join(", ")
+            value_rows(chunk.len(), CUE_COLUMNS)
         );
         let mut query = sqlx::query(&sql);
         for (offset, cue) in chunk.iter().enumerate() {
@@ -213,11 +205,10 @@ pub async fn first_cues(
         .take_while(|(a, b)| a == b)
         .map(|(a, _)| a)
         .collect();
-    let marks: Vec<String> = (3..video_ids.len() + 3).map(|n| format!("${n}")).collect();
     let sql = format!(
         "select video_id, start_ms, search_text from caption_cues where org_id = $1 \
          and ' ' || search_text like $2 and video_id in ({}) order by video_id, start_ms",
-        marks.join(", ")
+        marks(3, video_ids.len())
     );
     let mut query = sqlx::query_as::<_, (String, i64, String)>(&sql)
         .bind(org_id)

@@ -128,6 +128,23 @@ impl Db {
 }
 
 /// A new time-ordered id.
+/// `count` numbered bind marks from `$first`, comma separated: `$2, $3, $4` (an `in (...)` list).
+pub fn marks(first: usize, count: usize) -> String {
+    (first..first + count)
+        .map(|n| format!("${n}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The `values` of a multi-row insert: `rows` tuples of `columns` bind marks numbered from `$1`,
+/// row after row: `($1, $2), ($3, $4)`.
+pub fn value_rows(rows: usize, columns: usize) -> String {
+    (0..rows)
+        .map(|row| format!("({})", marks(row * columns + 1, columns)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
@@ -149,4 +166,15 @@ pub fn flag(value: bool) -> i64 {
 /// Whether an error is a unique-constraint violation (a duplicate).
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     matches!(err, sqlx::Error::Database(db) if db.is_unique_violation())
+}
+
+#[cfg(test)]
+mod marks_tests {
+    use super::*;
+
+    #[test]
+    fn bind_marks_are_numbered_in_order() {
+        assert_eq!(marks(3, 2), "$3, $4");
+        assert_eq!(value_rows(2, 3), "($1, $2, $3), ($4, $5, $6)");
+    }
 }

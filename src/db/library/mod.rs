@@ -10,7 +10,7 @@ pub mod text;
 use serde::Serialize;
 use sqlx::AnyConnection;
 
-use super::{Backend, Db, captions};
+use super::{Backend, Db, captions, marks, value_rows};
 
 /// A kind of library item.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
@@ -131,14 +131,6 @@ async fn upsert(conn: &mut AnyConnection, table: &str, entries: &[Entry]) -> sql
     // A few hundred rows a statement keeps a bulk rebuild quick and within both databases'
     // limits on bound values.
     for chunk in entries.chunks(200) {
-        let rows: Vec<String> = (0..chunk.len())
-            .map(|r| {
-                let values: Vec<String> = (1..=INDEX_COLUMNS.len())
-                    .map(|c| format!("${}", r * INDEX_COLUMNS.len() + c))
-                    .collect();
-                format!("({})", values.join(", "))
-            })
-            .collect();
         let updates: Vec<String> = INDEX_COLUMNS[1..]
             .iter()
             .map(|c| format!("{c} = excluded.{c}"))
@@ -146,7 +138,7 @@ async fn upsert(conn: &mut AnyConnection, table: &str, entries: &[Entry]) -> sql
         let sql = format!(
             "insert into {table} ({}) values {} on conflict (item_id) do update set {}",
             INDEX_COLUMNS.join(", "),
-            rows.join(", "),
+            value_rows(chunk.len(), INDEX_COLUMNS.len()),
             updates.join(", ")
         );
         let mut query = sqlx::query(&sql);
@@ -474,11 +466,10 @@ async fn add_video_pictures(db: &Db, org_id: &str, hits: &mut [Hit]) -> sqlx::Re
     if ids.is_empty() {
         return Ok(());
     }
-    let marks: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
     let sql = format!(
         "select id, duration_ms, case when status = 'ready' and coalesce(width, 0) > 0 \
          then 1 else 0 end as has_poster from videos where org_id = $1 and id in ({})",
-        marks.join(", ")
+        marks(2, ids.len())
     );
     let mut query = sqlx::query_as::<_, (String, Option<i64>, i64)>(&sql).bind(org_id);
     for id in &ids {
@@ -503,10 +494,9 @@ async fn add_handout_types(db: &Db, org_id: &str, hits: &mut [Hit]) -> sqlx::Res
     if ids.is_empty() {
         return Ok(());
     }
-    let marks: Vec<String> = (2..ids.len() + 2).map(|n| format!("${n}")).collect();
     let sql = format!(
         "select id, content_type from handouts where org_id = $1 and id in ({})",
-        marks.join(", ")
+        marks(2, ids.len())
     );
     let mut query = sqlx::query_as::<_, (String, String)>(&sql).bind(org_id);
     for id in &ids {
