@@ -18,24 +18,10 @@ async fn send_captions(
     language: &str,
     file: &[u8],
 ) -> (u16, Value) {
-    let form = reqwest::multipart::Form::new()
-        .text("language", language.to_owned())
-        .part(
-            "file",
-            reqwest::multipart::Part::bytes(file.to_vec()).file_name("captions.srt"),
-        );
-    let response = app
-        .client
-        .post(app.at(&format!("/api/v1/videos/{video}/captions")))
-        .bearer_auth(&person.token)
-        .multipart(form)
-        .send()
+    let form =
+        common::file_form("captions.srt", file.to_vec()).text("language", language.to_owned());
+    app.post_form(person, &format!("/api/v1/videos/{video}/captions"), form)
         .await
-        .unwrap();
-    (
-        response.status().as_u16(),
-        response.json().await.unwrap_or(Value::Null),
-    )
 }
 
 async fn text(app: &TestApp, url: &str, token: Option<&str>) -> (u16, String) {
@@ -371,21 +357,14 @@ async fn moments_anchor_chapters_handouts_and_resources_to_times() {
         .execute(pool)
         .await
         .unwrap();
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(b"1. Forks\n2. Mast\n".to_vec()).file_name("checklist.txt"),
-    );
-    let handout: Value = app
-        .client
-        .post(app.at(&format!("/api/v1/videos/{video}/handouts")))
-        .bearer_auth(&trainer.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (status, handout) = app
+        .post_form(
+            &trainer,
+            &format!("/api/v1/videos/{video}/handouts"),
+            common::file_form("checklist.txt", b"1. Forks\n2. Mast\n".to_vec()),
+        )
+        .await;
+    assert_eq!(status, 201, "{handout}");
     let handout_id = handout["id"].as_str().unwrap().to_owned();
     let (status, resource) = app
         .call(

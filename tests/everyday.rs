@@ -416,10 +416,7 @@ async fn progress_follows_the_person_to_any_device_and_into_reports() {
 
 /// A multipart form with a `file` (and a `title`, when given).
 fn form(name: &str, bytes: &'static [u8], title: Option<String>) -> reqwest::multipart::Form {
-    let mut form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
-    );
+    let mut form = common::file_form(name, bytes.to_vec());
     if let Some(title) = title {
         form = form.text("title", title);
     }
@@ -433,33 +430,19 @@ async fn handouts_stand_alone_keep_their_order_and_open_in_place() {
     let app = TestApp::spawn().await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let member = app.person("acme", "m@acme.test", Role::Member).await;
-    let post = |path: String, who: &Person, form: reqwest::multipart::Form| {
-        let request = app
-            .client
-            .post(app.at(&path))
-            .bearer_auth(&who.token)
-            .multipart(form);
-        async move {
-            let response = request.send().await.unwrap();
-            let status = response.status().as_u16();
-            (status, response.json::<Value>().await.unwrap())
-        }
-    };
     // A handout of its own, straight into the library (trainers only).
-    let (status, alone) = post(
-        "/api/v1/handouts".into(),
-        &trainer,
-        form("checklist.pdf", PDF, Some("Daily checklist".into())),
-    )
-    .await;
+    let (status, alone) = app
+        .post_form(
+            &trainer,
+            "/api/v1/handouts",
+            form("checklist.pdf", PDF, Some("Daily checklist".into())),
+        )
+        .await;
     assert_eq!(status, 201, "{alone}");
     assert!(alone["video_id"].is_null());
-    let (status, _) = post(
-        "/api/v1/handouts".into(),
-        &member,
-        form("mine.pdf", PDF, None),
-    )
-    .await;
+    let (status, _) = app
+        .post_form(&member, "/api/v1/handouts", form("mine.pdf", PDF, None))
+        .await;
     assert_eq!(status, 403);
     let (_, page) = app
         .call(
@@ -473,24 +456,26 @@ async fn handouts_stand_alone_keep_their_order_and_open_in_place() {
     assert_eq!(page["items"][0]["content_type"], "application/pdf");
 
     // A title longer than any title is refused, not read whole.
-    let (status, body) = post(
-        "/api/v1/handouts".into(),
-        &trainer,
-        form("x.pdf", PDF, Some("t".repeat(2 * 1024 * 1024))),
-    )
-    .await;
+    let (status, body) = app
+        .post_form(
+            &trainer,
+            "/api/v1/handouts",
+            form("x.pdf", PDF, Some("t".repeat(2 * 1024 * 1024))),
+        )
+        .await;
     assert_eq!(status, 422, "{body}");
 
     // Three handouts on a video, put in a new order.
     let video = ready_video(&app, &trainer, "Picking", 10_000).await;
     let mut ids = Vec::new();
     for title in ["One", "Two", "Three"] {
-        let (status, handout) = post(
-            format!("/api/v1/videos/{video}/handouts"),
-            &trainer,
-            form("h.pdf", PDF, Some(title.into())),
-        )
-        .await;
+        let (status, handout) = app
+            .post_form(
+                &trainer,
+                &format!("/api/v1/videos/{video}/handouts"),
+                form("h.pdf", PDF, Some(title.into())),
+            )
+            .await;
         assert_eq!(status, 201);
         ids.push(handout["id"].as_str().unwrap().to_owned());
     }

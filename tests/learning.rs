@@ -307,22 +307,13 @@ async fn members_uploads_wait_for_review_when_the_organisation_asks() {
     assert_eq!(status, 200);
     assert!(found(&app, &trainer, "tag=stock").await.is_empty());
     // Its handout is as hidden as the video, in search and for download.
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(b"Count every shelf twice.".to_vec())
-            .file_name("stocktake-rules.txt"),
-    );
-    let handout: Value = app
-        .client
-        .post(app.at(&format!("{path}/handouts")))
-        .bearer_auth(&member.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let (_, handout) = app
+        .post_form(
+            &member,
+            &format!("{path}/handouts"),
+            common::file_form("stocktake-rules.txt", b"Count every shelf twice.".to_vec()),
+        )
+        .await;
     let handout_id = handout["id"].as_str().unwrap().to_owned();
     assert!(found(&app, &colleague, "q=rules").await.is_empty());
     let download = format!("/api/v1/handouts/{handout_id}/download");

@@ -91,37 +91,26 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
     app.wait_ready(&trainer, &video, Duration::from_secs(60))
         .await;
     let handout_text = b"Check the forks, the mast and the horn before every shift.\n".to_vec();
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(handout_text.clone()).file_name("checklist.txt"),
-    );
-    let handout: Value = app
-        .client
-        .post(app.at(&format!("/api/v1/videos/{video}/handouts")))
-        .bearer_auth(&trainer.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
-    let form = reqwest::multipart::Form::new().text("language", "en").part(
-        "file",
-        reqwest::multipart::Part::bytes(
-            b"00:00:01.000 --> 00:00:02.000\nMind the pallet jack\n".to_vec(),
+    let (_, handout) = app
+        .post_form(
+            &trainer,
+            &format!("/api/v1/videos/{video}/handouts"),
+            common::file_form("checklist.txt", handout_text.clone()),
         )
-        .file_name("en.vtt"),
-    );
-    let captions = app
-        .client
-        .post(app.at(&format!("/api/v1/videos/{video}/captions")))
-        .bearer_auth(&trainer.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(captions.status(), 201);
+        .await;
+    let captions = common::file_form(
+        "en.vtt",
+        b"00:00:01.000 --> 00:00:02.000\nMind the pallet jack\n".to_vec(),
+    )
+    .text("language", "en");
+    let (status, _) = app
+        .post_form(
+            &trainer,
+            &format!("/api/v1/videos/{video}/captions"),
+            captions,
+        )
+        .await;
+    assert_eq!(status, 201);
     let (status, resource) = app
         .call(
             &trainer,

@@ -32,19 +32,13 @@ async fn start_upload(app: &TestApp, person: &Person, length: u64) -> (u16, Stri
 async fn add_handout(app: &TestApp, person: &Person, size: usize) -> u16 {
     let mut bytes = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nstream\n".to_vec();
     bytes.resize(size, b'x');
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(bytes).file_name("notes.pdf"),
-    );
-    app.client
-        .post(app.at("/api/v1/handouts"))
-        .bearer_auth(&person.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .status()
-        .as_u16()
+    app.post_form(
+        person,
+        "/api/v1/handouts",
+        common::file_form("notes.pdf", bytes),
+    )
+    .await
+    .0
 }
 
 #[tokio::test]

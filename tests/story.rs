@@ -143,24 +143,16 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
     }
 
     // A handout on the first video, and an external resource.
-    let form = reqwest::multipart::Form::new().part(
-        "file",
-        reqwest::multipart::Part::bytes(
-            b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec(),
+    let (_, handout) = app
+        .post_form(
+            &trainer,
+            &format!("/api/v1/videos/{}/handouts", videos[0]),
+            common::file_form(
+                "floor-plan.pdf",
+                b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".to_vec(),
+            ),
         )
-        .file_name("floor-plan.pdf"),
-    );
-    let handout: Value = app
-        .client
-        .post(app.at(&format!("/api/v1/videos/{}/handouts", videos[0])))
-        .bearer_auth(&trainer.token)
-        .multipart(form)
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+        .await;
     let handout_id = handout["id"].as_str().unwrap().to_owned();
     let (status, resource) = app
         .call(

@@ -475,6 +475,14 @@ impl TestApp {
     }
 }
 
+/// A form of one file in the field `file`, as the handout and caption uploads take it.
+pub fn file_form(file_name: &str, bytes: Vec<u8>) -> reqwest::multipart::Form {
+    reqwest::multipart::Form::new().part(
+        "file",
+        reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()),
+    )
+}
+
 /// Generates a file with the FFmpeg command line (the `-f lavfi` sources make test patterns).
 pub fn ffmpeg(args: &[&str], out: &std::path::Path) {
     let status = std::process::Command::new("ffmpeg")
@@ -487,6 +495,29 @@ pub fn ffmpeg(args: &[&str], out: &std::path::Path) {
 }
 
 impl TestApp {
+    /// A multipart form POSTed as `person` (by their token): the status and the JSON body (null
+    /// if none).
+    pub async fn post_form(
+        &self,
+        person: &Person,
+        path: &str,
+        form: reqwest::multipart::Form,
+    ) -> (u16, serde_json::Value) {
+        let response = self
+            .client
+            .post(self.at(path))
+            .bearer_auth(&person.token)
+            .multipart(form)
+            .send()
+            .await
+            .unwrap();
+        let status = response.status().as_u16();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
     /// One JSON API call as `person` (by their token): the status and the body (null if none).
     pub async fn call(
         &self,
