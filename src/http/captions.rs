@@ -15,6 +15,7 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member};
 use super::error::ErrorBody;
+use super::handouts::read_field;
 use super::library::may_edit;
 use super::playback::{TokenQuery, playlist_response, viewable};
 use super::videos::{CaptionView, visible_video};
@@ -107,9 +108,9 @@ async fn add_captions(
         .map_err(|e| ApiError::bad_request(e.body_text()))?
     {
         match field.name() {
-            Some("file") => file = Some(read_field(field, MAX_CAPTION_BYTES, "file").await?),
-            Some("language") => language = Some(read_field(field, 64, "language").await?),
-            Some("label") => label = Some(read_field(field, 1024, "label").await?),
+            Some("file") => file = Some(read_small(field, MAX_CAPTION_BYTES, "file").await?),
+            Some("language") => language = Some(read_small(field, 64, "language").await?),
+            Some("label") => label = Some(read_small(field, 1024, "label").await?),
             _ => {}
         }
     }
@@ -157,22 +158,11 @@ async fn add_captions(
     Ok((StatusCode::CREATED, Json(caption.into())))
 }
 
-/// A form field read whole, refused beyond `limit` bytes as it arrives.
-async fn read_field(mut field: Field<'_>, limit: usize, what: &str) -> Result<Vec<u8>, ApiError> {
-    let mut bytes = Vec::new();
-    while let Some(chunk) = field
-        .chunk()
-        .await
-        .map_err(|e| ApiError::bad_request(e.body_text()))?
-    {
-        if bytes.len() + chunk.len() > limit {
-            return Err(ApiError::TooLarge(format!(
-                "the {what} is larger than {limit} bytes"
-            )));
-        }
-        bytes.extend_from_slice(&chunk);
-    }
-    Ok(bytes)
+/// A form field read whole, refused (413) beyond `limit` bytes as it arrives.
+async fn read_small(field: Field<'_>, limit: usize, what: &str) -> Result<Vec<u8>, ApiError> {
+    read_field(field, limit)
+        .await?
+        .ok_or_else(|| ApiError::TooLarge(format!("the {what} is larger than {limit} bytes")))
 }
 
 /// The name of a common language in itself; the tag for the others.

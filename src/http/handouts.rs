@@ -171,9 +171,24 @@ async fn receive<R: RequiredRole>(
 
 /// A short text field of a form, cut to `max_chars` as it arrives: a field far longer than any
 /// title is refused, never read whole into memory.
-async fn short_text(mut field: Field<'_>, max_chars: usize) -> Result<String, ApiError> {
+async fn short_text(field: Field<'_>, max_chars: usize) -> Result<String, ApiError> {
     // Four bytes a character at most, and some room for spaces that trimming removes.
-    let limit = max_chars * 4 + 1024;
+    let bytes = read_field(field, max_chars * 4 + 1024)
+        .await?
+        .ok_or_else(|| {
+            ApiError::invalid(format!("the title must be at most {max_chars} characters"))
+        })?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| ApiError::bad_request("the title is not UTF-8 text"))?;
+    Ok(text.trim().chars().take(max_chars).collect())
+}
+
+/// A small form field read whole; `None` as soon as it passes `limit` bytes (the rest is never
+/// read into memory).
+pub(super) async fn read_field(
+    mut field: Field<'_>,
+    limit: usize,
+) -> Result<Option<Vec<u8>>, ApiError> {
     let mut bytes = Vec::new();
     while let Some(chunk) = field
         .chunk()
@@ -181,15 +196,11 @@ async fn short_text(mut field: Field<'_>, max_chars: usize) -> Result<String, Ap
         .map_err(|e| ApiError::bad_request(e.body_text()))?
     {
         if bytes.len() + chunk.len() > limit {
-            return Err(ApiError::invalid(format!(
-                "the title must be at most {max_chars} characters"
-            )));
+            return Ok(None);
         }
         bytes.extend_from_slice(&chunk);
     }
-    let text = String::from_utf8(bytes)
-        .map_err(|_| ApiError::bad_request("the title is not UTF-8 text"))?;
-    Ok(text.trim().chars().take(max_chars).collect())
+    Ok(Some(bytes))
 }
 
 /// Streams one multipart field into the store after recognising its type from the first bytes.
