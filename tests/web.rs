@@ -12,8 +12,9 @@ use common::TestApp;
 use reelhouse::db::users::Role;
 use serde_json::{Value, json};
 
-/// The app serving the built web app (web/dist, which `make test` builds first).
-async fn web_app() -> TestApp {
+/// The app serving the built web app (web/dist, which `make test` builds first), with
+/// `workers` embedded transcode workers.
+async fn web_app_with(workers: usize) -> TestApp {
     let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
     assert!(
         dist.join("index.html").exists(),
@@ -23,7 +24,18 @@ async fn web_app() -> TestApp {
     let mut env = common::TestEnv::new().await;
     env.vars
         .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    TestApp::spawn_with(env).await
+    env.vars
+        .insert("REELHOUSE_WORKERS".into(), workers.to_string());
+    let app = TestApp::spawn_with(env).await;
+    if workers > 0 {
+        app.start_workers(workers);
+    }
+    app
+}
+
+/// The app serving the built web app, without transcode workers.
+async fn web_app() -> TestApp {
+    web_app_with(0).await
 }
 
 /// Runs a browser script of tests/node with the app's URL, `args` and a screenshot folder, and
@@ -291,13 +303,7 @@ async fn an_admin_brands_the_organisation_on_a_phone() {
 
 #[tokio::test]
 async fn everyday_flows_from_upload_to_a_partly_watched_playlist_on_a_phone() {
-    let mut env = common::TestEnv::new().await;
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    env.vars.insert("REELHOUSE_WORKERS".into(), "1".into());
-    let app = TestApp::spawn_with(env).await;
-    app.start_workers(1);
+    let app = web_app_with(1).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let hire = app.person("acme", "nia@acme.test", Role::Member).await;
     let colleague = app.person("acme", "col@acme.test", Role::Member).await;
@@ -573,13 +579,7 @@ fn screenshot_dir(test: &str) -> std::path::PathBuf {
 /// sizes (into `screenshot_dir`).
 #[tokio::test]
 async fn every_screen_passes_axe_and_fits_a_320_px_phone() {
-    let mut env = common::TestEnv::new().await;
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    env.vars.insert("REELHOUSE_WORKERS".into(), "1".into());
-    let app = TestApp::spawn_with(env).await;
-    app.start_workers(1);
+    let app = web_app_with(1).await;
     let admin = app.person("acme", "boss@acme.test", Role::Admin).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let member = app.person("acme", "nia@acme.test", Role::Member).await;
@@ -765,13 +765,7 @@ async fn an_upload_resumes_after_a_network_cut_and_a_reload_on_a_phone() {
 /// person's report; the admin rotates the signing key and an older playback link stops working.
 #[tokio::test]
 async fn trainers_and_admins_manage_people_invitations_reviews_uploads_and_colours_on_a_phone() {
-    let mut env = common::TestEnv::new().await;
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    env.vars.insert("REELHOUSE_WORKERS".into(), "1".into());
-    let app = TestApp::spawn_with(env).await;
-    app.start_workers(1);
+    let app = web_app_with(1).await;
     let admin = app.person("acme", "boss@acme.test", Role::Admin).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let member = app.person("acme", "nia@acme.test", Role::Member).await;
@@ -983,13 +977,7 @@ async fn trainers_and_admins_manage_people_invitations_reviews_uploads_and_colou
 /// video at that cue. Screenshots of the player at both sizes go to `screenshot_dir`.
 #[tokio::test]
 async fn the_player_switches_quality_and_shows_captions_transcript_and_moments() {
-    let mut env = common::TestEnv::new().await;
-    let dist = Path::new(env!("CARGO_MANIFEST_DIR")).join("web/dist");
-    env.vars
-        .insert("REELHOUSE_WEB_DIR".into(), dist.display().to_string());
-    env.vars.insert("REELHOUSE_WORKERS".into(), "1".into());
-    let app = TestApp::spawn_with(env).await;
-    app.start_workers(1);
+    let app = web_app_with(1).await;
     let trainer = app.person("acme", "t@acme.test", Role::Trainer).await;
     let member = app.person("acme", "nia@acme.test", Role::Member).await;
 
