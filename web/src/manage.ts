@@ -3,6 +3,14 @@
 
 import type { Timestamp } from './api';
 
+/** The line above a report's cards: "3 assigned · 1 done · 1 overdue" ("" for none). */
+export function assignedSummary(rows: { completed: boolean; overdue: boolean }[]): string {
+  if (!rows.length) return '';
+  const done = rows.filter((r) => r.completed).length;
+  const overdue = rows.filter((r) => r.overdue).length;
+  return `${rows.length} assigned · ${done} done${overdue ? ` · ${overdue} overdue` : ''}`;
+}
+
 /** "2025-03-14" from a date field → the end of that day in the browser's time zone (unix ms), so
  *  "due on the 14th" is not overdue during the 14th; "" or anything else → null. */
 export function dueAtFromDateInput(value: string): Timestamp | null {

@@ -2,7 +2,7 @@
 // names): `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { byUrgency, csvFileName, dateInputValue, dueAtFromDateInput, type Urgency } from '../src/manage.ts';
+import { assignedSummary, byUrgency, csvFileName, dateInputValue, dueAtFromDateInput, type Urgency } from '../src/manage.ts';
 
 test('a due date is the end of that day, here, and reads back as the same day', () => {
   const t = dueAtFromDateInput('2025-03-14')!;
@@ -37,4 +37,11 @@ test('CSV file names', () => {
   assert.equal(csvFileName('Forklift basics!', 'playlist'), 'forklift-basics-report.csv');
   assert.equal(csvFileName('Zoë Ñandú', 'person'), 'zoe-nandu-report.csv');
   assert.equal(csvFileName('日本', 'person'), 'person-report.csv');
+});
+
+test('a report says how many are assigned, done and overdue', () => {
+  assert.equal(assignedSummary([]), '');
+  const row = (completed: boolean, overdue: boolean) => ({ completed, overdue });
+  assert.equal(assignedSummary([row(true, false), row(false, false)]), '2 assigned · 1 done');
+  assert.equal(assignedSummary([row(true, false), row(false, true), row(false, true)]), '3 assigned · 1 done · 2 overdue');
 });

@@ -11,7 +11,7 @@ import { trainerOrNote } from '../components/checkbox';
 import { errorBox, isAbort } from '../components/errorBox';
 import { reportCard, saveBlob } from '../components/reportCard';
 import { h, replace } from '../dom';
-import { byUrgency, csvFileName } from '../manage';
+import { assignedSummary, byUrgency, csvFileName } from '../manage';
 import type { PageContext } from '../router';
 
 const ROLE_LABEL: Record<Person['role'], string> = { member: 'Member', trainer: 'Trainer', admin: 'Admin' };
@@ -71,11 +71,7 @@ export async function personReportPage({ main, params, signal }: PageContext): P
       const rows: ReportRow[] = (await personReport(id, signal)).sort((a, b) =>
         byUrgency({ ...a, label: a.playlist_title }, { ...b, label: b.playlist_title }));
       if (rows[0] && name === 'person') named(rows[0]);
-      const done = rows.filter((r) => r.completed).length;
-      const overdue = rows.filter((r) => r.overdue).length;
-      summary.textContent = rows.length
-        ? `${rows.length} assigned · ${done} done${overdue ? ` · ${overdue} overdue` : ''}`
-        : '';
+      summary.textContent = assignedSummary(rows);
       replace(
         list,
         rows.length

@@ -25,7 +25,7 @@ import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { reportCard, saveBlob } from '../components/reportCard';
 import { h, replace } from '../dom';
-import { byUrgency, csvFileName, dueAtFromDateInput } from '../manage';
+import { assignedSummary, byUrgency, csvFileName, dueAtFromDateInput } from '../manage';
 import type { PageContext } from '../router';
 
 export async function playlistReportPage({ main, params, signal }: PageContext): Promise<void> {
@@ -178,11 +178,7 @@ export async function playlistReportPage({ main, params, signal }: PageContext):
         byUrgency({ ...a, label: a.name || a.email }, { ...b, label: b.name || b.email }));
       assigned = new Set(rows.map((r) => r.user_id));
       markAssigned();
-      const done = rows.filter((r) => r.completed).length;
-      const overdue = rows.filter((r) => r.overdue).length;
-      summary.textContent = rows.length
-        ? `${rows.length} assigned · ${done} done${overdue ? ` · ${overdue} overdue` : ''}`
-        : '';
+      summary.textContent = assignedSummary(rows);
       replace(
         list,
         rows.length
