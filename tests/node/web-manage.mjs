@@ -26,7 +26,7 @@
 // The three must be of one organisation, with the roles their names say; CLIP_MP4 a short clip
 // (about 30 s at 640x360, so that its transcoding takes a few seconds), NOT_A_VIDEO_MP4 a text file named .mp4. Prints one JSON line and exits 0 when
 // every screen worked; exits 1 with the failing step otherwise.
-import { chromium } from 'playwright-core';
+import { DESKTOP, PHONE, launch } from './lib/pages.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -43,14 +43,9 @@ for (const f of [clip, notVideo]) {
   }
 }
 fs.mkdirSync(shots, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const YELLOW = '#ffff00';
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-const LAPTOP = { viewport: { width: 1280, height: 800 } };
+const LAPTOP = DESKTOP;
 const problems = [];
 const seen = {};
 let step = 'starting';

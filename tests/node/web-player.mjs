@@ -22,7 +22,7 @@
 // member must be in the trainer's organisation. Prints one JSON line {"video_id", "phone": {...},
 // "laptop": {...}, "search": {...}, "problems"} and exits 0 when everything held; exits 1 with
 // the failing step otherwise.
-import { chromium } from 'playwright-core';
+import { DESKTOP, PHONE, launch } from './lib/pages.mjs';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -39,8 +39,8 @@ const CARD_TITLE = 'Read the dock guide';
 const CHAPTER_TITLE = 'Brakes';
 
 const SIZES = {
-  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
-  laptop: { viewport: { width: 1280, height: 800 } },
+  phone: PHONE,
+  laptop: DESKTOP,
 };
 
 // --- the captions file, read here the way a person reads it: its cues and the word's cue -------
@@ -65,11 +65,7 @@ if (!wordCue || cues.indexOf(wordCue) === 0) {
 /** the transcript line the member clicks: the one before the word's */
 const clickCue = cues[cues.indexOf(wordCue) - 1];
 
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'],
-});
+const browser = await launch(['--autoplay-policy=no-user-gesture-required']);
 const problems = [];
 const seen = { video_id: null };
 let step = 'starting';

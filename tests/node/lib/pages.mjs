@@ -23,12 +23,12 @@ export const NARROW = { width: 320, height: 640 };
  *  failing only when serious or critical, like the rest). */
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 
-/** Debian's Chromium, headless. */
-export function launch() {
+/** Debian's Chromium, headless (with `extraArgs`, such as an autoplay policy). */
+export function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 
