@@ -63,7 +63,25 @@ pub fn transcode_workers(config: &Config, db: Db, store: Arc<dyn Store>) -> Arc<
     Arc::new(worker.handle(db::jobs::TRANSCODE, transcode))
 }
 
-/// `reelhouse serve`: the HTTP API and web app, housekeeping, and embedded workers.
+/// The reminder clock and the email worker of a `serve` process, until `stop` turns true.
+pub fn spawn_notifications(
+    state: &AppState,
+    stop: tokio::sync::watch::Receiver<bool>,
+) -> tokio::task::JoinHandle<()> {
+    let clock = crate::notify::clock(state.db.clone(), stop.clone());
+    let emailer = crate::notify::Emailer {
+        db: state.db.clone(),
+        mailer: state.mailer.clone(),
+        public_url: state.config.public_url.to_string(),
+    }
+    .workers(state.config.job_lease);
+    tokio::spawn(async move {
+        tokio::join!(clock, emailer.run(1, stop));
+    })
+}
+
+/// `reelhouse serve`: the HTTP API and web app, housekeeping, reminders and the sending of
+/// emails, and embedded transcode workers.
 pub async fn serve(config: Config) -> anyhow::Result<()> {
     let state = http_state(config).await?;
     let config = state.config.clone();
@@ -100,6 +118,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         state.staging.clone(),
         stopped.clone(),
     ));
+    let notifications = spawn_notifications(&state, stopped.clone());
     let workers = (config.workers > 0).then(|| {
         tracing::info!(workers = config.workers, "embedded transcode workers");
         let pool = transcode_workers(&config, db.clone(), state.store.clone());
@@ -108,6 +127,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     http::serve(listener, http::app(state), shutdown_signal()).await?;
     let _ = stop.send(true);
     let _ = housekeeping.await;
+    let _ = notifications.await;
     if let Some(workers) = workers {
         let _ = workers.await;
     }

@@ -9,8 +9,9 @@
 //! - the domain, which knows no HTTP: [`upload`] (staging of resumable uploads, file sniffing),
 //!   [`transcode`] (probe, ladder, FFmpeg pipeline, HLS publishing, pictures), [`media`] (the
 //!   store layout of a video, access grants, hot objects, playlists, signed links), [`jobs`]
-//!   (leased jobs with retries), [`learning`] (what counts as watched), [`auth`] (passwords,
-//!   secrets, the sign-in limiter), [`mail`];
+//!   (leased jobs with retries), [`notify`] (emails of notifications and digests, reminders),
+//!   [`learning`] (what counts as watched), [`auth`] (passwords, secrets, the sign-in limiter),
+//!   [`mail`];
 //! - [`db`]: the SQLite/PostgreSQL pool, migrations and queries, one module per table group;
 //!   [`storage`]: the [`storage::Store`] trait over local files and S3;
 //! - [`config`]: every setting, from the environment and an optional TOML file; [`telemetry`].
@@ -25,6 +26,7 @@ pub mod jobs;
 pub mod learning;
 pub mod mail;
 pub mod media;
+pub mod notify;
 pub mod storage;
 pub mod telemetry;
 pub mod transcode;

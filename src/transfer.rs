@@ -24,6 +24,7 @@ const TABLES: &[&str] = &[
     "api_tokens",
     "sessions",
     "videos",
+    "practice_steps",
     "uploads",
     "upload_parts",
     "jobs",
@@ -46,6 +47,16 @@ const TABLES: &[&str] = &[
     "captions",
     "caption_cues",
     "video_moments",
+    "practice_attempts",
+    "practice_reviewers",
+    "practice_reviews",
+    "practice_done",
+    // Replies refer to the comment they answer, so the table is read top-level comments first.
+    "comments",
+    "notifications",
+    "notification_settings",
+    "unsubscribe_links",
+    "digests",
 ];
 
 /// Tables of the search index (each database's own shape), rebuilt instead of copied.
@@ -222,7 +233,12 @@ async fn copy_table(from: &Db, to: &Db, table: &str) -> anyhow::Result<()> {
         "insert into {table} ({list}) values ({}) on conflict do nothing",
         db::marks(1, names.len())
     );
-    let select = format!("select {list} from {table}");
+    // Rows of a table that refers to itself come parents first.
+    let order = match table {
+        "comments" => " order by parent_id is not null",
+        _ => "",
+    };
+    let select = format!("select {list} from {table}{order}");
     let mut rows = sqlx::query(&select).fetch(from.pool());
     let mut tx = to.pool().begin().await?;
     let mut in_tx = 0;

@@ -37,6 +37,15 @@ const CAPTIONS: &str = "--XyZ\r\nContent-Disposition: form-data; name=\"language
                         Content-Type: text/plain\r\n\r\n1\r\n00:00:01,000 --> 00:00:02,000\r\nHallo\r\n\
                         --XyZ--\r\n";
 
+/// A practice step as its editor sends it.
+static STEP: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+    json!({
+        "title": "Greeting",
+        "instructions": "Greet a customer.",
+        "rubric": [{"name": "Tone", "levels": [{"name": "Not yet"}, {"name": "Yes"}]}],
+    })
+});
+
 fn cases() -> Vec<Case> {
     let case = |method, path, body, expect| Case {
         method,
@@ -619,6 +628,134 @@ fn cases() -> Vec<Case> {
             Some(json!({"token": "{invitation_token}"})),
             [200, 200, 200, 200, 200],
         ),
+        // Practice: steps, reviewers, the review queue, attempts (the fixture's is another
+        // member's, not the member caller's to see) and their reviews.
+        case(
+            "get",
+            "/api/v1/practice-steps",
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/practice-steps",
+            Some(STEP.clone()),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "get",
+            "/api/v1/practice-steps/{step_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/practice-steps/{step_id}",
+            Some(STEP.clone()),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/practice-steps/{step_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/practice-steps/{step_id}/reviewers",
+            Some(json!({"user_id": "{reviewer_id}"})),
+            [401, 200, 200, 200, 404],
+        ),
+        Case {
+            url: Some(
+                "/api/v1/practice-steps/{step_id}/reviewers/{reviewer_id}?learner_id={user_id}",
+            ),
+            ..case(
+                "delete",
+                "/api/v1/practice-steps/{step_id}/reviewers/{user_id}",
+                None,
+                [401, 403, 204, 204, 404],
+            )
+        },
+        case("get", "/api/v1/attempts", None, [401, 200, 200, 200, 200]),
+        case(
+            "get",
+            "/api/v1/attempts/{attempt_id}",
+            None,
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/attempts/{attempt_id}/reviews",
+            Some(json!({"verdict": "comment", "summary": "Good start"})),
+            [401, 404, 201, 201, 404],
+        ),
+        // Discussion: the fixture's comment is the admin's, on a resource.
+        Case {
+            url: Some("/api/v1/comments?target=resource&target_id={resource_id}"),
+            ..case("get", "/api/v1/comments", None, [401, 200, 200, 200, 404])
+        },
+        case(
+            "post",
+            "/api/v1/comments",
+            Some(json!({"target": "resource", "target_id": "{resource_id}", "body": "Useful"})),
+            [401, 201, 201, 201, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/comments/held",
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        case(
+            "patch",
+            "/api/v1/comments/{comment_id}",
+            Some(json!({"body": "Edited"})),
+            [401, 403, 403, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/comments/{comment_id}",
+            None,
+            [401, 403, 403, 204, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/comments/{comment_id}/status",
+            Some(json!({"status": "hidden"})),
+            [401, 403, 200, 200, 404],
+        ),
+        // Notifications: each person's own; unsubscribing needs only the email's token.
+        case(
+            "get",
+            "/api/v1/me/notifications",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/me/notifications/read",
+            Some(json!({})),
+            [401, 204, 204, 204, 204],
+        ),
+        case(
+            "get",
+            "/api/v1/me/notification-settings",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "put",
+            "/api/v1/me/notification-settings",
+            Some(json!({"items": [{"kind": "mention", "channel": "digest"}]})),
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/unsubscribe",
+            Some(json!({"token": "{unsubscribe_token}"})),
+            [200, 200, 200, 200, 200],
+        ),
     ]
 }
 
@@ -703,6 +840,7 @@ impl World {
             filename: "f.mp4",
             title: "F",
             filetype: None,
+            practice_step_id: None,
         };
         db::uploads::create(
             pool,
@@ -857,8 +995,86 @@ impl World {
                 .await
                 .unwrap();
         }
+        // A practice step, another member's attempt at it (waiting), a reviewer they asked, a
+        // comment of the admin's on the resource, and an email's unsubscribe token.
+        let step = db::practice::Step {
+            id: db::new_id(),
+            title: "Greeting".into(),
+            instructions: String::new(),
+            model_video_id: None,
+            rubric: Vec::new(),
+            updated_at: now,
+        };
+        db::practice::save_step(pool, &admin.org_id, &admin.id, &step)
+            .await
+            .unwrap();
+        let recording = db::videos::create_queued_private(
+            pool,
+            &admin.org_id,
+            &subject.user.id,
+            "Attempt",
+            "uploads/a/source",
+        )
+        .await
+        .unwrap();
+        let attempt_id = db::practice::create_attempt(
+            pool,
+            &admin.org_id,
+            &step.id,
+            &subject.user.id,
+            &recording,
+        )
+        .await
+        .unwrap();
+        let reviewer = self
+            .app
+            .person(
+                "acme",
+                &format!("{}@acme.test", common::unique_name()),
+                Role::Member,
+            )
+            .await;
+        db::practice::add_reviewer(
+            pool,
+            &admin.org_id,
+            &step.id,
+            &subject.user.id,
+            &reviewer.user.id,
+            &subject.user.id,
+        )
+        .await
+        .unwrap();
+        let comment_id = db::comments::add(
+            pool,
+            &admin.org_id,
+            &db::comments::NewComment {
+                target: db::comments::Target::Resource,
+                target_id: &resource.id,
+                parent_id: None,
+                author_id: &admin.id,
+                at_ms: None,
+                body: "Read this first",
+                review_id: None,
+                mentions: &[],
+                status: db::comments::Status::Visible,
+            },
+        )
+        .await
+        .unwrap();
+        let unsubscribe_token = db::notifications::unsubscribe_token(
+            pool,
+            &subject.user.id,
+            Some(db::notifications::Kind::Mention),
+        )
+        .await
+        .unwrap();
         vec![
             ("upload_id", upload_id),
+            ("step_id", step.id),
+            ("attempt_id", attempt_id),
+            ("reviewer_id", reviewer.user.id),
+            ("comment_id", comment_id),
+            ("unsubscribe_token", unsubscribe_token),
             ("playlist_id", playlist.id),
             ("entry_id", entry_id),
             ("video_id", video_id),

@@ -204,7 +204,10 @@ async fn organisations_take_turns_for_workers() {
         .unwrap();
     // One worker, taking jobs one at a time, as a small box does.
     let mut order = Vec::new();
-    while let Some(job) = jobs::claim(&db, "worker-1", 30_000).await.unwrap() {
+    while let Some(job) = jobs::claim(&db, "worker-1", 30_000, &[jobs::TRANSCODE])
+        .await
+        .unwrap()
+    {
         order.push(job.id.clone());
         jobs::finish(&db, &job.id, "worker-1", jobs::JobEnd::Done, 0, None)
             .await
@@ -246,7 +249,10 @@ async fn people_of_one_organisation_take_turns_too() {
         .unwrap();
     let single = jobs::enqueue(pool, &org, "ok", Some(&video)).await.unwrap();
     let mut order = Vec::new();
-    while let Some(job) = jobs::claim(&db, "worker-1", 30_000).await.unwrap() {
+    while let Some(job) = jobs::claim(&db, "worker-1", 30_000, &[jobs::TRANSCODE])
+        .await
+        .unwrap()
+    {
         order.push(job.id.clone());
         jobs::finish(&db, &job.id, "worker-1", jobs::JobEnd::Done, 0, None)
             .await
@@ -273,7 +279,7 @@ async fn metrics_show_the_queue_depth_and_the_oldest_waiting_job() {
             .await
             .unwrap();
     }
-    let claimed = db::jobs::claim(&app.state.db, "worker-1", 60_000)
+    let claimed = db::jobs::claim(&app.state.db, "worker-1", 60_000, &[db::jobs::TRANSCODE])
         .await
         .unwrap();
     assert!(claimed.is_some());

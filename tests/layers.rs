@@ -10,7 +10,7 @@ const LAYERS: &[&[&str]] = &[
     &["cli"],
     &["app", "transfer"],
     &["http"],
-    &["transcode"],
+    &["transcode", "notify"],
     &["upload", "media", "jobs"],
     &["db", "storage"],
     &["auth", "learning", "mail", "telemetry"],

@@ -7,13 +7,14 @@ use super::users::Role;
 use super::{new_id, now_ms};
 
 /// When a person completed a playlist item `i`: a video `g` watched far enough, a handout or
-/// resource `o` opened. Needs [`completion_joins`].
-pub(crate) const DONE_AT: &str = "coalesce(g.completed_at, o.opened_at)";
+/// resource `o` opened, a practice step `pd` found to meet the standard. Needs
+/// [`completion_joins`].
+pub(crate) const DONE_AT: &str = "coalesce(g.completed_at, o.opened_at, pd.done_at)";
 
 /// How far a person is with a playlist item `i`, 0 to 1: a completed item counts whole, a video
 /// by the share of it watched, anything else not at all. Needs [`completion_joins`].
 pub(crate) const ITEM_PROGRESS: &str = "cast(case \
-       when coalesce(g.completed_at, o.opened_at) is not null then 1 \
+       when coalesce(g.completed_at, o.opened_at, pd.done_at) is not null then 1 \
        when g.watched_ms is not null and gv.duration_ms > 0 then \
          case when g.watched_ms >= gv.duration_ms then 1 \
          else cast(g.watched_ms as double precision) / gv.duration_ms end \
@@ -25,7 +26,9 @@ pub(crate) fn completion_joins(user: &str) -> String {
     format!(
         "left join progress g on i.kind = 'video' and g.video_id = i.item_id and g.user_id = {user} \
          left join item_opens o on o.kind = i.kind and o.item_id = i.item_id and o.user_id = {user} \
-         left join videos gv on i.kind = 'video' and gv.id = i.item_id"
+         left join videos gv on i.kind = 'video' and gv.id = i.item_id \
+         left join practice_done pd on i.kind = 'practice' and pd.step_id = i.item_id \
+           and pd.user_id = {user}"
     )
 }
 
@@ -112,7 +115,7 @@ async fn lines(pool: &AnyPool, org_id: &str, scope: &Scope<'_>) -> sqlx::Result<
            count({DONE_AT}) as items_completed, \
            cast(coalesce(sum({ITEM_PROGRESS}), 0) as double precision) as progress_sum, \
            max({DONE_AT}) as last_completed, \
-           max(coalesce(g.updated_at, o.opened_at)) as last_activity \
+           max(coalesce(g.updated_at, o.opened_at, pd.done_at)) as last_activity \
          from assignments a \
          join playlists p on p.id = a.playlist_id \
          join users u on u.id = a.user_id \
@@ -265,11 +268,32 @@ pub async fn report(
 ) -> sqlx::Result<Vec<ReportLine>> {
     let now = now_ms();
     let mut items = item_lines(pool, org_id, &scope).await?;
+    let (playlist, person) = match scope {
+        Scope::Playlist(id) => (Some(id), None),
+        Scope::Person(id) | Scope::Own(id) => (None, Some(id)),
+    };
+    let standings = super::practice::standings(pool, org_id, playlist, person).await?;
+    let steps: std::collections::HashMap<String, super::practice::Step> = if standings.is_empty() {
+        Default::default()
+    } else {
+        super::practice::steps(pool, org_id)
+            .await?
+            .into_iter()
+            .map(|step| (step.id.clone(), step))
+            .collect()
+    };
     Ok(lines(pool, org_id, &scope)
         .await?
         .into_iter()
         .map(|line| {
-            let mine = items.remove(&line.id).unwrap_or_default();
+            let mut mine = items.remove(&line.id).unwrap_or_default();
+            for item in mine.iter_mut().filter(|i| i.kind == "practice") {
+                let standing = standings
+                    .get(&(item.item_id.clone(), line.user_id.clone()))
+                    .cloned()
+                    .unwrap_or_default();
+                item.practice = Some(PracticeState::new(standing, steps.get(&item.item_id)));
+            }
             let mut report = ReportLine::from(line, now);
             report.items = mine;
             report
@@ -277,12 +301,79 @@ pub async fn report(
         .collect())
 }
 
+/// Where a person stands on a practice step, as reports show it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct PracticeState {
+    /// null before the first attempt.
+    #[schema(required = true)]
+    pub status: Option<super::practice::AttemptStatus>,
+    pub attempts: i64,
+    /// The latest scored review's scores, in the rubric's order.
+    pub scores: Vec<Score>,
+}
+
+/// One criterion of a rubric as a review scored it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct Score {
+    pub criterion: String,
+    /// The level's name.
+    pub level: String,
+    /// 1 for the lowest level, up to `out_of`.
+    pub points: usize,
+    pub out_of: usize,
+}
+
+impl PracticeState {
+    fn new(standing: super::practice::Standing, step: Option<&super::practice::Step>) -> Self {
+        let scores = step
+            .map(|step| {
+                step.rubric
+                    .iter()
+                    .filter_map(|criterion| {
+                        let level = *standing.scores.get(&criterion.id)?;
+                        Some(Score {
+                            criterion: criterion.name.clone(),
+                            level: criterion.levels.get(level)?.name.clone(),
+                            points: level + 1,
+                            out_of: criterion.levels.len(),
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        PracticeState {
+            status: standing.status,
+            attempts: standing.attempts,
+            scores,
+        }
+    }
+
+    /// One line for a spreadsheet's cell: "needs_work, 2 attempts (Greeting 2/3; Tone 3/3)".
+    pub fn summary(&self) -> String {
+        let status = self.status.map_or("not started", |s| s.as_str());
+        let mut text = match self.attempts {
+            0 => status.to_owned(),
+            1 => format!("{status}, 1 attempt"),
+            n => format!("{status}, {n} attempts"),
+        };
+        if !self.scores.is_empty() {
+            let scores: Vec<String> = self
+                .scores
+                .iter()
+                .map(|s| format!("{} {}/{}", s.criterion, s.points, s.out_of))
+                .collect();
+            text.push_str(&format!(" ({})", scores.join("; ")));
+        }
+        text
+    }
+}
+
 /// One item of a playlist as a report shows it for one person.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct ReportItem {
     /// The entry in the playlist.
     pub entry_id: String,
-    /// video | handout | resource
+    /// video | handout | resource | practice
     pub kind: String,
     pub item_id: String,
     pub title: String,
@@ -292,6 +383,9 @@ pub struct ReportItem {
     pub completed_at: Option<i64>,
     /// 0 to 1: a video by the share of it watched; anything else 0 or 1.
     pub progress: f64,
+    /// Practice steps: where the person stands and their latest scores.
+    #[schema(required = true)]
+    pub practice: Option<PracticeState>,
 }
 
 /// The items of the assignments in `scope`, by assignment id, in playlist order.
@@ -305,7 +399,7 @@ async fn item_lines(
     let joins = completion_joins("a.user_id");
     let rows = sqlx::query(&format!(
         "select a.id as assignment_id, i.id, i.kind, i.item_id, \
-           coalesce(gv.title, h.title, r.title, '') as title, \
+           coalesce(gv.title, h.title, r.title, ps.title, '') as title, \
            {DONE_AT} as done_at, {ITEM_PROGRESS} as progress \
          from assignments a \
          join playlists p on p.id = a.playlist_id \
@@ -314,6 +408,7 @@ async fn item_lines(
          {joins} \
          left join handouts h on i.kind = 'handout' and h.id = i.item_id \
          left join resources r on i.kind = 'resource' and r.id = i.item_id \
+         left join practice_steps ps on i.kind = 'practice' and ps.id = i.item_id \
          where a.org_id = $1 and {filter} \
          order by a.id, i.position, i.id"
     ))
@@ -336,9 +431,26 @@ async fn item_lines(
                 completed: completed_at.is_some(),
                 completed_at,
                 progress: row.try_get("progress")?,
+                practice: None,
             });
     }
     Ok(by_assignment)
+}
+
+/// Whether a person has a playlist already.
+pub async fn has<'e>(
+    db: impl AnyExecutor<'e>,
+    playlist_id: &str,
+    user_id: &str,
+) -> sqlx::Result<bool> {
+    let found: i64 = sqlx::query_scalar(
+        "select count(*) from assignments where playlist_id = $1 and user_id = $2",
+    )
+    .bind(playlist_id)
+    .bind(user_id)
+    .fetch_one(db)
+    .await?;
+    Ok(found > 0)
 }
 
 /// Assigns a playlist to a person (again: a new due date replaces the old one; none keeps it).
@@ -354,7 +466,9 @@ pub async fn assign<'e>(
         "insert into assignments (id, org_id, playlist_id, user_id, assigned_by, due_at, created_at) \
          values ($1, $2, $3, $4, $5, $6, $7) \
          on conflict (playlist_id, user_id) do update \
-           set due_at = coalesce(excluded.due_at, assignments.due_at)",
+           set due_at = coalesce(excluded.due_at, assignments.due_at), \
+               due_soon_sent_at = case when excluded.due_at is null then assignments.due_soon_sent_at end, \
+               overdue_sent_at = case when excluded.due_at is null then assignments.overdue_sent_at end",
     )
     .bind(new_id())
     .bind(org_id)
@@ -368,8 +482,8 @@ pub async fn assign<'e>(
     Ok(())
 }
 
-/// Sets when a person's assignment of a playlist is due; false when there is no such
-/// assignment in the organisation.
+/// Sets when a person's assignment of a playlist is due (its reminders go out again for the
+/// new date); false when there is no such assignment in the organisation.
 pub async fn set_due<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
@@ -378,7 +492,8 @@ pub async fn set_due<'e>(
     due_at: Option<i64>,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query(
-        "update assignments set due_at = $1 where org_id = $2 and playlist_id = $3 and user_id = $4",
+        "update assignments set due_at = $1, due_soon_sent_at = null, overdue_sent_at = null \
+         where org_id = $2 and playlist_id = $3 and user_id = $4",
     )
     .bind(due_at)
     .bind(org_id)

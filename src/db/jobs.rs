@@ -52,6 +52,35 @@ pub async fn enqueue<'e>(
     Ok(id)
 }
 
+/// Queues a job about something other than a video (the notification to email), to run now, with
+/// more tries than a transcode: a mail server may be down for a while. Returns its id.
+pub async fn enqueue_about<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    kind: &str,
+    subject_id: &str,
+) -> sqlx::Result<String> {
+    let id = new_id();
+    let now = now_ms();
+    sqlx::query(
+        "insert into jobs (id, org_id, kind, subject_id, status, max_attempts, run_at, created_at, \
+         updated_at) values ($1, $2, $3, $4, 'queued', $5, $6, $6, $6)",
+    )
+    .bind(&id)
+    .bind(org_id)
+    .bind(kind)
+    .bind(subject_id)
+    .bind(LONG_MAX_ATTEMPTS)
+    .bind(now)
+    .execute(db)
+    .await?;
+    Ok(id)
+}
+
+/// Tries of a job about something else than a video: with the backoff of `jobs::backoff` the
+/// last comes about two hours after the first.
+const LONG_MAX_ATTEMPTS: i64 = 16;
+
 /// A job a worker holds the lease of.
 #[derive(Clone, Debug, sqlx::FromRow)]
 pub struct Job {
@@ -59,6 +88,8 @@ pub struct Job {
     pub org_id: String,
     pub kind: String,
     pub video_id: Option<String>,
+    /// What a job not about a video is about (the notification to email).
+    pub subject_id: Option<String>,
     /// Including this one.
     pub attempts: i64,
     pub max_attempts: i64,
@@ -69,18 +100,24 @@ pub struct Job {
 /// recently, within it from the person served least recently, then the oldest; so one
 /// organisation's fifty uploads do not hold back another's one, nor one colleague's another's. PostgreSQL skips rows other workers are claiming; SQLite has one writer at a
 /// time, so the single update is already exclusive.
-pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<Option<Job>> {
+pub async fn claim(
+    db: &super::Db,
+    owner: &str,
+    lease_ms: i64,
+    kinds: &[&str],
+) -> sqlx::Result<Option<Job>> {
     let skip_locked = match db.backend() {
         super::Backend::Postgres => "for update skip locked",
         super::Backend::Sqlite => "",
     };
     let now = now_ms();
-    sqlx::query_as(&format!(
+    let sql = format!(
         "update jobs set status = 'running', lease_owner = $1, lease_expires_at = $2, \
          attempts = attempts + 1, updated_at = $3, started_at = $3 \
          where id = (select j.id from jobs j \
-                     where (j.status = 'queued' and j.run_at <= $3) \
-                        or (j.status = 'running' and j.lease_expires_at < $3) \
+                     where ((j.status = 'queued' and j.run_at <= $3) \
+                            or (j.status = 'running' and j.lease_expires_at < $3)) \
+                       and j.kind in ({kinds}) \
                      order by coalesce((select max(r.updated_at) from jobs r \
                                         where r.org_id = j.org_id and r.status <> 'queued'), 0), \
                               coalesce((select max(r.updated_at) from jobs r \
@@ -89,13 +126,17 @@ pub async fn claim(db: &super::Db, owner: &str, lease_ms: i64) -> sqlx::Result<O
                                         where rv.owner_id = jv.owner_id and r.status <> 'queued'), 0), \
                               j.run_at \
                      limit 1 {skip_locked}) \
-         returning id, org_id, kind, video_id, attempts, max_attempts"
-    ))
-    .bind(owner)
-    .bind(now + lease_ms)
-    .bind(now)
-    .fetch_optional(db.pool())
-    .await
+         returning id, org_id, kind, video_id, subject_id, attempts, max_attempts",
+        kinds = super::marks(4, kinds.len()),
+    );
+    let mut query = sqlx::query_as(&sql)
+        .bind(owner)
+        .bind(now + lease_ms)
+        .bind(now);
+    for kind in kinds {
+        query = query.bind(*kind);
+    }
+    query.fetch_optional(db.pool()).await
 }
 
 /// Extends a held lease; false when the lease was lost (taken over, or the job deleted).

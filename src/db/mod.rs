@@ -6,6 +6,7 @@
 
 pub mod assignments;
 pub mod captions;
+pub mod comments;
 pub mod experts;
 pub mod handouts;
 pub mod invitations;
@@ -13,10 +14,12 @@ pub mod jobs;
 pub mod library;
 pub mod logins;
 pub mod moments;
+pub mod notifications;
 pub mod oidc;
 pub mod opens;
 pub mod orgs;
 pub mod playlists;
+pub mod practice;
 pub mod progress;
 pub mod resets;
 pub mod resources;

@@ -146,7 +146,7 @@ pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Item {
     pub id: String,
-    /// video | handout | resource
+    /// video | handout | resource | practice
     pub kind: String,
     pub item_id: String,
     pub title: String,
@@ -169,20 +169,30 @@ pub struct Item {
     /// Handouts: the document's type (PDFs and pictures open in the browser's viewer).
     #[schema(required = true)]
     pub content_type: Option<String>,
+    /// Practice steps: the viewer's latest attempt's status (`done` once a reviewer found one
+    /// meets the standard); null before the first attempt.
+    #[schema(required = true)]
+    pub practice_status: Option<super::practice::AttemptStatus>,
 }
 
 /// The items of a playlist in order, with `user_id`'s completion.
 pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Result<Vec<Item>> {
     use sqlx::Row;
     let rows = sqlx::query(&format!(
-        "select i.id, i.kind, i.item_id, coalesce(gv.title, h.title, r.title, '') as title, \
+        "select i.id, i.kind, i.item_id, coalesce(gv.title, h.title, r.title, ps.title, '') as title, \
                r.url, h.content_type, case when {DONE_AT} is null then 0 else 1 end as completed, \
                {ITEM_PROGRESS} as progress, gv.duration_ms, \
                case when gv.status = 'ready' and coalesce(gv.width, 0) > 0 then 1 else 0 end \
-                 as has_poster \
+                 as has_poster, \
+               case when pd.done_at is not null then 'done' \
+                    when i.kind = 'practice' then \
+                      (select pa.status from practice_attempts pa \
+                       where pa.step_id = i.item_id and pa.user_id = $2 \
+                       order by pa.created_at desc, pa.id desc limit 1) end as practice_status \
              from playlist_items i \
              left join handouts h on i.kind = 'handout' and h.id = i.item_id \
              left join resources r on i.kind = 'resource' and r.id = i.item_id \
+             left join practice_steps ps on i.kind = 'practice' and ps.id = i.item_id \
              {joins} \
              where i.playlist_id = $1 order by i.position",
         joins = completion_joins("$2"),
@@ -209,6 +219,10 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
                 duration_s: duration_ms.map(|ms| ms as f64 / 1000.0),
                 poster_url,
                 content_type: row.try_get("content_type")?,
+                practice_status: row
+                    .try_get::<Option<String>, _>("practice_status")?
+                    .map(|word| super::practice::AttemptStatus::parse(&word))
+                    .transpose()?,
             })
         })
         .collect()
@@ -295,16 +309,48 @@ pub async fn add_item(
     Ok(Some(id))
 }
 
-/// Whether the video, handout or resource a playlist entry names exists in the organisation.
+/// What a playlist entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum EntryKind {
+    Video,
+    Handout,
+    Resource,
+    /// A practice step: the learner records an attempt and reviewers say when it meets the
+    /// standard.
+    Practice,
+}
+
+impl EntryKind {
+    /// The word stored in the database and shown by the API.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Video => "video",
+            EntryKind::Handout => "handout",
+            EntryKind::Resource => "resource",
+            EntryKind::Practice => "practice",
+        }
+    }
+
+    /// The table holding the items of this kind.
+    fn table(self) -> &'static str {
+        match self {
+            EntryKind::Video => "videos",
+            EntryKind::Handout => "handouts",
+            EntryKind::Resource => "resources",
+            EntryKind::Practice => "practice_steps",
+        }
+    }
+}
+
+/// Whether the item a playlist entry names exists in the organisation.
 pub async fn item_exists(
     conn: &mut AnyConnection,
     org_id: &str,
-    kind: &str,
+    kind: EntryKind,
     item_id: &str,
 ) -> sqlx::Result<bool> {
-    let Some(table) = super::library::item_table(kind) else {
-        return Ok(false);
-    };
+    let table = kind.table();
     let found: i64 = sqlx::query_scalar(&format!(
         "select count(*) from {table} where org_id = $1 and id = $2"
     ))

@@ -159,8 +159,8 @@ pub enum Credential<'a> {
 
 /// A video as seen by the holder of a credential, authenticated and looked up in one query
 /// (media requests are the hot path). `None`: the credential is not valid; `Some(None)`: no
-/// such video in the holder's organisation (or one held for review that is neither theirs nor
-/// theirs to review).
+/// such video in the holder's organisation (or one held for review, or a practice attempt's
+/// recording, that is neither theirs nor theirs to review).
 pub async fn video_for(
     pool: &AnyPool,
     credential: Credential<'_>,
@@ -188,7 +188,12 @@ pub async fn video_for(
     let (from, condition) = from.split_once(" where ").expect("the clause has a where");
     let sql = format!(
         "select {} from {from} left join videos v on v.org_id = u.org_id and v.id = $2 \
-         and (v.held = 0 or v.owner_id = u.id or u.role in ('trainer', 'admin')) where {condition}",
+         and (v.held = 0 or v.owner_id = u.id or u.role in ('trainer', 'admin')) \
+         and (v.private = 0 or v.owner_id = u.id or u.role in ('trainer', 'admin') \
+              or exists (select 1 from practice_attempts pa join practice_reviewers pr \
+                           on pr.step_id = pa.step_id and pr.learner_id = pa.user_id \
+                         where pa.video_id = v.id and pr.reviewer_id = u.id)) \
+         where {condition}",
         video_columns.join(", ")
     );
     let row = sqlx::query(&sql)

@@ -26,6 +26,9 @@ pub struct Upload {
     pub expires_at: i64,
     pub completed_at: Option<i64>,
     pub video_id: Option<String>,
+    /// The practice step this upload is an attempt at: its video is private to the learner, the
+    /// step's reviewers and trainers.
+    pub practice_step_id: Option<String>,
 }
 
 impl Upload {
@@ -35,7 +38,7 @@ impl Upload {
 }
 
 const COLUMNS: &str = "id, org_id, owner_id, length, upload_offset, filename, title, filetype, \
-                       staging_key, multipart_id, expires_at, completed_at, video_id";
+                       staging_key, multipart_id, expires_at, completed_at, video_id, practice_step_id";
 
 /// What a new upload starts with.
 pub struct NewUpload<'a> {
@@ -45,6 +48,7 @@ pub struct NewUpload<'a> {
     pub filename: &'a str,
     pub title: &'a str,
     pub filetype: Option<&'a str>,
+    pub practice_step_id: Option<&'a str>,
 }
 
 /// The id and final store key a new upload will have, decided before its staging is prepared.
@@ -64,8 +68,8 @@ pub async fn create<'e>(
     let now = now_ms();
     sqlx::query(
         "insert into uploads (id, org_id, owner_id, length, upload_offset, filename, title, \
-         filetype, staging_key, multipart_id, expires_at, created_at) \
-         values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9, $10, $11)",
+         filetype, staging_key, multipart_id, expires_at, created_at, practice_step_id) \
+         values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(id)
     .bind(new.org_id)
@@ -78,6 +82,7 @@ pub async fn create<'e>(
     .bind(multipart_id)
     .bind(now + UPLOAD_TTL_MS)
     .bind(now)
+    .bind(new.practice_step_id)
     .execute(db)
     .await?;
     Ok(())

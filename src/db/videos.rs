@@ -59,6 +59,9 @@ pub struct Video {
     pub tags: String,
     /// Waiting for a trainer's review before it appears in the library.
     pub held: bool,
+    /// The recording of a practice attempt: seen only by its learner, the step's reviewers for
+    /// that learner and trainers; never in the library, search or playlists.
+    pub private: bool,
     pub status: VideoStatus,
     pub error: Option<String>,
     pub source_key: Option<String>,
@@ -83,6 +86,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
             description: row.try_get("description")?,
             tags: row.try_get("tags")?,
             held: row.try_get::<i64, _>("held")? != 0,
+            private: row.try_get::<i64, _>("private")? != 0,
             status: row
                 .try_get::<String, _>("status")?
                 .parse()
@@ -100,7 +104,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Video {
     }
 }
 
-pub(crate) const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, tags, held, status, error, \
+pub(crate) const COLUMNS: &str = "id, org_id, owner_id, title, tagline, description, tags, held, private, status, error, \
                        source_key, duration_ms, width, height, progress_pct, playable, \
                        created_at, updated_at";
 
@@ -113,14 +117,38 @@ pub async fn create_queued<'e>(
     title: &str,
     source_key: &str,
 ) -> sqlx::Result<String> {
+    insert_queued(db, org_id, owner_id, title, source_key, false).await
+}
+
+/// Creates the private video of a practice attempt's finished upload, queued for transcoding;
+/// it never goes into the library, so it is never held for review.
+pub async fn create_queued_private<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    owner_id: &str,
+    title: &str,
+    source_key: &str,
+) -> sqlx::Result<String> {
+    insert_queued(db, org_id, owner_id, title, source_key, true).await
+}
+
+async fn insert_queued<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    owner_id: &str,
+    title: &str,
+    source_key: &str,
+    private: bool,
+) -> sqlx::Result<String> {
     let id = new_id();
     let now = now_ms();
     sqlx::query(
         "insert into videos (id, org_id, owner_id, title, status, source_key, playable, held, \
-         created_at, updated_at) values ($1, $2, $3, $4, 'queued', $5, $6, \
-           (select case when o.review_uploads = 1 and u.role = 'member' then 1 else 0 end \
+         private, created_at, updated_at) values ($1, $2, $3, $4, 'queued', $5, $6, \
+           (select case when o.review_uploads = 1 and u.role = 'member' and $8 = 0 then 1 \
+                   else 0 end \
             from organisations o join users u on u.org_id = o.id where o.id = $2 and u.id = $3), \
-           $7, $7)",
+           $8, $7, $7)",
     )
     .bind(&id)
     .bind(org_id)
@@ -129,6 +157,7 @@ pub async fn create_queued<'e>(
     .bind(source_key)
     .bind(flag(false))
     .bind(now)
+    .bind(flag(private))
     .execute(db)
     .await?;
     Ok(id)
@@ -332,8 +361,8 @@ pub async fn held_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Re
     .await
 }
 
-/// An organisation's videos, newest first: only `owner_id`'s when given, only those in `status`
-/// when given; at most `limit`.
+/// An organisation's videos, newest first, without practice attempts' recordings: only
+/// `owner_id`'s when given, only those in `status` when given; at most `limit`.
 pub async fn list<'e>(
     db: impl AnyExecutor<'e>,
     org_id: &str,
@@ -342,7 +371,8 @@ pub async fn list<'e>(
     limit: i64,
 ) -> sqlx::Result<Vec<Video>> {
     sqlx::query_as(&format!(
-        "select {COLUMNS} from videos where org_id = $1 and ($2 = '' or owner_id = $2) \
+        "select {COLUMNS} from videos where org_id = $1 and private = 0 \
+         and ($2 = '' or owner_id = $2) \
          and ($3 = '' or status = $3) order by created_at desc, id desc limit $4"
     ))
     .bind(org_id)

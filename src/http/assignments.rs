@@ -13,6 +13,7 @@ use super::auth::{Caller, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json};
 use crate::db::assignments::{self, Audience};
+use crate::db::notifications::{self, Kind, Notice};
 use crate::db::users::Role;
 use crate::db::{playlists, users};
 
@@ -105,7 +106,11 @@ async fn assign(
     }
     people.sort();
     people.dedup();
+    let mut newly = Vec::new();
     for user_id in &people {
+        if !assignments::has(&mut *tx, &playlist.id, user_id).await? {
+            newly.push(user_id.clone());
+        }
         assignments::assign(
             &mut *tx,
             &caller.org.id,
@@ -117,6 +122,20 @@ async fn assign(
         .await?;
     }
     tx.commit().await?;
+    if playlist.published {
+        let notice = Notice {
+            kind: Kind::Assigned,
+            title: format!("{} gave you “{}”", caller.user.name, playlist.title),
+            body: match request.due_at {
+                Some(_) => "It has a due date; see it on your home page.".into(),
+                None => "Find it on your home page.".into(),
+            },
+            link: format!("/playlists/{}", playlist.id),
+        };
+        for user_id in newly.iter().filter(|id| **id != caller.user.id) {
+            notifications::notify(&state.db, &caller.org.id, user_id, &notice).await?;
+        }
+    }
     Ok((
         StatusCode::CREATED,
         Json(Assigned {

@@ -156,7 +156,11 @@ async fn create_resource(
     ))
 }
 
-async fn resource_in_org(state: &AppState, org_id: &str, id: &str) -> Result<Resource, ApiError> {
+pub(crate) async fn resource_in_org(
+    state: &AppState,
+    org_id: &str,
+    id: &str,
+) -> Result<Resource, ApiError> {
     resources::in_org(state.db.pool(), org_id, id)
         .await?
         .ok_or(ApiError::NotFound)
@@ -241,12 +245,13 @@ async fn delete_resource(
     Ok(StatusCode::NO_CONTENT)
 }
 
-/// Takes a video, handout or resource being deleted out of the index, the playlists and the
-/// record of who opened it.
+/// Takes a video, handout or resource being deleted out of the index, the playlists, the
+/// record of who opened it and its discussion.
 pub async fn forget_item(state: &AppState, org_id: &str, item_id: &str) -> Result<(), ApiError> {
     library::remove(&state.db, item_id).await?;
     crate::db::playlists::forget_item(state.db.pool(), org_id, item_id).await?;
     crate::db::opens::forget(state.db.pool(), org_id, item_id).await?;
+    crate::db::comments::forget(state.db.pool(), org_id, item_id).await?;
     Ok(())
 }
 

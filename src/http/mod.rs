@@ -8,6 +8,7 @@ pub mod assignments;
 pub mod auth;
 pub mod branding;
 pub mod captions;
+pub mod comments;
 pub mod error;
 pub mod experts;
 pub mod handouts;
@@ -16,6 +17,7 @@ pub mod invitations;
 pub mod library;
 pub mod me;
 pub mod moments;
+pub mod notifications;
 pub mod objects;
 pub mod oidc;
 pub mod openapi;
@@ -24,6 +26,7 @@ pub mod password;
 pub mod pictures;
 pub mod playback;
 pub mod playlists;
+pub mod practice;
 pub mod progress;
 pub mod reports;
 pub mod security;
@@ -223,6 +226,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(playback::router())
         .merge(captions::router())
         .merge(moments::router())
+        .merge(practice::router())
+        .merge(comments::router())
+        .merge(notifications::router())
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,

@@ -74,7 +74,8 @@ pub struct Settings {
     pub allow_public_links: bool,
     /// People may download videos for offline viewing.
     pub allow_downloads: bool,
-    /// Members' uploads wait for a trainer's review before they appear in the library.
+    /// Members' uploads, and their comments in the library, wait for a trainer's review before
+    /// others see them.
     pub review_uploads: bool,
     /// The share of a video's length a person must actually watch for it to count as complete
     /// (0.5 to 1).

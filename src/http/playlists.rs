@@ -16,10 +16,9 @@ use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json, Query};
-use crate::db::library::ItemKind;
-use crate::db::playlists::{self, Item, Playlist};
+use crate::db::playlists::{self, EntryKind, Item, Playlist};
 use crate::db::videos::VideoStatus;
-use crate::db::{handouts, resources, videos};
+use crate::db::{handouts, practice, resources, videos};
 use crate::storage::ObjectKey;
 use crate::transcode::picture::{MAX_IMAGE_BYTES, Output};
 
@@ -229,14 +228,14 @@ async fn delete_playlist(
 
 #[derive(Deserialize, ToSchema)]
 pub struct NewItem {
-    pub kind: ItemKind,
+    pub kind: EntryKind,
     pub item_id: String,
     /// Where to insert it, counting from 0; at the end when left out.
     pub position: Option<usize>,
 }
 
-/// Add a video, handout or external resource of the organisation to a playlist, at the end or
-/// at `position`. Trainers and admins.
+/// Add a video, handout, external resource or practice step of the organisation to a playlist,
+/// at the end or at `position`. Trainers and admins.
 #[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/items", tag = "playlists", request_body = NewItem,
     params(("playlist_id" = String, Path)),
     responses((status = 201, body = Item), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -252,7 +251,9 @@ async fn add_item(
         .await?
         .ok_or(ApiError::NotFound)?;
     let (title, url) = match new.kind {
-        ItemKind::Video => match videos::in_org(pool, &caller.org.id, &new.item_id).await? {
+        EntryKind::Video => match videos::in_org(pool, &caller.org.id, &new.item_id).await? {
+            // A practice attempt is private to its learner and reviewers.
+            Some(v) if v.private => None,
             Some(v) if v.held => {
                 return Err(ApiError::invalid(
                     "this video is waiting for review; approve it first",
@@ -265,12 +266,15 @@ async fn add_item(
             }
             other => other.map(|v| (v.title, None)),
         },
-        ItemKind::Handout => handouts::in_org(pool, &caller.org.id, &new.item_id)
+        EntryKind::Handout => handouts::in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|h| (h.title, None)),
-        ItemKind::Resource => resources::in_org(pool, &caller.org.id, &new.item_id)
+        EntryKind::Resource => resources::in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|r| (r.title, Some(r.url))),
+        EntryKind::Practice => practice::step_in_org(pool, &caller.org.id, &new.item_id)
+            .await?
+            .map(|step| (step.title, None)),
     }
     .ok_or_else(|| {
         ApiError::invalid(format!(
@@ -294,7 +298,7 @@ async fn add_item(
         )));
     };
     // Deleted meanwhile: the entry would point at nothing.
-    if !playlists::item_exists(&mut tx, &caller.org.id, new.kind.as_str(), &new.item_id).await? {
+    if !playlists::item_exists(&mut tx, &caller.org.id, new.kind, &new.item_id).await? {
         return Err(ApiError::invalid(format!(
             "no {} with that id in your organisation",
             new.kind.as_str()
@@ -313,6 +317,7 @@ async fn add_item(
         duration_s: None,
         poster_url: None,
         content_type: None,
+        practice_status: None,
     };
     Ok((StatusCode::CREATED, Json(item)))
 }

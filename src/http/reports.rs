@@ -55,10 +55,22 @@ fn csv_field(value: &str) -> String {
     }
 }
 
+/// Every practice step of a line: "Greeting a customer: done, 2 attempts (Tone 3/3) | …".
+fn practice_summary(line: &ReportLine) -> String {
+    line.items
+        .iter()
+        .filter_map(|item| {
+            let state = item.practice.as_ref()?;
+            Some(format!("{}: {}", item.title, state.summary()))
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 fn to_csv(lines: &[ReportLine]) -> String {
     let time = |t: Option<i64>| t.map(iso8601).unwrap_or_default();
     let mut csv = String::from(
-        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue\r\n",
+        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice\r\n",
     );
     for line in lines {
         let fields = [
@@ -73,6 +85,7 @@ fn to_csv(lines: &[ReportLine]) -> String {
             time(line.last_activity),
             time(line.due_at),
             line.overdue.to_string(),
+            csv_field(&practice_summary(line)),
         ];
         csv.push_str(&fields.join(","));
         csv.push_str("\r\n");

@@ -19,7 +19,7 @@ use super::{ApiError, AppState, Json};
 use crate::auth::secret;
 use crate::db::now_ms;
 use crate::db::uploads::{self, NewUpload, Upload};
-use crate::db::videos;
+use crate::db::{practice, videos};
 use crate::upload::staging::Body as StagingBody;
 use crate::upload::{metadata, quota};
 
@@ -122,11 +122,12 @@ async fn options_uploads(State(state): State<AppState>) -> impl IntoResponse {
 /// Start an upload (tus creation, and creation-with-upload when a body is sent). Members and
 /// above.
 ///
-/// Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`), `Tus-Resumable`.
+/// Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`, and
+/// `practice_step` for an attempt at a practice step), `Tus-Resumable`.
 #[utoipa::path(post, path = "/api/v1/uploads", tag = "uploads",
     params(("Tus-Resumable" = inline(TusResumable), Header),
         ("Upload-Length" = i64, Header, minimum = 1, description = "The size of the whole file in bytes (at most the server's REELHOUSE_MAX_UPLOAD_BYTES)"),
-        ("Upload-Metadata" = Option<String>, Header, description = "Comma-separated `key base64(value)` pairs: `filename`, optional `title`")),
+        ("Upload-Metadata" = Option<String>, Header, description = "Comma-separated `key base64(value)` pairs: `filename`, optional `title`, optional `practice_step` (the id of the practice step this recording is an attempt at)")),
     request_body(content = inline(Option<super::openapi::Binary>), content_type = "application/offset+octet-stream", description = "The first bytes of the file (tus creation-with-upload); optional"),
     responses((status = 201, description = "created; Location names the upload"),
         (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 412, body = ErrorBody),
@@ -180,6 +181,18 @@ async fn create_upload(
         Some(title) => title.chars().take(200).collect(),
         None => metadata::title_from_filename(&filename),
     };
+    // An attempt at a practice step: its video will be private to the learner and reviewers.
+    let practice_step_id = match meta.get("practice_step").filter(|id| !id.is_empty()) {
+        Some(step_id) => Some(
+            practice::step_in_org(state.db.pool(), &caller.org.id, step_id)
+                .await?
+                .ok_or_else(|| {
+                    ApiError::bad_request("no practice step with that id in your organisation")
+                })?
+                .id,
+        ),
+        None => None,
+    };
     if uploads::unfinished_count(state.db.pool(), &caller.user.id).await? >= MAX_UNFINISHED_PER_USER
     {
         return Err(ApiError::TooManyRequests {
@@ -210,6 +223,7 @@ async fn create_upload(
         filename: &filename,
         title: &title,
         filetype: meta.get("filetype").map(String::as_str),
+        practice_step_id: practice_step_id.as_deref(),
     };
     uploads::create(state.db.pool(), &id, &key, multipart_id.as_deref(), &new).await?;
     tracing::info!(upload = %id, length, "upload created");

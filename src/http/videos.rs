@@ -17,8 +17,8 @@ use crate::db::captions::{self, Caption};
 use crate::db::handouts::{self, Handout};
 use crate::db::library::{self, Fields, split_tags};
 use crate::db::moments::{self, Moment};
-use crate::db::progress;
 use crate::db::videos::{self, Rendition, Video, VideoStatus};
+use crate::db::{practice, progress};
 use crate::learning::progress::ProgressView;
 use crate::media::layout::VideoObjects;
 
@@ -159,16 +159,33 @@ pub struct VideoView {
 }
 
 /// A video of the caller's organisation, or 404; one held for review or whose processing failed
-/// only for its owner and trainers.
+/// only for its owner and trainers; a practice attempt's recording only for its learner, their
+/// reviewers and trainers.
 pub(crate) async fn visible_video<R: super::auth::RequiredRole>(
     state: &AppState,
     caller: &Caller<R>,
     video_id: &str,
 ) -> Result<Video, ApiError> {
-    videos::in_org(state.db.pool(), &caller.org.id, video_id)
+    let pool = state.db.pool();
+    let video = videos::in_org(pool, &caller.org.id, video_id)
         .await?
-        .filter(|v| !(v.held || v.status == VideoStatus::Failed) || may_edit(caller, &v.owner_id))
-        .ok_or(ApiError::NotFound)
+        .ok_or(ApiError::NotFound)?;
+    if may_edit(caller, &video.owner_id) {
+        return Ok(video);
+    }
+    if video.held || video.status == VideoStatus::Failed {
+        return Err(ApiError::NotFound);
+    }
+    if video.private {
+        let attempt = practice::attempt_of_video(pool, &caller.org.id, &video.id)
+            .await?
+            .ok_or(ApiError::NotFound)?;
+        if !practice::is_reviewer(pool, &attempt.step_id, &attempt.user_id, &caller.user.id).await?
+        {
+            return Err(ApiError::NotFound);
+        }
+    }
+    Ok(video)
 }
 
 /// A video as the API shows it to `viewer`.
@@ -317,18 +334,29 @@ async fn delete_video(
     caller: Caller<Member>,
     Path(video_id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let pool = state.db.pool();
     let video = visible_video(&state, &caller, &video_id).await?;
     if !may_edit(&caller, &video.owner_id) {
         return Err(ApiError::Forbidden(
             "only trainers and the video's owner delete a video".into(),
         ));
     }
-    let attached = handouts::for_video(pool, &caller.org.id, &video.id).await?;
-    videos::delete(pool, &caller.org.id, &video.id).await?;
-    forget_item(&state, &caller.org.id, &video.id).await?;
+    remove_video(&state, &caller.org.id, &video).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Deletes a video with its handouts, its entries in the index and playlists, its discussion
+/// and its stored objects.
+pub(crate) async fn remove_video(
+    state: &AppState,
+    org_id: &str,
+    video: &Video,
+) -> Result<(), ApiError> {
+    let pool = state.db.pool();
+    let attached = handouts::for_video(pool, org_id, &video.id).await?;
+    videos::delete(pool, org_id, &video.id).await?;
+    forget_item(state, org_id, &video.id).await?;
     for handout in &attached {
-        forget_item(&state, &caller.org.id, &handout.id).await?;
+        forget_item(state, org_id, &handout.id).await?;
     }
     let handout_keys: Vec<String> = attached.into_iter().map(|h| h.store_key).collect();
     // The rows are gone, so nothing points at the objects any more; remove them.
@@ -338,7 +366,7 @@ async fn delete_video(
         .delete_all(state.store.as_ref(), &keys)
         .await?;
     tracing::info!(video = %video.id, "video deleted");
-    Ok(StatusCode::NO_CONTENT)
+    Ok(())
 }
 
 #[derive(Serialize, ToSchema)]

@@ -93,7 +93,8 @@ impl Worker {
 
     async fn job_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         while !*stop.borrow() {
-            match jobs::claim(&self.db, &self.owner, self.lease.as_millis() as i64).await {
+            let kinds: Vec<&str> = self.handlers.keys().copied().collect();
+            match jobs::claim(&self.db, &self.owner, self.lease.as_millis() as i64, &kinds).await {
                 Ok(Some(job)) => {
                     self.work(job, stop.clone()).await;
                     // There may be more waiting: look again at once.

@@ -135,6 +135,7 @@ mod tests {
             description: String::new(),
             tags: String::new(),
             held: false,
+            private: false,
             status: crate::db::videos::VideoStatus::Ready,
             error: None,
             source_key: None,

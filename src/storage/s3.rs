@@ -16,6 +16,7 @@ use aws_sdk_s3::error::{DisplayErrorContext, SdkError};
 use aws_sdk_s3::presigning::PresigningConfig;
 use aws_sdk_s3::primitives::{ByteStream as SdkBody, DateTime};
 use aws_sdk_s3::types::{CompletedMultipartUpload, CompletedPart};
+use aws_smithy_http_client::tls;
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use tokio_util::io::ReaderStream;
@@ -36,11 +37,18 @@ pub struct S3Store {
 
 impl S3Store {
     pub async fn new(settings: &S3Settings, bucket: String, prefix: String) -> S3Store {
-        let mut loader = aws_config::defaults(BehaviorVersion::latest()).timeout_config(
-            aws_config::timeout::TimeoutConfig::builder()
-                .connect_timeout(Duration::from_secs(5))
-                .build(),
-        );
+        let https = aws_smithy_http_client::Builder::new()
+            .tls_provider(tls::Provider::Rustls(
+                tls::rustls_provider::CryptoMode::Ring,
+            ))
+            .build_https();
+        let mut loader = aws_config::defaults(BehaviorVersion::latest())
+            .http_client(https)
+            .timeout_config(
+                aws_config::timeout::TimeoutConfig::builder()
+                    .connect_timeout(Duration::from_secs(5))
+                    .build(),
+            );
         if let Some(region) = &settings.region {
             loader = loader.region(Region::new(region.clone()));
         }

@@ -10,7 +10,7 @@ pub mod sniff;
 pub mod staging;
 
 use crate::db::uploads::{self, Upload};
-use crate::db::{Db, jobs, library, videos};
+use crate::db::{Db, jobs, library, practice, videos};
 use staging::{Staging, StagingError};
 
 /// Why an upload could not be taken further: the database, or the store holding its bytes.
@@ -40,17 +40,37 @@ pub async fn complete(
 ) -> Result<String, UploadError> {
     staging.finish(db, upload).await?;
     let mut tx = db.pool().begin().await?;
-    let video_id = videos::create_queued(
-        &mut *tx,
-        &upload.org_id,
-        &upload.owner_id,
-        &upload.title,
-        &upload.staging_key,
-    )
-    .await?;
-    jobs::enqueue(&mut *tx, &upload.org_id, jobs::TRANSCODE, Some(&video_id)).await?;
+    let (org, owner) = (upload.org_id.as_str(), upload.owner_id.as_str());
+    let (video_id, attempt) = match &upload.practice_step_id {
+        None => {
+            let video_id =
+                videos::create_queued(&mut *tx, org, owner, &upload.title, &upload.staging_key)
+                    .await?;
+            (video_id, None)
+        }
+        Some(step_id) => {
+            let video_id = videos::create_queued_private(
+                &mut *tx,
+                org,
+                owner,
+                &upload.title,
+                &upload.staging_key,
+            )
+            .await?;
+            let attempt =
+                practice::create_attempt(&mut *tx, org, step_id, owner, &video_id).await?;
+            (video_id, Some(attempt))
+        }
+    };
+    jobs::enqueue(&mut *tx, org, jobs::TRANSCODE, Some(&video_id)).await?;
     uploads::complete(&mut *tx, &upload.id, &video_id).await?;
     tx.commit().await?;
+    if let Some(attempt) = attempt {
+        // The reviewers hear of it; the upload is complete whether or not they can be told.
+        if let Err(err) = crate::db::notifications::attempt_waiting(db, org, &attempt).await {
+            tracing::warn!(error = %err, %attempt, "reviewers of an attempt were not notified");
+        }
+    }
     // A video held for review stays out of the index until approved.
     library::reindex(db, "video", &video_id).await?;
     tracing::info!(upload = %upload.id, video = %video_id, "upload complete; transcode queued");

@@ -78,7 +78,11 @@ pub struct SmtpSink {
 
 impl SmtpSink {
     pub async fn start(maildir: &std::path::Path) -> SmtpSink {
-        let port = free_port();
+        SmtpSink::start_on(maildir, free_port()).await
+    }
+
+    /// A sink on a given port (a server that was down coming back).
+    pub async fn start_on(maildir: &std::path::Path, port: u16) -> SmtpSink {
         let child = std::process::Command::new("python3")
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox", maildir.to_str().unwrap()])
@@ -100,11 +104,7 @@ impl SmtpSink {
 
     /// Sets the server's SMTP settings in `vars`, sending as `from`.
     pub fn configure(&self, vars: &mut HashMap<String, String>, from: &str) {
-        vars.insert(
-            "REELHOUSE_SMTP_URL".into(),
-            format!("smtp://127.0.0.1:{}", self.port),
-        );
-        vars.insert("REELHOUSE_SMTP_FROM".into(), from.into());
+        configure_smtp(vars, self.port, from);
     }
 
     /// The messages delivered so far, as text.
@@ -116,6 +116,15 @@ impl SmtpSink {
             })
             .unwrap_or_default()
     }
+}
+
+/// Sets the server's SMTP settings in `vars`: a server on `port` of loopback, sending as `from`.
+pub fn configure_smtp(vars: &mut HashMap<String, String>, port: u16, from: &str) {
+    vars.insert(
+        "REELHOUSE_SMTP_URL".into(),
+        format!("smtp://127.0.0.1:{port}"),
+    );
+    vars.insert("REELHOUSE_SMTP_FROM".into(), from.into());
 }
 
 /// An email body as written, without quoted-printable's soft line breaks and `=3D`, so a link
@@ -396,6 +405,13 @@ impl Drop for ServerProcess {
 }
 
 impl TestApp {
+    /// Runs the reminder clock and the email worker, as `serve` does, for the rest of the test.
+    pub fn start_notifications(&self) {
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        reelhouse::app::spawn_notifications(&self.state, stopped);
+        std::mem::forget(stop);
+    }
+
     /// Runs `n` embedded transcode workers until the app is dropped.
     pub fn start_workers(&self, n: usize) {
         let (stop, stopped) = tokio::sync::watch::channel(false);

@@ -59,12 +59,12 @@ fn source(kind: &str) -> Option<(&'static str, &'static str)> {
         "video" => (
             "select id, org_id, 'video' as kind, created_at, owner_id, updated_at, title, \
              tagline, description, tags from videos",
-            "held = 0 and status <> 'failed'",
+            "held = 0 and private = 0 and status <> 'failed'",
         ),
         "handout" => (
             "select id, org_id, 'handout' as kind, created_at, owner_id, updated_at, title, \
              tagline, description || ' ' || filename as description, tags from handouts",
-            "(video_id is null or video_id in (select id from videos where held = 0))",
+            "(video_id is null or video_id in (select id from videos where held = 0 and private = 0))",
         ),
         "resource" => (
             "select id, org_id, 'resource' as kind, created_at, owner_id, updated_at, title, \
