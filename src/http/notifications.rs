@@ -17,7 +17,7 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(inbox))
         .routes(routes!(mark_read))
-        .routes(routes!(get_settings, set_settings))
+        .routes(routes!(get_notification_settings, set_notification_settings))
         .routes(routes!(unsubscribe))
 }
 
@@ -113,7 +113,7 @@ async fn settings_of(state: &AppState, user_id: &str) -> Result<Settings, ApiErr
 /// not at all. Any signed-in person.
 #[utoipa::path(get, path = "/api/v1/me/notification-settings", tag = "notifications",
     responses((status = 200, body = Settings), (status = 401, body = ErrorBody)))]
-async fn get_settings(
+async fn get_notification_settings(
     State(state): State<AppState>,
     caller: Caller<Member>,
 ) -> Result<Json<Settings>, ApiError> {
@@ -123,7 +123,7 @@ async fn get_settings(
 /// Choose how to get some kinds of notification. Any signed-in person (their own).
 #[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "notifications", request_body = SettingsChange,
     responses((status = 200, body = Settings), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
-async fn set_settings(
+async fn set_notification_settings(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Json(change): Json<SettingsChange>,

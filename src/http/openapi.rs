@@ -9,6 +9,7 @@ use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 use super::error::{ErrorBody, ErrorDetail};
+use crate::db::library::ItemKind;
 
 #[derive(OpenApi)]
 #[openapi(
@@ -16,7 +17,8 @@ use super::error::{ErrorBody, ErrorDetail};
         title = "Reelhouse API",
         description = "Self-hosted video learning: uploads, adaptive HLS, playlists and progress."
     ),
-    components(schemas(ErrorBody, ErrorDetail)),
+    // ItemKind: the library's filter by kind names it only as a query parameter.
+    components(schemas(ErrorBody, ErrorDetail, ItemKind)),
     modifiers(&SecuritySchemes)
 )]
 struct ApiDoc;

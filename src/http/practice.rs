@@ -28,7 +28,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(get_step, update_step, delete_step))
         .routes(routes!(add_reviewer))
         .routes(routes!(remove_reviewer))
-        .routes(routes!(review_queue))
+        .routes(routes!(attempt_queue))
         .routes(routes!(get_attempt))
         .routes(routes!(add_review))
 }
@@ -424,7 +424,7 @@ pub struct AttemptQueue {
 /// for anyone else those they were asked to review. Any signed-in person.
 #[utoipa::path(get, path = "/api/v1/attempts", tag = "practice",
     responses((status = 200, body = AttemptQueue), (status = 401, body = ErrorBody)))]
-async fn review_queue(
+async fn attempt_queue(
     State(state): State<AppState>,
     caller: Caller<Member>,
 ) -> Result<Json<AttemptQueue>, ApiError> {

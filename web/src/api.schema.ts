@@ -5,6 +5,67 @@
 // `npm run api:check` (run by `make test`) fails while this file is out of date.
 
 export interface paths {
+    "/api/v1/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Attempts waiting for a review, oldest first: for trainers every one in the organisation,
+         *     for anyone else those they were asked to review. Any signed-in person.
+         */
+        get: operations["attempt_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A practice attempt with its reviews and feedback. Its learner, the people they asked to
+         *     review it, trainers and admins; anyone else gets 404.
+         */
+        get: operations["get_attempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/attempts/{attempt_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Review an attempt: comments at moments of the recording, the rubric scored, a summary and a
+         *     verdict (`done` completes the step for the learner, in their playlists and reports). The
+         *     learner is told. Trainers, admins and the people the learner asked; never the learner.
+         */
+        post: operations["add_review"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/login": {
         parameters: {
             query?: never;
@@ -267,6 +328,85 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The discussion on a video, handout, resource or practice attempt: visible comments, the
+         *     caller's own (also while held for review), and for trainers the held and hidden ones. Anyone
+         *     who may see the item.
+         */
+        get: operations["list_comments"];
+        put?: never;
+        /**
+         * Comment on a video (at a moment), a handout, a resource or a practice attempt, or reply to a
+         *     comment; the people mentioned, the experts of the item's tags when asked, and the author of
+         *     the comment answered are told. A member's comment in the library waits for a trainer when
+         *     the organisation reviews members' posts. Anyone who may see the item.
+         */
+        post: operations["add_comment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/held": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members' comments waiting for a trainer, oldest first. Trainers and admins. */
+        get: operations["held_comments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/comments/{comment_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete a comment with its replies. Its author. */
+        delete: operations["delete_comment"];
+        options?: never;
+        head?: never;
+        /** Change a comment's text. Its author. */
+        patch: operations["edit_comment"];
+        trace?: never;
+    };
+    "/api/v1/comments/{comment_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Let a held comment through, hide a comment, or show it again. Trainers and admins. */
+        put: operations["set_comment_status"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experts": {
         parameters: {
             query?: never;
@@ -502,6 +642,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/notification-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How the caller wants each kind of notification: in the app, by email, in a daily digest, or
+         *     not at all. Any signed-in person.
+         */
+        get: operations["get_notification_settings"];
+        /** Choose how to get some kinds of notification. Any signed-in person (their own). */
+        put: operations["set_notification_settings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's notifications, newest first, and how many are unread. Any signed-in person. */
+        get: operations["inbox"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one notification, or all of them, read. Any signed-in person (their own). */
+        post: operations["mark_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/videos": {
         parameters: {
             query?: never;
@@ -714,8 +909,8 @@ export interface paths {
         /** Put a playlist's items in a new order. Trainers and admins. */
         put: operations["reorder_items"];
         /**
-         * Add a video, handout or external resource of the organisation to a playlist, at the end or
-         *     at `position`. Trainers and admins.
+         * Add a video, handout, external resource or practice step of the organisation to a playlist,
+         *     at the end or at `position`. Trainers and admins.
          */
         post: operations["add_item"];
         delete?: never;
@@ -756,6 +951,96 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-steps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's practice steps, newest first. Trainers and admins. */
+        get: operations["list_steps"];
+        put?: never;
+        /**
+         * Write a practice step: instructions, an optional model video and a rubric. Put it in a
+         *     playlist as an item of kind `practice`. Trainers and admins.
+         */
+        post: operations["create_step"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-steps/{step_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A practice step, with the caller's attempts at it and whom they asked to review them. Any
+         *     signed-in person of the organisation.
+         */
+        get: operations["get_step"];
+        /**
+         * Change a practice step (the whole of it). Criteria keep their ids when sent with them.
+         *     Trainers and admins.
+         */
+        put: operations["update_step"];
+        post?: never;
+        /**
+         * Delete a practice step with its attempts and their recordings; it leaves every playlist.
+         *     Trainers and admins.
+         */
+        delete: operations["delete_step"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-steps/{step_id}/reviewers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ask someone (a peer, a manager) to review a learner's attempts at a step: a learner asks for
+         *     their own, a trainer for anyone's. They are told when an attempt waits for them. Any
+         *     signed-in person (for another learner: trainers and admins).
+         */
+        post: operations["add_reviewer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/practice-steps/{step_id}/reviewers/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Stop asking someone to review a learner's attempts at a step. The learner (their own),
+         *     trainers and admins.
+         */
+        delete: operations["remove_reviewer"];
         options?: never;
         head?: never;
         patch?: never;
@@ -834,6 +1119,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Follow an email's unsubscribe link: that kind of notification (every kind, for a digest) is
+         *     no longer emailed to its person; it still reaches their inbox. Public: the link's token is
+         *     the credential.
+         */
+        post: operations["unsubscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/uploads": {
         parameters: {
             query?: never;
@@ -846,7 +1152,8 @@ export interface paths {
         /**
          * Start an upload (tus creation, and creation-with-upload when a body is sent). Members and
          *     above.
-         * @description Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`), `Tus-Resumable`.
+         * @description Headers: `Upload-Length`, `Upload-Metadata` (`filename`, optional `title`, and
+         *     `practice_step` for an attempt at a practice step), `Tus-Resumable`.
          */
         post: operations["create_upload"];
         delete?: never;
@@ -1318,6 +1625,55 @@ export interface components {
             playlist_id: string;
             user_id: string;
         };
+        AttemptQueue: {
+            /** @description Oldest first. */
+            items: components["schemas"]["AttemptSummary"][];
+        };
+        /**
+         * @description waiting | needs_work | done
+         * @enum {string}
+         */
+        AttemptStatus: "waiting" | "needs_work" | "done";
+        /** @description One attempt as its learner, reviewers and trainers see it in lists. */
+        AttemptSummary: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            id: string;
+            learner_id: string;
+            learner_name: string;
+            status: components["schemas"]["AttemptStatus"];
+            step_id: string;
+            step_title: string;
+            /**
+             * @description The recording (a private video): play it at `/api/v1/videos/{video_id}/hls/master.m3u8`
+             *     once it is playable.
+             */
+            video_id: string;
+        };
+        /** @description An attempt with everything said about it. */
+        AttemptView: components["schemas"]["AttemptSummary"] & {
+            /** @description The learner's other attempts at the step, oldest first. */
+            attempts: components["schemas"]["AttemptSummary"][];
+            /**
+             * @description Feedback pinned to moments of the recording and the replies to it, in conversation
+             *     order; a review's comments carry its `review_id`.
+             */
+            comments: components["schemas"]["CommentView"][];
+            /**
+             * @description Whether the caller may review it (a trainer, or someone the learner asked; never the
+             *     learner).
+             */
+            may_review: boolean;
+            /** @description Reviews, oldest first. */
+            reviews: components["schemas"]["ReviewView"][];
+            step: components["schemas"]["Step"];
+        };
+        BTreeMap: {
+            [key: string]: number;
+        };
         /** @description An organisation's look, as the sign-in page and the app wear it. */
         Branding: {
             accent_color: string | null;
@@ -1383,6 +1739,44 @@ export interface components {
             current_password: string;
             new_password: string;
         };
+        /**
+         * @description How a person wants a kind of notification.
+         * @enum {string}
+         */
+        Channel: "app" | "email" | "digest" | "off";
+        CommentChange: {
+            body: string;
+        };
+        CommentList: {
+            /** @description Oldest first; replies carry their `parent_id`. */
+            items: components["schemas"]["CommentView"][];
+        };
+        CommentView: {
+            /**
+             * Format: double
+             * @description The moment it is about, in seconds from the start.
+             */
+            at_s: number | null;
+            /** @description Null once the author's account is deleted. */
+            author_id: string | null;
+            author_name: string | null;
+            body: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            /** Format: int64 */
+            edited_at: number | null;
+            id: string;
+            /** @description The comment this one answers. */
+            parent_id: string | null;
+            /** @description The review it was left with (feedback on an attempt). */
+            review_id: string | null;
+            status: components["schemas"]["Status"];
+            target: components["schemas"]["Target"];
+            target_id: string;
+        };
         CreatedInvitation: {
             /** @description The link to hand to the person; it works once. */
             accept_url: string;
@@ -1413,6 +1807,31 @@ export interface components {
             /** @description The token, shown only in this response. Send it as `Authorization: Bearer TOKEN`. */
             token: string;
         };
+        /** @description What a rubric scores, with its levels. */
+        Criterion: {
+            description: string;
+            /** @description Kept when the rubric is edited, so scores given before still name it. */
+            id: string;
+            levels: components["schemas"]["Level"][];
+            name: string;
+        };
+        /** @description A rubric's criterion as its editor sends it. */
+        CriterionFields: {
+            description?: string;
+            /**
+             * @description Keep a criterion's id when editing, so scores already given still name it; new ones
+             *     leave it out.
+             */
+            id?: string | null;
+            /** @description From the lowest to the highest, 2 to 6. */
+            levels: components["schemas"]["Level"][];
+            name: string;
+        };
+        /**
+         * @description What a playlist entry is.
+         * @enum {string}
+         */
+        EntryKind: "video" | "handout" | "resource" | "practice";
         /** @description The body of every error response. */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -1514,6 +1933,15 @@ export interface components {
              */
             updated_at: number;
         };
+        Inbox: {
+            /** @description Newest first, at most 100. */
+            items: components["schemas"]["Notification"][];
+            /**
+             * Format: int64
+             * @description How many are unread (the count in the app's header).
+             */
+            unread: number;
+        };
         Invitation: {
             /**
              * Format: int64
@@ -1574,12 +2002,13 @@ export interface components {
             duration_s: number | null;
             id: string;
             item_id: string;
-            /** @description video | handout | resource */
+            /** @description video | handout | resource | practice */
             kind: string;
             /** @description In a sequential playlist, locked until the item before it is complete. */
             locked: boolean;
             /** @description Videos: the poster, once the video is ready. */
             poster_url: string | null;
+            practice_status: null | components["schemas"]["AttemptStatus"];
             /**
              * Format: double
              * @description How far the viewer is with it, 0 to 1: a video by the share of it watched.
@@ -1601,6 +2030,16 @@ export interface components {
          * @enum {string}
          */
         ItemKind: "video" | "handout" | "resource";
+        /**
+         * @description What a notification is about.
+         * @enum {string}
+         */
+        Kind: "assigned" | "due_soon" | "overdue" | "review_requested" | "feedback" | "reply" | "mention";
+        /** @description One level of a rubric's criterion, from the lowest (index 0) up. */
+        Level: {
+            description?: string;
+            name: string;
+        };
         LibraryPage: {
             /**
              * @description The people to ask about what was looked for: experts on a tag that shares a word (or a
@@ -1658,6 +2097,15 @@ export interface components {
             /** @description An external resource of the organisation to open at that time (not with a handout). */
             resource_id?: string | null;
             title: string;
+        };
+        /** @description A comment pinned to a moment of the recording. */
+        MomentComment: {
+            /**
+             * Format: double
+             * @description Seconds from the start of the recording.
+             */
+            at_s: number;
+            body: string;
         };
         /**
          * @description What a moment is for.
@@ -1732,6 +2180,22 @@ export interface components {
             /** @description People of the organisation. */
             user_ids?: string[];
         };
+        NewCommentRequest: {
+            /**
+             * Format: double
+             * @description Videos and attempts: the moment it is about, in seconds from the start.
+             */
+            at_s?: number | null;
+            body: string;
+            /** @description Tell the experts of the item's tags (@experts). */
+            mention_experts?: boolean;
+            /** @description People of the organisation to tell (@mentions). */
+            mentions?: string[];
+            /** @description Answers this comment (on the same item). */
+            parent_id?: string | null;
+            target: components["schemas"]["Target"];
+            target_id: string;
+        };
         NewInvitation: {
             /**
              * @description The group the person joins, e.g. "2026-12 warehouse": playlists assigned to the cohort
@@ -1751,7 +2215,7 @@ export interface components {
         };
         NewItem: {
             item_id: string;
-            kind: components["schemas"]["ItemKind"];
+            kind: components["schemas"]["EntryKind"];
             /** @description Where to insert it, counting from 0; at the end when left out. */
             position?: number | null;
         };
@@ -1783,6 +2247,25 @@ export interface components {
             /** @description An http(s) link: a blog post, podcast, slide deck or public video. */
             url: string;
         };
+        NewReview: {
+            /** @description Comments at moments of the recording. */
+            comments?: components["schemas"]["MomentComment"][];
+            /** @description Criterion id → the level chosen (0 = the lowest); criteria left out are not scored. */
+            scores?: components["schemas"]["BTreeMap"];
+            /** @description What went well and what to improve. */
+            summary?: string;
+            /**
+             * @description `comment` leaves feedback only; `needs_work` asks for another attempt; `done` says it
+             *     meets the standard and completes the step.
+             */
+            verdict: components["schemas"]["Verdict"];
+        };
+        NewReviewer: {
+            /** @description Whose attempts: the caller's own when left out; trainers may name another learner. */
+            learner_id?: string | null;
+            /** @description A person of the organisation. */
+            user_id: string;
+        };
         NewToken: {
             /**
              * Format: int32
@@ -1791,6 +2274,20 @@ export interface components {
             expires_in_days?: number | null;
             /** @description A label to recognise the token by. */
             name: string;
+        };
+        /** @description One notification in a person's inbox. */
+        Notification: {
+            body: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            id: string;
+            kind: components["schemas"]["Kind"];
+            link: string;
+            read: boolean;
+            title: string;
         };
         Opened: {
             /** @description Where to send the person. */
@@ -1846,6 +2343,14 @@ export interface components {
         PlaylistView: components["schemas"]["Playlist"] & {
             items: components["schemas"]["Item"][];
         };
+        /** @description Where a person stands on a practice step, as reports show it. */
+        PracticeState: {
+            /** Format: int64 */
+            attempts: number;
+            /** @description The latest scored review's scores, in the rubric's order. */
+            scores: components["schemas"]["Score"][];
+            status: null | components["schemas"]["AttemptStatus"];
+        };
         ProgressReport: {
             intervals: number[][];
             /**
@@ -1879,6 +2384,10 @@ export interface components {
             /** @description Where the browser goes to sign in (a navigation, not a fetch). */
             start_url: string;
         };
+        ReadRequest: {
+            /** @description One notification; every one when left out. */
+            id?: string | null;
+        };
         /** @description One rung of a video's ladder, as players need it. */
         Rendition: {
             /**
@@ -1902,8 +2411,9 @@ export interface components {
             /** @description The entry in the playlist. */
             entry_id: string;
             item_id: string;
-            /** @description video | handout | resource */
+            /** @description video | handout | resource | practice */
             kind: string;
+            practice: null | components["schemas"]["PracticeState"];
             /**
              * Format: double
              * @description 0 to 1: a video by the share of it watched; anything else 0 or 1.
@@ -1994,12 +2504,48 @@ export interface components {
         ReviewQueue: {
             items: components["schemas"]["VideoView"][];
         };
+        /** @description One review: the summary, the rubric's scores, the verdict and the comments left with it. */
+        ReviewView: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            id: string;
+            reviewer_id: string | null;
+            reviewer_name: string | null;
+            /** @description Criterion id → the level chosen (0 = the lowest). */
+            scores: components["schemas"]["BTreeMap"];
+            summary: string;
+            verdict: components["schemas"]["Verdict"];
+        };
+        /** @description Someone asked to review a learner's attempts at a step. */
+        Reviewer: {
+            name: string;
+            user_id: string;
+        };
+        ReviewerList: {
+            items: components["schemas"]["Reviewer"][];
+        };
         /**
          * @description What a person may do in their organisation. Ordered: each role can do what the ones before it
          *     can.
          * @enum {string}
          */
         Role: "member" | "trainer" | "admin";
+        /** @description One criterion of a rubric as a review scored it. */
+        Score: {
+            criterion: string;
+            /** @description The level's name. */
+            level: string;
+            out_of: number;
+            /** @description 1 for the lowest level, up to `out_of`. */
+            points: number;
+        };
+        Setting: {
+            channel: components["schemas"]["Channel"];
+            kind: components["schemas"]["Kind"];
+        };
         Settings: {
             /** @description People may download videos for offline viewing. */
             allow_downloads: boolean;
@@ -2011,7 +2557,10 @@ export interface components {
              *     (0.5 to 1).
              */
             completion_threshold: number;
-            /** @description Members' uploads wait for a trainer's review before they appear in the library. */
+            /**
+             * @description Members' uploads, and their comments in the library, wait for a trainer's review before
+             *     others see them.
+             */
             review_uploads: boolean;
         };
         /** @description A change to the settings; what is left out stays as it is. */
@@ -2066,6 +2615,58 @@ export interface components {
             /** @description False: passwords are turned off and everyone signs in through the provider. */
             password_sign_in: boolean;
         };
+        /**
+         * @description visible | held | hidden
+         * @enum {string}
+         */
+        Status: "visible" | "held" | "hidden";
+        StatusChange: {
+            /**
+             * @description `visible` lets a held comment through (or shows a hidden one again); `hidden` hides it
+             *     from everyone but trainers and its author.
+             */
+            status: components["schemas"]["Status"];
+        };
+        /** @description A practice step. */
+        Step: {
+            id: string;
+            /** @description Plain text; paragraphs separated by blank lines. */
+            instructions: string;
+            /** @description A video of the organisation showing how it is done well. */
+            model_video_id: string | null;
+            rubric: components["schemas"]["Criterion"][];
+            title: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            updated_at: number;
+        };
+        StepFields: {
+            /** @description What to record and how; plain text. */
+            instructions: string;
+            /** @description A video of the organisation showing it done well. */
+            model_video_id?: string | null;
+            /** @description 1 to 12 criteria. */
+            rubric: components["schemas"]["CriterionFields"][];
+            title: string;
+        };
+        StepList: {
+            items: components["schemas"]["Step"][];
+        };
+        /** @description A practice step with the caller's own attempts and reviewers. */
+        StepView: components["schemas"]["Step"] & {
+            /** @description The caller's attempts, oldest first. */
+            my_attempts: components["schemas"]["AttemptSummary"][];
+            /** @description Whom the caller asked to review their attempts (besides the trainers). */
+            my_reviewers: components["schemas"]["Reviewer"][];
+            my_status: null | components["schemas"]["AttemptStatus"];
+        };
+        /**
+         * @description What a comment is on.
+         * @enum {string}
+         */
+        Target: "video" | "handout" | "resource" | "attempt";
         /** @description An API token as its owner sees it: never the token itself. */
         TokenInfo: {
             /**
@@ -2085,6 +2686,14 @@ export interface components {
              */
             last_used_at: number | null;
             name: string;
+        };
+        UnsubscribeRequest: {
+            /** @description The token of an email's unsubscribe link. */
+            token: string;
+        };
+        Unsubscribed: {
+            /** @description The kinds no longer emailed (they still reach the inbox). */
+            kinds: components["schemas"]["Kind"][];
         };
         UploadStatus: {
             /** Format: int64 */
@@ -2118,6 +2727,11 @@ export interface components {
             name?: string | null;
             role?: null | components["schemas"]["Role"];
         };
+        /**
+         * @description A reviewer's verdict on an attempt.
+         * @enum {string}
+         */
+        Verdict: "comment" | "needs_work" | "done";
         VideoList: {
             items: components["schemas"]["VideoView"][];
         };
@@ -2179,6 +2793,154 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    attempt_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptQueue"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReview"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -2979,6 +3741,372 @@ export interface operations {
             };
         };
     };
+    list_comments: {
+        parameters: {
+            query: {
+                target: components["schemas"]["Target"];
+                target_id: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewCommentRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    held_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_comment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommentChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_comment_status: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                comment_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StatusChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_experts: {
         parameters: {
             query?: {
@@ -3751,6 +4879,199 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorBody"];
                 };
             };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    set_notification_settings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsChange"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Settings"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    inbox: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Inbox"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadRequest"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -4993,6 +6314,419 @@ export interface operations {
             };
         };
     };
+    list_steps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepFields"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Step"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StepView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StepFields"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Step"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_step: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    add_reviewer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                step_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewReviewer"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewerList"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_reviewer: {
+        parameters: {
+            query?: {
+                /** @description Whose attempts: the caller's own when left out; trainers may name another learner. */
+                learner_id?: string | null;
+            };
+            header?: never;
+            path: {
+                step_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     create_resource: {
         parameters: {
             query?: never;
@@ -5303,6 +7037,73 @@ export interface operations {
             };
         };
     };
+    unsubscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnsubscribeRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Unsubscribed"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The JSON does not have the shape this route takes. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     create_upload: {
         parameters: {
             query?: never;
@@ -5310,7 +7111,7 @@ export interface operations {
                 "Tus-Resumable": "1.0.0";
                 /** @description The size of the whole file in bytes (at most the server's REELHOUSE_MAX_UPLOAD_BYTES) */
                 "Upload-Length": number;
-                /** @description Comma-separated `key base64(value)` pairs: `filename`, optional `title` */
+                /** @description Comma-separated `key base64(value)` pairs: `filename`, optional `title`, optional `practice_step` (the id of the practice step this recording is an attempt at) */
                 "Upload-Metadata"?: string | null;
             };
             path?: never;
