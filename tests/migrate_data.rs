@@ -155,6 +155,24 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
         )
         .await;
     assert_eq!(status, 200, "{body}");
+    // A discussion: a comment and a reply to it (a row referring to another of its table).
+    let resource_id = resource["id"].as_str().unwrap().to_owned();
+    let mut parent = Value::Null;
+    for body in ["Bay 4 moved", "Thanks, updated"] {
+        let (status, comment) = app
+            .call(
+                &trainer,
+                Method::POST,
+                "/api/v1/comments",
+                Some(
+                    json!({"target": "resource", "target_id": resource_id, "body": body,
+                            "parent_id": parent}),
+                ),
+            )
+            .await;
+        assert_eq!(status, 201, "{comment}");
+        parent = comment["id"].clone();
+    }
     let logo =
         std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/pixel.png"))
             .unwrap();
@@ -279,6 +297,15 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
     );
     let progress = get(format!("/api/v1/videos/{video}/progress")).await;
     assert_eq!(progress["position_s"], 1.5, "{progress}");
+    let thread = get(format!(
+        "/api/v1/comments?target=resource&target_id={resource_id}"
+    ))
+    .await;
+    assert_eq!(
+        thread["items"][1]["parent_id"], thread["items"][0]["id"],
+        "{thread}"
+    );
+    assert_eq!(thread["items"][1]["body"], "Thanks, updated");
     let branding = get("/api/v1/branding".into()).await;
     assert_eq!(branding["name"], "Acme Logistics");
     let logo_url = format!("{origin}{}", branding["logo_url"].as_str().unwrap());

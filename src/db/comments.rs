@@ -28,15 +28,13 @@ impl Target {
     }
 
     fn parse(word: &str) -> sqlx::Result<Target> {
-        [
+        let all = [
             Target::Video,
             Target::Handout,
             Target::Resource,
             Target::Attempt,
-        ]
-        .into_iter()
-        .find(|target| target.as_str() == word)
-        .ok_or_else(|| sqlx::Error::Decode(format!("no comment target {word:?}").into()))
+        ];
+        super::from_word(&all, Target::as_str, word)
     }
 }
 
@@ -61,10 +59,8 @@ impl Status {
     }
 
     fn parse(word: &str) -> sqlx::Result<Status> {
-        [Status::Visible, Status::Held, Status::Hidden]
-            .into_iter()
-            .find(|status| status.as_str() == word)
-            .ok_or_else(|| sqlx::Error::Decode(format!("no comment status {word:?}").into()))
+        let all = [Status::Visible, Status::Held, Status::Hidden];
+        super::from_word(&all, Status::as_str, word)
     }
 }
 

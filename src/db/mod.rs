@@ -162,6 +162,20 @@ pub fn now_ms() -> i64 {
 
 /// The stored form of a boolean: 0 or 1. sqlx's `Any` driver cannot carry SQLite booleans, so
 /// both schemas keep flags as integers.
+/// The one of `all` stored as `word` (enums are kept as words such as "needs_work").
+pub(crate) fn from_word<T: Copy>(
+    all: &[T],
+    as_str: fn(T) -> &'static str,
+    word: &str,
+) -> sqlx::Result<T> {
+    all.iter()
+        .copied()
+        .find(|value| as_str(*value) == word)
+        .ok_or_else(|| {
+            sqlx::Error::Decode(format!("{word:?} is not a {}", std::any::type_name::<T>()).into())
+        })
+}
+
 pub fn flag(value: bool) -> i64 {
     i64::from(value)
 }

@@ -178,14 +178,12 @@ impl AttemptStatus {
     }
 
     pub(crate) fn parse(word: &str) -> sqlx::Result<AttemptStatus> {
-        [
+        let all = [
             AttemptStatus::Waiting,
             AttemptStatus::NeedsWork,
             AttemptStatus::Done,
-        ]
-        .into_iter()
-        .find(|status| status.as_str() == word)
-        .ok_or_else(|| sqlx::Error::Decode(format!("no attempt status {word:?}").into()))
+        ];
+        super::from_word(&all, AttemptStatus::as_str, word)
     }
 }
 
@@ -421,10 +419,8 @@ impl Verdict {
     }
 
     fn parse(word: &str) -> sqlx::Result<Verdict> {
-        [Verdict::Comment, Verdict::NeedsWork, Verdict::Done]
-            .into_iter()
-            .find(|verdict| verdict.as_str() == word)
-            .ok_or_else(|| sqlx::Error::Decode(format!("no verdict {word:?}").into()))
+        let all = [Verdict::Comment, Verdict::NeedsWork, Verdict::Done];
+        super::from_word(&all, Verdict::as_str, word)
     }
 }
 

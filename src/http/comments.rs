@@ -186,19 +186,28 @@ async fn list_comments(
     Query(query): Query<CommentsQuery>,
 ) -> Result<Json<CommentList>, ApiError> {
     discussed(&state, &caller, query.target, &query.target_id).await?;
-    let items = comments::on(
+    let items = thread(&state, &caller, query.target, &query.target_id).await?;
+    Ok(Json(CommentList { items }))
+}
+
+/// The comments on an item as `caller` sees them (see [`comments::on`]); the caller must be
+/// allowed to see the item.
+pub(crate) async fn thread<R: super::auth::RequiredRole>(
+    state: &AppState,
+    caller: &Caller<R>,
+    target: Target,
+    target_id: &str,
+) -> Result<Vec<CommentView>, ApiError> {
+    let found = comments::on(
         state.db.pool(),
         &caller.org.id,
-        query.target,
-        &query.target_id,
+        target,
+        target_id,
         &caller.user.id,
         caller.is_trainer(),
     )
-    .await?
-    .into_iter()
-    .map(CommentView::from)
-    .collect();
-    Ok(Json(CommentList { items }))
+    .await?;
+    Ok(found.into_iter().map(CommentView::from).collect())
 }
 
 #[derive(Deserialize, ToSchema)]

@@ -17,7 +17,10 @@ pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(inbox))
         .routes(routes!(mark_read))
-        .routes(routes!(get_notification_settings, set_notification_settings))
+        .routes(routes!(
+            get_notification_settings,
+            set_notification_settings
+        ))
         .routes(routes!(unsubscribe))
 }
 

@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
-use super::comments::{CommentView, check_body};
+use super::comments::{CommentView, check_body, thread};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json, Query};
 use crate::db::comments::{self, NewComment, Target};
@@ -534,18 +534,7 @@ async fn attempt_view(
             created_at: r.created_at,
         })
         .collect();
-    let comments = comments::on(
-        pool,
-        &caller.org.id,
-        Target::Attempt,
-        &attempt.id,
-        &caller.user.id,
-        caller.is_trainer(),
-    )
-    .await?
-    .into_iter()
-    .map(CommentView::from)
-    .collect();
+    let comments = thread(state, caller, Target::Attempt, &attempt.id).await?;
     let attempts = practice::attempts_of(pool, &caller.org.id, &step.id, &attempt.user_id)
         .await?
         .into_iter()
