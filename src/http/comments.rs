@@ -473,11 +473,19 @@ async fn delete_comment(
     Ok(StatusCode::NO_CONTENT)
 }
 
+/// What a trainer makes of a comment.
+#[derive(Clone, Copy, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Moderation {
+    /// Lets a held comment through, or shows a hidden one again.
+    Visible,
+    /// Hides it from everyone but trainers and its author.
+    Hidden,
+}
+
 #[derive(Deserialize, ToSchema)]
 pub struct StatusChange {
-    /// `visible` lets a held comment through (or shows a hidden one again); `hidden` hides it
-    /// from everyone but trainers and its author.
-    pub status: Status,
+    pub status: Moderation,
 }
 
 /// Let a held comment through, hide a comment, or show it again. Trainers and admins.
@@ -491,15 +499,16 @@ async fn set_comment_status(
     Path(comment_id): Path<String>,
     Json(change): Json<StatusChange>,
 ) -> Result<Json<CommentView>, ApiError> {
-    if change.status == Status::Held {
-        return Err(ApiError::invalid("a comment is made visible or hidden"));
-    }
+    let status = match change.status {
+        Moderation::Visible => Status::Visible,
+        Moderation::Hidden => Status::Hidden,
+    };
     let pool = state.db.pool();
     let comment = comments::in_org(pool, &caller.org.id, &comment_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    comments::set_status(pool, &comment.id, change.status).await?;
-    if comment.status == Status::Held && change.status == Status::Visible {
+    comments::set_status(pool, &comment.id, status).await?;
+    if comment.status == Status::Held && status == Status::Visible {
         // Let through: now the people it answers and mentions hear of it.
         let item = discussed(&state, &caller, comment.target, &comment.target_id).await?;
         tell_about(&state, &caller.org.id, &comment, &item.title, &item.link).await?;

@@ -79,34 +79,34 @@ async fn mark_read(
 }
 
 #[derive(Clone, Serialize, Deserialize, ToSchema)]
-pub struct Setting {
+pub struct NotificationSetting {
     pub kind: Kind,
     pub channel: Channel,
 }
 
 #[derive(Serialize, ToSchema)]
-pub struct Settings {
+pub struct NotificationSettings {
     /// Every kind, with how the caller wants it (`email` unless chosen otherwise).
-    pub items: Vec<Setting>,
+    pub items: Vec<NotificationSetting>,
     /// Whether this server sends email at all (SMTP is set); without it `email` and `digest`
     /// reach the inbox only.
     pub email_available: bool,
 }
 
 #[derive(Deserialize, ToSchema)]
-pub struct SettingsChange {
+pub struct NotificationSettingsChange {
     /// The kinds to change; others stay as they are.
     #[schema(max_items = 20)]
-    pub items: Vec<Setting>,
+    pub items: Vec<NotificationSetting>,
 }
 
-async fn settings_of(state: &AppState, user_id: &str) -> Result<Settings, ApiError> {
+async fn settings_of(state: &AppState, user_id: &str) -> Result<NotificationSettings, ApiError> {
     let items = notifications::settings(state.db.pool(), user_id)
         .await?
         .into_iter()
-        .map(|(kind, channel)| Setting { kind, channel })
+        .map(|(kind, channel)| NotificationSetting { kind, channel })
         .collect();
-    Ok(Settings {
+    Ok(NotificationSettings {
         items,
         email_available: state.mailer.is_some(),
     })
@@ -115,22 +115,22 @@ async fn settings_of(state: &AppState, user_id: &str) -> Result<Settings, ApiErr
 /// How the caller wants each kind of notification: in the app, by email, in a daily digest, or
 /// not at all. Any signed-in person.
 #[utoipa::path(get, path = "/api/v1/me/notification-settings", tag = "notifications",
-    responses((status = 200, body = Settings), (status = 401, body = ErrorBody)))]
+    responses((status = 200, body = NotificationSettings), (status = 401, body = ErrorBody)))]
 async fn get_notification_settings(
     State(state): State<AppState>,
     caller: Caller<Member>,
-) -> Result<Json<Settings>, ApiError> {
+) -> Result<Json<NotificationSettings>, ApiError> {
     Ok(Json(settings_of(&state, &caller.user.id).await?))
 }
 
 /// Choose how to get some kinds of notification. Any signed-in person (their own).
-#[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "notifications", request_body = SettingsChange,
-    responses((status = 200, body = Settings), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+#[utoipa::path(put, path = "/api/v1/me/notification-settings", tag = "notifications", request_body = NotificationSettingsChange,
+    responses((status = 200, body = NotificationSettings), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn set_notification_settings(
     State(state): State<AppState>,
     caller: Caller<Member>,
-    Json(change): Json<SettingsChange>,
-) -> Result<Json<Settings>, ApiError> {
+    Json(change): Json<NotificationSettingsChange>,
+) -> Result<Json<NotificationSettings>, ApiError> {
     if change.items.len() > 20 {
         return Err(ApiError::invalid("at most 20 settings at once"));
     }

@@ -2085,6 +2085,11 @@ export interface components {
         Message: {
             message: string;
         };
+        /**
+         * @description What a trainer makes of a comment.
+         * @enum {string}
+         */
+        Moderation: "visible" | "hidden";
         /** @description A moment as its editor sends it. */
         MomentChange: {
             /**
@@ -2288,6 +2293,23 @@ export interface components {
             link: string;
             read: boolean;
             title: string;
+        };
+        NotificationSetting: {
+            channel: components["schemas"]["Channel"];
+            kind: components["schemas"]["Kind"];
+        };
+        NotificationSettings: {
+            /**
+             * @description Whether this server sends email at all (SMTP is set); without it `email` and `digest`
+             *     reach the inbox only.
+             */
+            email_available: boolean;
+            /** @description Every kind, with how the caller wants it (`email` unless chosen otherwise). */
+            items: components["schemas"]["NotificationSetting"][];
+        };
+        NotificationSettingsChange: {
+            /** @description The kinds to change; others stay as they are. */
+            items: components["schemas"]["NotificationSetting"][];
         };
         Opened: {
             /** @description Where to send the person. */
@@ -2542,10 +2564,6 @@ export interface components {
             /** @description 1 for the lowest level, up to `out_of`. */
             points: number;
         };
-        Setting: {
-            channel: components["schemas"]["Channel"];
-            kind: components["schemas"]["Kind"];
-        };
         Settings: {
             /** @description People may download videos for offline viewing. */
             allow_downloads: boolean;
@@ -2621,11 +2639,7 @@ export interface components {
          */
         Status: "visible" | "held" | "hidden";
         StatusChange: {
-            /**
-             * @description `visible` lets a held comment through (or shows a hidden one again); `hidden` hides it
-             *     from everyone but trainers and its author.
-             */
-            status: components["schemas"]["Status"];
+            status: components["schemas"]["Moderation"];
         };
         /** @description A practice step. */
         Step: {
@@ -4903,7 +4917,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Settings"];
+                    "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
             401: {
@@ -4925,7 +4939,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["SettingsChange"];
+                "application/json": components["schemas"]["NotificationSettingsChange"];
             };
         };
         responses: {
@@ -4934,7 +4948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Settings"];
+                    "application/json": components["schemas"]["NotificationSettings"];
                 };
             };
             /** @description The body is not JSON. */
