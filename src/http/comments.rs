@@ -13,6 +13,7 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::library::resource_in_org;
+use super::thread::{CommentView, check_body, thread};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::comments::{self, Comment, NewComment, Status, Target};
 use crate::db::library::split_tags;
@@ -28,65 +29,7 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(set_comment_status))
 }
 
-const MAX_BODY_CHARS: usize = 5_000;
 const MAX_MENTIONS: usize = 20;
-
-/// A comment's text, trimmed and checked.
-pub(crate) fn check_body(body: &str) -> Result<String, ApiError> {
-    let body = body.trim();
-    if body.is_empty() || body.chars().count() > MAX_BODY_CHARS {
-        return Err(ApiError::invalid(format!(
-            "a comment must be 1 to {MAX_BODY_CHARS} characters"
-        )));
-    }
-    Ok(body.to_owned())
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct CommentView {
-    pub id: String,
-    pub target: Target,
-    pub target_id: String,
-    /// The comment this one answers.
-    #[schema(required = true)]
-    pub parent_id: Option<String>,
-    /// Null once the author's account is deleted.
-    #[schema(required = true)]
-    pub author_id: Option<String>,
-    #[schema(required = true)]
-    pub author_name: Option<String>,
-    /// The moment it is about, in seconds from the start.
-    #[schema(required = true)]
-    pub at_s: Option<f64>,
-    pub body: String,
-    /// The review it was left with (feedback on an attempt).
-    #[schema(required = true)]
-    pub review_id: Option<String>,
-    pub status: Status,
-    /// Unix milliseconds.
-    pub created_at: i64,
-    #[schema(required = true)]
-    pub edited_at: Option<i64>,
-}
-
-impl From<Comment> for CommentView {
-    fn from(c: Comment) -> CommentView {
-        CommentView {
-            id: c.id,
-            target: c.target,
-            target_id: c.target_id,
-            parent_id: c.parent_id,
-            author_id: c.author_id,
-            author_name: c.author_name,
-            at_s: c.at_ms.map(|ms| ms as f64 / 1000.0),
-            body: c.body,
-            review_id: c.review_id,
-            status: c.status,
-            created_at: c.created_at,
-            edited_at: c.edited_at,
-        }
-    }
-}
 
 /// What the caller may discuss, with what mentions of its experts reach and where it is in
 /// the app.
@@ -188,26 +131,6 @@ async fn list_comments(
     discussed(&state, &caller, query.target, &query.target_id).await?;
     let items = thread(&state, &caller, query.target, &query.target_id).await?;
     Ok(Json(CommentList { items }))
-}
-
-/// The comments on an item as `caller` sees them (see [`comments::on`]); the caller must be
-/// allowed to see the item.
-pub(crate) async fn thread<R: super::auth::RequiredRole>(
-    state: &AppState,
-    caller: &Caller<R>,
-    target: Target,
-    target_id: &str,
-) -> Result<Vec<CommentView>, ApiError> {
-    let found = comments::on(
-        state.db.pool(),
-        &caller.org.id,
-        target,
-        target_id,
-        &caller.user.id,
-        caller.is_trainer(),
-    )
-    .await?;
-    Ok(found.into_iter().map(CommentView::from).collect())
 }
 
 #[derive(Deserialize, ToSchema)]

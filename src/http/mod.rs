@@ -31,6 +31,7 @@ pub mod progress;
 pub mod reports;
 pub mod security;
 pub mod sso;
+pub mod thread;
 pub mod uploads;
 pub mod users;
 pub mod videos;

@@ -12,8 +12,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
-use super::comments::{CommentView, check_body, thread};
 use super::error::ErrorBody;
+use super::thread::{CommentView, check_body, thread};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::comments::{self, NewComment, Target};
 use crate::db::notifications::{self, Kind, Notice};
