@@ -973,4 +973,35 @@ async fn reminders_go_out_once_and_digests_gather_a_day() {
         ["app", "app", "off", "app", "app", "app", "app"],
         "{settings}"
     );
+
+    // A year on, read notifications and old unsubscribe links are forgotten; unread ones stay.
+    let (status, _) = app
+        .call(
+            &member,
+            Method::POST,
+            "/api/v1/me/notifications/read",
+            Some(json!({"id": inbox["items"][0]["id"]})),
+        )
+        .await;
+    assert_eq!(status, 204);
+    let later = reelhouse::db::now_ms() + reelhouse::db::notifications::KEEP_MS;
+    let gone = reelhouse::db::notifications::prune(db, later)
+        .await
+        .unwrap();
+    assert_eq!(
+        gone, 2,
+        "one read notification and the digest's unsubscribe link"
+    );
+    let (_, inbox) = app
+        .call(&member, Method::GET, "/api/v1/me/notifications", None)
+        .await;
+    assert_eq!(inbox["items"].as_array().unwrap().len(), 2, "{inbox}");
+    let response = app
+        .client
+        .post(app.at("/api/v1/unsubscribe"))
+        .json(&json!({ "token": token }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), 404, "a year-old link is forgotten");
 }

@@ -445,6 +445,27 @@ pub async fn unsubscribe(db: &Db, token: &str) -> sqlx::Result<Option<Vec<Kind>>
     Ok(Some(kinds))
 }
 
+/// How long a read notification stays in the inbox, and an email's unsubscribe link works.
+pub const KEEP_MS: i64 = 365 * 24 * 3600 * 1000;
+
+/// Forgets read notifications and unsubscribe links older than [`KEEP_MS`] before `now`; returns
+/// how many rows went.
+pub async fn prune(db: &Db, now: i64) -> sqlx::Result<u64> {
+    let before = now - KEEP_MS;
+    let read = sqlx::query(
+        "delete from notifications where read_at is not null and created_at < $1 \
+         and email in ('none', 'sent')",
+    )
+    .bind(before)
+    .execute(db.pool())
+    .await?;
+    let links = sqlx::query("delete from unsubscribe_links where created_at < $1")
+        .bind(before)
+        .execute(db.pool())
+        .await?;
+    Ok(read.rows_affected() + links.rows_affected())
+}
+
 /// Tells the learner's reviewers and the organisation's trainers that an attempt waits.
 pub async fn attempt_waiting(db: &Db, org_id: &str, attempt_id: &str) -> sqlx::Result<()> {
     let Some(attempt) = super::practice::attempt_in_org(db.pool(), org_id, attempt_id).await?

@@ -1,6 +1,6 @@
 //! Periodic housekeeping: unfinished uploads past their expiry lose their staged bytes (files
-//! removed, S3 multipart uploads aborted), and expired sessions and sign-in attempts that no
-//! longer count are deleted.
+//! removed, S3 multipart uploads aborted), and expired sessions, sign-in attempts that no
+//! longer count, and read notifications and unsubscribe links older than a year are deleted.
 
 use std::time::Duration;
 
@@ -43,6 +43,9 @@ pub async fn run(db: Db, staging: Arc<dyn Staging>, mut stop: tokio::sync::watch
         }
         if let Err(err) = crate::db::oidc::delete_expired_logins(db.pool()).await {
             tracing::warn!(error = ?err, "removing unfinished SSO sign-ins failed; will retry");
+        }
+        if let Err(err) = crate::db::notifications::prune(&db, crate::db::now_ms()).await {
+            tracing::warn!(error = ?err, "removing old notifications failed; will retry");
         }
         let window_ms = crate::auth::ratelimit::WINDOW.as_millis() as i64;
         if let Err(err) = logins::prune(&db, crate::db::now_ms() - window_ms).await {
