@@ -1005,3 +1005,84 @@ async fn reminders_go_out_once_and_digests_gather_a_day() {
         .unwrap();
     assert_eq!(response.status(), 404, "a year-old link is forgotten");
 }
+
+#[tokio::test]
+async fn a_recording_whose_step_is_deleted_mid_upload_stays_private() {
+    let app = TestApp::spawn().await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "hana@acme.test", Role::Member).await;
+    let bystander = app.person("acme", "bo@acme.test", Role::Member).await;
+    let (_, step) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/practice-steps",
+            Some(json!({
+                "title": "Forklift check", "instructions": "",
+                "rubric": [{"name": "Forks", "levels": [{"name": "No"}, {"name": "Yes"}]}],
+            })),
+        )
+        .await;
+    let step_id = step["id"].as_str().unwrap();
+    let bytes = std::fs::read(clip(&app, "check.mp4")).unwrap();
+    let b64 = |s: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, s);
+    let created = app
+        .client
+        .post(app.at("/api/v1/uploads"))
+        .bearer_auth(&hire.token)
+        .header("tus-resumable", "1.0.0")
+        .header("upload-length", bytes.len().to_string())
+        .header(
+            "upload-metadata",
+            format!(
+                "filename {},practice_step {}",
+                b64("check.mp4"),
+                b64(step_id)
+            ),
+        )
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(created.status(), 201);
+    let location = created.headers()["location"].to_str().unwrap().to_owned();
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::DELETE,
+            &format!("/api/v1/practice-steps/{step_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 204);
+    let sent = app
+        .client
+        .patch(app.at(&location))
+        .bearer_auth(&hire.token)
+        .header("tus-resumable", "1.0.0")
+        .header("upload-offset", "0")
+        .header("content-type", "application/offset+octet-stream")
+        .body(bytes)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 204);
+    let (_, upload) = app.call(&hire, Method::GET, &location, None).await;
+    let video = upload["video_id"].as_str().expect("the upload completed");
+    let (status, _) = app
+        .call(&hire, Method::GET, &format!("/api/v1/videos/{video}"), None)
+        .await;
+    assert_eq!(status, 200, "its owner still has it");
+    let (status, _) = app
+        .call(
+            &bystander,
+            Method::GET,
+            &format!("/api/v1/videos/{video}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 404, "never a library video");
+    let (_, listed) = app
+        .call(&trainer, Method::GET, "/api/v1/videos", None)
+        .await;
+    assert!(!listed.to_string().contains(video), "{listed}");
+}

@@ -35,8 +35,10 @@ create index playlist_items_playlist on playlist_items (playlist_id, position);
 -- An attempt's recording is a private video: its learner, the step's reviewers for that learner
 -- and the organisation's trainers see it; never the library, search or playlists.
 alter table videos add column private integer not null default 0;
--- The practice step an upload is an attempt at, carried from the upload's creation to its video.
+-- The practice step an upload is an attempt at, carried from the upload's creation to its video;
+-- private stays set when the step is deleted meanwhile, so the recording never reaches the library.
 alter table uploads add column practice_step_id text references practice_steps (id) on delete set null;
+alter table uploads add column private integer not null default 0;
 
 -- One recording sent for a step. waiting: for review; needs_work: reviewed, another attempt
 -- asked for; done: a reviewer found it meets the standard.

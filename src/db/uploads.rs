@@ -29,16 +29,24 @@ pub struct Upload {
     /// The practice step this upload is an attempt at: its video is private to the learner, the
     /// step's reviewers and trainers.
     pub practice_step_id: Option<String>,
+    /// 1 for an attempt's recording, even once its step is deleted: never a library video.
+    pub private: i64,
 }
 
 impl Upload {
     pub fn is_complete(&self) -> bool {
         self.upload_offset == self.length
     }
+
+    /// Whether its video is a practice attempt's recording (private), step deleted or not.
+    pub fn is_private(&self) -> bool {
+        self.private != 0 || self.practice_step_id.is_some()
+    }
 }
 
 const COLUMNS: &str = "id, org_id, owner_id, length, upload_offset, filename, title, filetype, \
-                       staging_key, multipart_id, expires_at, completed_at, video_id, practice_step_id";
+                       staging_key, multipart_id, expires_at, completed_at, video_id, practice_step_id, \
+                       private";
 
 /// What a new upload starts with.
 pub struct NewUpload<'a> {
@@ -68,8 +76,8 @@ pub async fn create<'e>(
     let now = now_ms();
     sqlx::query(
         "insert into uploads (id, org_id, owner_id, length, upload_offset, filename, title, \
-         filetype, staging_key, multipart_id, expires_at, created_at, practice_step_id) \
-         values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9, $10, $11, $12)",
+         filetype, staging_key, multipart_id, expires_at, created_at, practice_step_id, private) \
+         values ($1, $2, $3, $4, 0, $5, $6, $7, $8, $9, $10, $11, $12, $13)",
     )
     .bind(id)
     .bind(new.org_id)
@@ -83,6 +91,7 @@ pub async fn create<'e>(
     .bind(now + UPLOAD_TTL_MS)
     .bind(now)
     .bind(new.practice_step_id)
+    .bind(super::flag(new.practice_step_id.is_some()))
     .execute(db)
     .await?;
     Ok(())

@@ -41,26 +41,18 @@ pub async fn complete(
     staging.finish(db, upload).await?;
     let mut tx = db.pool().begin().await?;
     let (org, owner) = (upload.org_id.as_str(), upload.owner_id.as_str());
-    let (video_id, attempt) = match &upload.practice_step_id {
-        None => {
-            let video_id =
-                videos::create_queued(&mut *tx, org, owner, &upload.title, &upload.staging_key)
-                    .await?;
-            (video_id, None)
-        }
+    let (title, source) = (upload.title.as_str(), upload.staging_key.as_str());
+    let video_id = if upload.is_private() {
+        videos::create_queued_private(&mut *tx, org, owner, title, source).await?
+    } else {
+        videos::create_queued(&mut *tx, org, owner, title, source).await?
+    };
+    // An attempt's step may have been deleted meanwhile: the recording stays private, unattached.
+    let attempt = match &upload.practice_step_id {
         Some(step_id) => {
-            let video_id = videos::create_queued_private(
-                &mut *tx,
-                org,
-                owner,
-                &upload.title,
-                &upload.staging_key,
-            )
-            .await?;
-            let attempt =
-                practice::create_attempt(&mut *tx, org, step_id, owner, &video_id).await?;
-            (video_id, Some(attempt))
+            Some(practice::create_attempt(&mut *tx, org, step_id, owner, &video_id).await?)
         }
+        None => None,
     };
     jobs::enqueue(&mut *tx, org, jobs::TRANSCODE, Some(&video_id)).await?;
     uploads::complete(&mut *tx, &upload.id, &video_id).await?;
