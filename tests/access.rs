@@ -725,6 +725,16 @@ fn cases() -> Vec<Case> {
             Some(json!({"status": "hidden"})),
             [401, 403, 200, 200, 404],
         ),
+        case(
+            "get",
+            "/api/v1/handouts/{handout_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        Case {
+            url: Some("/api/v1/people?q=a"),
+            ..case("get", "/api/v1/people", None, [401, 200, 200, 200, 200])
+        },
         // Notifications: each person's own; unsubscribing needs only the email's token.
         case(
             "get",

@@ -676,6 +676,29 @@ async fn discussion_has_replies_mentions_moderation_and_edits() {
         .await;
     let resource_id = resource["id"].as_str().unwrap();
     let thread = format!("/api/v1/comments?target=resource&target_id={resource_id}");
+    // Anyone finds a colleague to mention by the start of a name, only in their organisation.
+    let (status, found) = app
+        .call(&asker, Method::GET, "/api/v1/people?q=EV", None)
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(
+        found["items"],
+        json!([{"user_id": expert.user.id, "name": "eve@acme.test"}])
+    );
+    let (_, found) = app
+        .call(&stranger, Method::GET, "/api/v1/people?q=ev", None)
+        .await;
+    assert_eq!(found["items"], json!([]), "{found}");
+    let (_, found) = app
+        .call(&asker, Method::GET, "/api/v1/people?q=%25", None)
+        .await;
+    assert_eq!(
+        found["items"],
+        app.call(&asker, Method::GET, "/api/v1/people", None)
+            .await
+            .1["items"],
+        "a % is not a wildcard"
+    );
 
     // A trainer's comment is visible at once; the asker replies and mentions the tag's experts.
     let (status, first) = app

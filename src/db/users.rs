@@ -212,6 +212,38 @@ pub async fn list_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Re
     .await
 }
 
+/// A colleague as anyone of the organisation may find them (to ask for a review, to mention):
+/// a name, never an email.
+#[derive(Clone, Debug, serde::Serialize, sqlx::FromRow, utoipa::ToSchema)]
+pub struct Colleague {
+    pub user_id: String,
+    pub name: String,
+}
+
+/// Active people of an organisation whose name or email starts with `q` (any word of the name),
+/// by name, at most `limit`.
+pub async fn colleagues<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    q: &str,
+    limit: i64,
+) -> sqlx::Result<Vec<Colleague>> {
+    let q = q.trim().to_lowercase().replace(['%', '_', '\\'], "");
+    sqlx::query_as(
+        "select id as user_id, name from users \
+         where org_id = $1 and active = 1 \
+           and ($2 = '' or lower(name) like $3 or lower(name) like $4 or email like $3) \
+         order by lower(name), id limit $5",
+    )
+    .bind(org_id)
+    .bind(&q)
+    .bind(format!("{q}%"))
+    .bind(format!("% {q}%"))
+    .bind(limit)
+    .fetch_all(db)
+    .await
+}
+
 /// One user of an organisation; `None` for a user of another organisation.
 pub async fn member_in_org<'e>(
     db: impl AnyExecutor<'e>,

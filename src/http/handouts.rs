@@ -43,7 +43,7 @@ pub fn upload_router() -> OpenApiRouter<AppState> {
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
-        .routes(routes!(update_handout, delete_handout))
+        .routes(routes!(get_handout, update_handout, delete_handout))
         .routes(routes!(download_handout))
 }
 
@@ -321,6 +321,25 @@ async fn order_handouts(
     Ok(Json(
         handouts::for_video(pool, &caller.org.id, &video.id).await?,
     ))
+}
+
+/// A handout: its title, description, tags and type (download it with `…/download`). Any
+/// signed-in person of the organisation (one attached to a video as hidden as the video).
+#[utoipa::path(get, path = "/api/v1/handouts/{handout_id}", tag = "handouts",
+    params(("handout_id" = String, Path)),
+    responses((status = 200, body = Handout), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn get_handout(
+    State(state): State<AppState>,
+    caller: Caller<Member>,
+    Path(handout_id): Path<String>,
+) -> Result<Json<Handout>, ApiError> {
+    let handout = handouts::in_org(state.db.pool(), &caller.org.id, &handout_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if let Some(video_id) = &handout.video_id {
+        super::videos::visible_video(&state, &caller, video_id).await?;
+    }
+    Ok(Json(handout))
 }
 
 /// Change a handout's title, tag-line, description or tags. Trainers and the person who

@@ -1,21 +1,23 @@
-//! People of an organisation: the list (trainers, to assign playlists) and role and activation
-//! changes (admins). Deactivating someone stops their sessions and tokens at once.
+//! People of an organisation: the list (trainers, to assign playlists), colleagues by name
+//! (anyone, to ask for a review or mention), and role and activation changes (admins).
+//! Deactivating someone stops their sessions and tokens at once.
 
 use axum::extract::{Path, State};
-use serde::Deserialize;
-use utoipa::ToSchema;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Admin, Caller, Trainer};
 use super::error::ErrorBody;
-use super::{ApiError, AppState, Json};
-use crate::db::users::{self, Member, Role};
+use super::{ApiError, AppState, Json, Query};
+use crate::db::users::{self, Colleague, Member, Role};
 use crate::db::{sessions, tokens};
 
 pub fn router() -> OpenApiRouter<AppState> {
     OpenApiRouter::new()
         .routes(routes!(list_users))
+        .routes(routes!(find_colleagues))
         .routes(routes!(update_user))
 }
 
@@ -29,6 +31,32 @@ async fn list_users(
     Ok(Json(
         users::list_in_org(state.db.pool(), &caller.org.id).await?,
     ))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct ColleagueQuery {
+    /// The start of a name (of any of its words) or of an email; everyone when left out.
+    pub q: Option<String>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ColleagueList {
+    /// By name, at most 20: names only, never emails.
+    pub items: Vec<Colleague>,
+}
+
+/// Find active colleagues by name, to ask one for a review or mention them. Any signed-in
+/// person of the organisation.
+#[utoipa::path(get, path = "/api/v1/people", tag = "people", params(ColleagueQuery),
+    responses((status = 200, body = ColleagueList), (status = 401, body = ErrorBody)))]
+async fn find_colleagues(
+    State(state): State<AppState>,
+    caller: Caller<super::auth::Member>,
+    Query(query): Query<ColleagueQuery>,
+) -> Result<Json<ColleagueList>, ApiError> {
+    let q: String = query.q.unwrap_or_default().chars().take(100).collect();
+    let items = users::colleagues(state.db.pool(), &caller.org.id, &q, 20).await?;
+    Ok(Json(ColleagueList { items }))
 }
 
 #[derive(Deserialize, ToSchema)]
