@@ -649,6 +649,14 @@ async fn every_screen_passes_axe_and_fits_a_320_px_phone() {
         "invitations",
         "reviews",
         "organisation",
+        "practice",
+        "attempt",
+        "attempt-reviewer",
+        "inbox",
+        "notification-settings",
+        "handout-page",
+        "resource-page",
+        "unsubscribe",
     ] {
         assert!(pages.contains(&screen), "{screen} was not checked: {seen}");
         for size in ["phone", "desktop"] {
@@ -1158,4 +1166,81 @@ async fn the_player_switches_quality_and_shows_captions_transcript_and_moments()
         .collect();
     assert_eq!(kinds, ["chapter", "resource"], "{video}");
     assert_eq!(video["moments"][1]["at_s"], 13.0, "{video}");
+}
+
+/// Issue 17 on a phone: a trainer adds a practice step with a three-criterion rubric to a
+/// sequential playlist; the new hire records an attempt (file input) and asks a peer; the peer
+/// and the trainer comment at moments of the recording and score the rubric; the hire sees the
+/// comments as marks at those moments of the time bar, replies, sends a second attempt, which
+/// the trainer marks done, and the next item unlocks; discussion at a moment of a video, the
+/// inbox's unread count, notification settings, and an unsubscribe link that is not valid.
+#[tokio::test]
+async fn a_new_hire_practises_and_is_reviewed_on_a_phone() {
+    let app = web_app_with(1).await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "hana@acme.test", Role::Member).await;
+    let peer = app.person("acme", "pete@acme.test", Role::Member).await;
+    let clip = app.env.dir.path().join("greeting.mp4");
+    common::ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            "testsrc2=size=320x180:rate=25:duration=6",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=6",
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-shortest",
+        ],
+        &clip,
+    );
+    let shots = screenshot_dir("a_new_hire_practises_and_is_reviewed_on_a_phone");
+    let seen = browse_keeping_shots(
+        &app,
+        "web-practice.mjs",
+        &[
+            &trainer.user.email,
+            &trainer.password,
+            &hire.user.email,
+            &hire.password,
+            &peer.user.email,
+            &peer.password,
+            clip.to_str().unwrap(),
+        ],
+        &shots,
+    )
+    .await;
+    // What the browser saw is also what the server holds.
+    let (_, queue) = app
+        .call(&trainer, reqwest::Method::GET, "/api/v1/attempts", None)
+        .await;
+    assert_eq!(
+        queue["items"],
+        json!([]),
+        "both attempts were answered: {seen}"
+    );
+    let (_, inbox) = app
+        .call(
+            &hire,
+            reqwest::Method::GET,
+            "/api/v1/me/notifications",
+            None,
+        )
+        .await;
+    let feedback = inbox["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["kind"] == "feedback")
+        .count();
+    assert_eq!(feedback, 3, "{inbox}");
 }

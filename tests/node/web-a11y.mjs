@@ -23,8 +23,13 @@
 // builds a published playlist of the three assigned to the member, who has watched part of the
 // video and uploaded the clip too (held for review: the admin turns "Review uploads" on for it,
 // then off again); the admin invites someone and makes a password reset link for the member (for
-// the public invitation and reset pages). Screens that do not exist in this build (the app
-// answers "Page not found") are listed as skipped.
+// the public invitation and reset pages). For active learning, the trainer also puts a practice
+// step (with a rubric) in the playlist, the member sends an attempt at it (the trainer's review
+// leaves feedback at two moments, and a notification) and comments on the video (the trainer
+// replies) and the handout: the practice step, the attempt (the member's and the reviewer's view),
+// the inbox, the notification settings, the handout's and the link's own pages and the public
+// unsubscribe page (an invalid link) are checked too. Screens that do not exist in this build (the
+// app answers "Page not found") are listed as skipped.
 //
 // Prints one JSON line {"pages": [{name, path, who, sizes}], "skipped": [...], "violations":
 // [{page, id, impact, help, targets, …}], "overflow": [{page, scrollWidth, culprits}], "focus":
@@ -34,7 +39,7 @@
 // they do not fail the script), "problems": [...]} and exits 1 when there is any violation, overflow, focus
 // problem or other problem (2 on a usage error).
 import fs from 'node:fs';
-import { NARROW, launch, phone, desktop, signIn, axeCheck, focusCheck, overflowAt, shot, settle, apiOk, uploadFile, waitReady } from './lib/pages.mjs';
+import { NARROW, launch, phone, desktop, signIn, axeCheck, focusCheck, overflowAt, shot, settle, apiOk, uploadAttempt, uploadFile, waitReady } from './lib/pages.mjs';
 
 const [origin, adminEmail, adminPassword, trainerEmail, trainerPassword, memberEmail, memberPassword, clip, shots] =
   process.argv.slice(2);
@@ -91,7 +96,11 @@ async function contextFor(who, size) {
     // API calls a screen makes that fail (for a look: they do not fail the script)
     page.on('response', (r) => {
       const url = new URL(r.url());
-      if (r.status() >= 400 && url.pathname.startsWith('/api/') && !(who === 'public' && r.status() === 401)) {
+      // The unsubscribe screen is looked at with a made-up token, whose 404 is the state shown.
+      const expected =
+        (who === 'public' && r.status() === 401) ||
+        (r.status() === 404 && url.pathname === '/api/v1/unsubscribe');
+      if (r.status() >= 400 && url.pathname.startsWith('/api/') && !expected) {
         out.http_errors.push(`${who} ${size}: ${r.status()} ${r.request().method()} ${url.pathname}`);
       }
     });
@@ -177,6 +186,31 @@ try {
   await apiOk(memberCtx, origin, 'POST', `/api/v1/videos/${videoId}/progress`, { position_s: 3, intervals: [[0, 3]] });
   const memberVideo = await uploadFile(memberCtx, origin, clip, 'My first how-to');
   const reset = await apiOk(adminCtx, origin, 'POST', `/api/v1/users/${encodeURIComponent(member.id)}/password-reset`);
+  // active learning (issue 17): a practice step in the playlist, the member's attempt at it with
+  // the trainer's feedback at a moment (and so a notification), a comment on the video with a reply
+  const practice = await apiOk(setup, origin, 'POST', '/api/v1/practice-steps', {
+    title: 'Check the forks',
+    instructions: 'Record yourself checking the forks.\n\nShow both sides.',
+    model_video_id: videoId,
+    rubric: [
+      { name: 'Looks at both forks', levels: [{ name: 'Not yet' }, { name: 'Nearly' }, { name: 'Meets the standard' }] },
+      { name: 'Names what is checked', levels: [{ name: 'Not yet' }, { name: 'Meets the standard' }] },
+    ],
+  });
+  await apiOk(setup, origin, 'POST', `/api/v1/playlists/${playlist.id}/items`, { kind: 'practice', item_id: practice.id });
+  await uploadAttempt(memberCtx, origin, clip, practice.id);
+  const practiceView = await apiOk(memberCtx, origin, 'GET', `/api/v1/practice-steps/${practice.id}`);
+  const attempt = practiceView.my_attempts[0];
+  await waitReady(memberCtx, origin, attempt.video_id);
+  await apiOk(setup, origin, 'POST', `/api/v1/attempts/${attempt.id}/reviews`, {
+    verdict: 'needs_work',
+    summary: 'Nearly there: name each check out loud.',
+    scores: { [practice.rubric[0].id]: 1, [practice.rubric[1].id]: 0 },
+    comments: [{ at_s: 1.5, body: 'Say what you are looking at here.' }, { at_s: 4, body: 'Good: both sides.' }],
+  });
+  const question = await apiOk(memberCtx, origin, 'POST', '/api/v1/comments', { target: 'video', target_id: videoId, at_s: 2, body: 'How often do we check the brakes?' });
+  await apiOk(setup, origin, 'POST', '/api/v1/comments', { target: 'video', target_id: videoId, parent_id: question.id, body: 'Before every shift.' });
+  await apiOk(memberCtx, origin, 'POST', '/api/v1/comments', { target: 'handout', target_id: handout.id, body: 'Is there a printed copy at the desk?' });
   await apiOk(adminCtx, origin, 'PUT', '/api/v1/org/settings', { review_uploads: false });
   await memberCtx.close();
   await adminCtx.close();
@@ -238,6 +272,15 @@ try {
     { name: 'invitations', who: 'admin', path: '/manage/invitations', optional: true },
     { name: 'reviews', who: 'trainer', path: '/manage/reviews', optional: true },
     { name: 'home-trainer', who: 'trainer', path: '/' },
+    // active learning (issue 17)
+    { name: 'practice', who: 'member', path: `/practice/${encodeURIComponent(practice.id)}?playlist=${p}` },
+    { name: 'attempt', who: 'member', path: `/practice/attempts/${encodeURIComponent(attempt.id)}`, ready: 'video' },
+    { name: 'attempt-reviewer', who: 'trainer', path: `/practice/attempts/${encodeURIComponent(attempt.id)}`, ready: 'video' },
+    { name: 'inbox', who: 'member', path: '/inbox' },
+    { name: 'notification-settings', who: 'member', path: '/settings/notifications' },
+    { name: 'handout-page', who: 'member', path: `/handouts/${encodeURIComponent(handout.id)}` },
+    { name: 'resource-page', who: 'member', path: `/resources/${encodeURIComponent(resource.id)}` },
+    { name: 'unsubscribe', who: 'public', path: '/unsubscribe?token=not-a-real-token' },
   ];
 
   for (const screen of screens) {

@@ -451,7 +451,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * A handout: its title, description, tags and type (download it with `…/download`). Any
+         *     signed-in person of the organisation (one attached to a video as hidden as the video).
+         */
+        get: operations["get_handout"];
         put?: never;
         post?: never;
         /** Delete a handout and its file. Trainers and the person who attached it. */
@@ -783,6 +787,26 @@ export interface paths {
         };
         /** What the organisation and each of its people store, against the quotas. Admins. */
         get: operations["get_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find active colleagues by name, to ask one for a review or mention them. Any signed-in
+         *     person of the organisation.
+         */
+        get: operations["find_colleagues"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1744,6 +1768,18 @@ export interface components {
          * @enum {string}
          */
         Channel: "app" | "email" | "digest" | "off";
+        /**
+         * @description A colleague as anyone of the organisation may find them (to ask for a review, to mention):
+         *     a name, never an email.
+         */
+        Colleague: {
+            name: string;
+            user_id: string;
+        };
+        ColleagueList: {
+            /** @description By name, at most 20: names only, never emails. */
+            items: components["schemas"]["Colleague"][];
+        };
         CommentChange: {
             body: string;
         };
@@ -4231,6 +4267,43 @@ export interface operations {
             };
         };
     };
+    get_handout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Handout"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     delete_handout: {
         parameters: {
             query?: never;
@@ -5449,6 +5522,45 @@ export interface operations {
                 };
             };
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    find_colleagues: {
+        parameters: {
+            query?: {
+                /** @description The start of a name (of any of its words) or of an email; everyone when left out. */
+                q?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ColleagueList"];
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -94,8 +94,10 @@ export type Caption = Schemas['CaptionView'];
 export type Moment = Schemas['MomentView'];
 /** A moment as the editor sends it (PUT /api/v1/videos/{id}/moments, the whole list). */
 export type MomentChange = Schemas['MomentChange'];
+/** What a playlist entry is: a library item, or a practice step (the schema: `kind: string`). */
+export type EntryKind = LibraryKind | 'practice';
 /** One entry of a playlist as the caller sees it (one video may be in a playlist twice). */
-export type PlaylistItem = Narrow<Schemas['Item'], 'kind', LibraryKind>;
+export type PlaylistItem = Narrow<Schemas['Item'], 'kind', EntryKind>;
 export type Playlist = Omit<Schemas['PlaylistView'], 'items'> & { items: PlaylistItem[] };
 /** A playlist without its items, as listed, created and changed (trainers also see drafts). */
 export type PlaylistSummary = Schemas['Playlist'];
@@ -133,6 +135,39 @@ export type SsoProviders = Schemas['SignInOptions'];
 export type SsoProvider = SsoProviders['providers'][number];
 export type SsoSettings = Schemas['SsoSettings'];
 export type SsoUpdate = Schemas['SsoUpdate'];
+
+/** A practice step: instructions, an optional model video and a rubric. */
+export type Step = Schemas['Step'];
+/** A step as its learner sees it: with their attempts, reviewers and where they stand. */
+export type StepView = Schemas['StepView'];
+/** A step as the trainers' editor sends it (POST / PUT /api/v1/practice-steps). */
+export type StepFields = Schemas['StepFields'];
+export type Criterion = Schemas['Criterion'];
+export type CriterionFields = Schemas['CriterionFields'];
+export type RubricLevel = Schemas['Level'];
+export type AttemptStatus = Schemas['AttemptStatus'];
+export type AttemptSummary = Schemas['AttemptSummary'];
+/** An attempt with its reviews, feedback comments and the learner's other attempts. */
+export type AttemptView = Schemas['AttemptView'];
+export type Review = Schemas['ReviewView'];
+export type NewReview = Schemas['NewReview'];
+export type MomentComment = Schemas['MomentComment'];
+export type Verdict = Schemas['Verdict'];
+export type Reviewer = Schemas['Reviewer'];
+/** What a comment is on: a video, handout, resource or practice attempt. */
+export type CommentTarget = Schemas['Target'];
+export type Comment = Schemas['CommentView'];
+export type NewComment = Schemas['NewCommentRequest'];
+export type CommentStatus = Schemas['Status'];
+export type Notification = Schemas['Notification'];
+export type Inbox = Schemas['Inbox'];
+export type NotificationKind = Schemas['Kind'];
+export type Channel = Schemas['Channel'];
+export type NotificationSetting = Schemas['NotificationSetting'];
+/** How the caller gets each kind; `email_available` false when the server sends no email. */
+export type NotificationSettings = Schemas['NotificationSettings'];
+/** What a trainer makes of a comment: let through / shown again, or hidden. */
+export type Moderation = Schemas['Moderation'];
 
 // --- the routes, from the server's schema ---------------------------------------------------
 
@@ -618,8 +653,8 @@ export async function deletePlaylist(id: string): Promise<void> {
   await call('delete', '/api/v1/playlists/{playlist_id}', { params: { playlist_id: id } });
 }
 
-/** Adds a video, handout or resource at the end (or at `position`). */
-export async function addPlaylistItem(id: string, kind: LibraryKind, itemId: string, position?: number): Promise<PlaylistItem> {
+/** Adds a video, handout, resource or practice step at the end (or at `position`). */
+export async function addPlaylistItem(id: string, kind: EntryKind, itemId: string, position?: number): Promise<PlaylistItem> {
   const item = await call('post', '/api/v1/playlists/{playlist_id}/items', {
     params: { playlist_id: id },
     body: { kind, item_id: itemId, position },
@@ -797,4 +832,113 @@ export async function listExperts(tag?: string, signal?: AbortSignal): Promise<E
  *  them (lower case, spaces as hyphens). */
 export function setMyExpertise(tags: string[]): Promise<{ tags: string[] }> {
   return call('put', '/api/v1/me/expertise', { body: { tags } });
+}
+
+// --- practice -------------------------------------------------------------------------------
+
+/** The organisation's practice steps, newest first. Trainers and admins. */
+export async function listSteps(signal?: AbortSignal): Promise<Step[]> {
+  return (await call('get', '/api/v1/practice-steps', { signal })).items;
+}
+
+export function createStep(fields: StepFields): Promise<Step> {
+  return call('post', '/api/v1/practice-steps', { body: fields });
+}
+
+/** Changes a step (the whole of it; criteria keep their ids). Trainers and admins. */
+export function updateStep(id: string, fields: StepFields): Promise<Step> {
+  return call('put', '/api/v1/practice-steps/{step_id}', { params: { step_id: id }, body: fields });
+}
+
+/** A step with the caller's own attempts, reviewers and status. Anyone of the organisation. */
+export function getStep(id: string, signal?: AbortSignal): Promise<StepView> {
+  return call('get', '/api/v1/practice-steps/{step_id}', { params: { step_id: id }, signal });
+}
+
+/** Asks someone to review the caller's attempts at a step (or, for trainers, `learnerId`'s). */
+export async function addReviewer(stepId: string, userId: string, learnerId?: string): Promise<Reviewer[]> {
+  return (await call('post', '/api/v1/practice-steps/{step_id}/reviewers', {
+    params: { step_id: stepId },
+    body: { user_id: userId, learner_id: learnerId },
+  })).items;
+}
+
+export async function removeReviewer(stepId: string, userId: string): Promise<void> {
+  await call('delete', '/api/v1/practice-steps/{step_id}/reviewers/{user_id}', { params: { step_id: stepId, user_id: userId } });
+}
+
+/** Attempts waiting for a review, oldest first: trainers all, anyone else those they were asked to review. */
+export async function attemptQueue(signal?: AbortSignal): Promise<AttemptSummary[]> {
+  return (await call('get', '/api/v1/attempts', { signal })).items;
+}
+
+export function getAttempt(id: string, signal?: AbortSignal): Promise<AttemptView> {
+  return call('get', '/api/v1/attempts/{attempt_id}', { params: { attempt_id: id }, signal });
+}
+
+/** Reviews an attempt (never its learner); answers the attempt as it is now. */
+export function reviewAttempt(id: string, review: NewReview): Promise<AttemptView> {
+  return call('post', '/api/v1/attempts/{attempt_id}/reviews', { params: { attempt_id: id }, body: review });
+}
+
+// --- discussion ------------------------------------------------------------------------------
+
+/** The discussion on an item, oldest first (replies carry their parent_id). */
+export async function listComments(target: CommentTarget, targetId: string, signal?: AbortSignal): Promise<Comment[]> {
+  return (await call('get', '/api/v1/comments', { query: { target, target_id: targetId }, signal })).items;
+}
+
+/** Comments or replies; a member's comment may come back `held` (it waits for a trainer). */
+export function addComment(comment: NewComment): Promise<Comment> {
+  return call('post', '/api/v1/comments', { body: comment });
+}
+
+export function editComment(id: string, body: string): Promise<Comment> {
+  return call('patch', '/api/v1/comments/{comment_id}', { params: { comment_id: id }, body: { body } });
+}
+
+/** Deletes a comment with its replies. Its author. */
+export async function deleteComment(id: string): Promise<void> {
+  await call('delete', '/api/v1/comments/{comment_id}', { params: { comment_id: id } });
+}
+
+/** Lets a held comment through, hides a comment or shows it again. Trainers and admins. */
+export function setCommentStatus(id: string, status: Moderation): Promise<Comment> {
+  return call('put', '/api/v1/comments/{comment_id}/status', { params: { comment_id: id }, body: { status } });
+}
+
+/** Members' comments waiting for a trainer, oldest first. Trainers and admins. */
+export async function heldComments(signal?: AbortSignal): Promise<Comment[]> {
+  return (await call('get', '/api/v1/comments/held', { signal })).items;
+}
+
+/** A handout's details (title, description, file). */
+export function getHandout(id: string, signal?: AbortSignal): Promise<Handout> {
+  // (the document declares no GET on this route: see web/README.md, "API types")
+  return request('GET', `/api/v1/handouts/${encodeURIComponent(id)}`, { signal });
+}
+
+// --- notifications ----------------------------------------------------------------------------
+
+export function getInbox(signal?: AbortSignal): Promise<Inbox> {
+  return call('get', '/api/v1/me/notifications', { signal });
+}
+
+/** Marks one notification read, or all of them without an id. */
+export async function markRead(id?: string): Promise<void> {
+  await call('post', '/api/v1/me/notifications/read', { body: id ? { id } : {} });
+}
+
+export function getNotificationSettings(signal?: AbortSignal): Promise<NotificationSettings> {
+  return call('get', '/api/v1/me/notification-settings', { signal });
+}
+
+/** Changes the kinds given (the others stay); answers every kind. */
+export function setNotificationSettings(items: NotificationSetting[]): Promise<NotificationSettings> {
+  return call('put', '/api/v1/me/notification-settings', { body: { items } });
+}
+
+/** Stops the emails an unsubscribe link is for. Public; 404 for a link that is not valid. */
+export async function unsubscribe(token: string): Promise<NotificationKind[]> {
+  return (await call('post', '/api/v1/unsubscribe', { body: { token }, expect401: true })).kinds;
 }

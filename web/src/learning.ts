@@ -70,7 +70,7 @@ export function itemsProgress(items: { completed: boolean; progress?: number | n
 }
 
 /** The item after the video `videoId` in a playlist (its first entry), or null at the end. */
-export function nextItem<T extends { kind: LibraryKind; item_id: string }>(items: T[], videoId: string): T | null {
+export function nextItem<T extends { kind: string; item_id: string }>(items: T[], videoId: string): T | null {
   const at = items.findIndex((i) => i.kind === 'video' && i.item_id === videoId);
   return at >= 0 && at + 1 < items.length ? items[at + 1]! : null;
 }

@@ -21,7 +21,12 @@ import { playlistPage } from './pages/playlist';
 import { resetPage } from './pages/reset';
 import { signInPage } from './pages/signin';
 import { uploadPage } from './pages/upload';
-import { videoPage } from './pages/video';
+import { attemptPage, videoPage } from './pages/video';
+import { inboxPage } from './pages/inbox';
+import { handoutPage, resourcePage } from './pages/itemDiscussion';
+import { notificationSettingsPage } from './pages/notificationSettings';
+import { practicePage } from './pages/practice';
+import { unsubscribePage } from './pages/unsubscribe';
 import { match, navigate, startRouter, type Cleanup, type Page, type Route } from './router';
 import { currentUser, forgetUser } from './session';
 
@@ -36,11 +41,18 @@ const routes: Route[] = [
   { pattern: '/accept', page: invitePage, public: true },
   { pattern: '/forgot', page: forgotPage, public: true },
   { pattern: '/reset', page: resetPage, public: true },
+  { pattern: '/unsubscribe', page: unsubscribePage, public: true },
   { pattern: '/', page: homePage },
   { pattern: '/library', page: libraryPage },
   { pattern: '/upload', page: uploadPage },
   { pattern: '/videos/:id', page: videoPage },
   { pattern: '/playlists/:id', page: playlistPage },
+  { pattern: '/practice/attempts/:id', page: attemptPage },
+  { pattern: '/practice/:id', page: practicePage },
+  { pattern: '/handouts/:id', page: handoutPage },
+  { pattern: '/resources/:id', page: resourcePage },
+  { pattern: '/inbox', page: inboxPage },
+  { pattern: '/settings/notifications', page: notificationSettingsPage },
   { pattern: '/me', page: mePage },
   { pattern: '/account', page: accountPage },
   // trainers and admins (each page says so to anyone else; the server checks too)

@@ -36,8 +36,11 @@ export interface UnfinishedUpload {
 
 const tus = () => import('tus-js-client');
 
-export async function startUpload(file: File, title: string, events: UploadEvents): Promise<UploadHandle> {
-  const { Upload, DetailedError } = await tus();
+/** `extra`: more Upload-Metadata, e.g. `practice_step` (the upload becomes an attempt at that
+ *  step); such an upload is remembered apart from one of the same file to the library. */
+export async function startUpload(file: File, title: string, events: UploadEvents, extra: Record<string, string> = {}): Promise<UploadHandle> {
+  const { Upload, DetailedError, defaultOptions } = await tus();
+  const tag = Object.entries(extra).map(([k, v]) => `${k}=${v}`).join('&');
   const upload = new Upload(file, {
     endpoint: UPLOADS_ENDPOINT,
     chunkSize: CHUNK_SIZE,
@@ -48,6 +51,11 @@ export async function startUpload(file: File, title: string, events: UploadEvent
       filename: file.name || 'video',
       title: title || titleFromFilename(file.name),
       filetype: file.type || 'application/octet-stream',
+      ...extra,
+    },
+    fingerprint: async (f, options) => {
+      const base = await defaultOptions.fingerprint(f, options);
+      return tag && base ? `${base}-${tag}` : base;
     },
     onProgress: (sent, total) => events.onProgress(sent, total),
     onShouldRetry: (err, attempt) => {

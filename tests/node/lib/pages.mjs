@@ -257,3 +257,23 @@ export async function focusCheck(page, name, max = 80) {
   }
   return issues;
 }
+
+/** Uploads a file as an attempt at practice step `stepId` (tus Upload-Metadata `practice_step`, as
+ *  the practice page sends it) and answers the recording's video id. */
+export async function uploadAttempt(context, origin, file, stepId) {
+  const bytes = fs.readFileSync(file);
+  const b64 = (s) => Buffer.from(s).toString('base64');
+  const res = await context.request.post(`${origin}/api/v1/uploads`, {
+    headers: {
+      'tus-resumable': '1.0.0',
+      'upload-length': String(bytes.length),
+      'upload-metadata': `filename ${b64(path.basename(file))},title ${b64('Attempt')},practice_step ${b64(stepId)}`,
+      'content-type': 'application/offset+octet-stream',
+    },
+    data: bytes,
+  });
+  if (res.status() !== 201) throw new Error(`the attempt's upload answered ${res.status()}: ${await res.text()}`);
+  const status = await apiOk(context, origin, 'GET', new URL(res.headers()['location'], origin).pathname);
+  if (!status.video_id) throw new Error(`the complete upload has no video: ${JSON.stringify(status)}`);
+  return status.video_id;
+}

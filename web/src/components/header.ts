@@ -1,11 +1,14 @@
 // The app bar of signed-in pages: the organisation's brand (link home), the main navigation,
 // "Account" (password and API tokens, /account) and a sign-out button. On phones the navigation
-// becomes a bar along the bottom, within thumb reach (see .nav in style.css).
+// becomes a bar along the bottom, within thumb reach (see .nav in style.css). The bell beside
+// the name opens the inbox (/inbox) and shows how many notifications are unread ("Inbox, 3
+// unread"), asked for on every page and once a minute.
 
-import type { Me } from '../api';
+import { getInbox, type Me } from '../api';
 import { branding } from '../branding';
 import { h } from '../dom';
 import { navigate } from '../router';
+import { inboxLabel } from '../practice';
 import { isTrainer, signOut } from '../session';
 import { icon, type IconName } from './icon';
 
@@ -18,10 +21,54 @@ const LINKS: { href: string; label: string; icon: IconName }[] = [
 const MANAGE = { href: '/manage/playlists', label: 'Manage', icon: 'manage' as IconName };
 
 function section(path: string): string {
-  if (path === '/' || path.startsWith('/playlists/')) return '/';
+  if (path === '/' || path.startsWith('/playlists/') || path.startsWith('/practice/')) return '/';
+  if (path.startsWith('/handouts/') || path.startsWith('/resources/')) return '/library';
   if (path.startsWith('/library') || path.startsWith('/videos/')) return '/library';
   if (path.startsWith('/manage/')) return MANAGE.href;
   return path;
+}
+
+let unread = 0;
+let inboxTimer = 0;
+const INBOX_POLL_MS = 60_000;
+
+function inboxLink(path: string): HTMLElement {
+  const link = h(
+    'a',
+    { class: 'inbox-link', href: '/inbox', 'aria-label': inboxLabel(unread), 'aria-current': path === '/inbox' ? 'page' : null },
+    icon('bell'),
+    h('span', { class: 'inbox-count', 'aria-hidden': 'true', hidden: unread === 0 }, String(unread)),
+  );
+  window.clearTimeout(inboxTimer);
+  inboxTimer = window.setTimeout(() => refreshInboxCount(), 0);
+  return link;
+}
+
+/** Shows `count` unread on the bell, or asks the server how many there are. */
+export function refreshInboxCount(count?: number): void {
+  window.clearTimeout(inboxTimer);
+  const show = (n: number) => {
+    unread = n;
+    for (const link of document.querySelectorAll<HTMLElement>('.inbox-link')) {
+      link.setAttribute('aria-label', inboxLabel(n));
+      const badge = link.querySelector<HTMLElement>('.inbox-count');
+      if (badge) {
+        badge.textContent = n > 99 ? '99+' : String(n);
+        badge.hidden = n === 0;
+      }
+    }
+    inboxTimer = window.setTimeout(() => refreshInboxCount(), INBOX_POLL_MS);
+  };
+  if (count !== undefined) {
+    show(count);
+    return;
+  }
+  if (!document.querySelector('.inbox-link')) return;
+  getInbox()
+    .then((inbox) => show(inbox.unread))
+    .catch(() => {
+      inboxTimer = window.setTimeout(() => refreshInboxCount(), INBOX_POLL_MS);
+    });
 }
 
 export function appHeader(me: Me, path: string): HTMLElement {
@@ -80,6 +127,7 @@ export function appHeader(me: Me, path: string): HTMLElement {
     h(
       'div',
       { class: 'account' },
+      inboxLink(path),
       h('span', { class: 'account-name', title: me.email }, me.name),
       h('a', { class: 'account-link', href: '/account', 'aria-current': path === '/account' ? 'page' : null }, 'Account'),
       signOutButton,

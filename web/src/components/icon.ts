@@ -14,6 +14,7 @@ const PATHS = {
   download: 'M12 4v12m0 0-5-5m5 5 5-5M4 20h16',
   pause: 'M8 5v14M16 5v14',
   play: 'M7 4l13 8-13 8z',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20a2 2 0 0 0 4 0',
   manage: 'M9 6h11M9 12h11M9 18h11M4 5.5v1M4 11.5v1M4 17.5v1',
 } as const;
 

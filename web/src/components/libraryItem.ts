@@ -1,10 +1,11 @@
 // One search result in the library: a video (opens the player; its poster and length), a
 // handout (opens in the phone's viewer, or downloads) or an external resource (recorded as
 // opened, then shown in a new tab: see openResource.ts). Tags are buttons that filter by that
-// tag. The library page may add a row of actions (edit, delete) for the people allowed to. A video
+// tag. Handouts and links also lead to their own page (details and comments: pages/itemDiscussion.ts).
+// The library page may add a row of actions (edit, delete) for the people allowed to. A video
 // found in its captions says where ("at 0:42 in the captions") and opens there (`?t=`).
 
-import { type LibraryItem, type LibraryKind } from '../api';
+import { type EntryKind, type LibraryItem, type LibraryKind } from '../api';
 import { h, type Child } from '../dom';
 import { formatDuration } from '../format';
 import { hitTimeText, videoHref } from '../moments';
@@ -12,10 +13,11 @@ import { handoutLinkAttrs } from './handoutList';
 import { icon, type IconName } from './icon';
 import { openResource } from './openResource';
 
-export const KIND_LABEL: Record<LibraryKind, string> = {
+export const KIND_LABEL: Record<EntryKind, string> = {
   video: 'Video',
   handout: 'Handout',
   resource: 'Link',
+  practice: 'Practice',
 };
 
 const KIND_ICON: Record<LibraryKind, IconName> = { video: 'video', handout: 'file', resource: 'link' };
@@ -110,6 +112,14 @@ export function libraryItem(
               h('button', { type: 'button', class: 'tag', onClick: () => onTag(t), 'aria-label': `Show items tagged ${t}` }, `#${t}`),
             ),
           ),
+        )
+      : null,
+    // a handout's or link's own page: its details and the discussion on it
+    item.kind === 'handout' || item.kind === 'resource'
+      ? h(
+          'p',
+          { class: 'card-extra small' },
+          h('a', { href: `/${item.kind}s/${encodeURIComponent(item.id)}` }, 'Details and comments', h('span', { class: 'visually-hidden' }, `: ${item.title}`)),
         )
       : null,
     actions ?? null,

@@ -26,7 +26,14 @@ export interface UploadPanel {
 }
 
 /** `changed`: the row's phase changed (the queue may start the next file). */
-export function uploadPanel(file: File, title: string, changed: () => void): UploadPanel {
+/** `opts.metadata`: more Upload-Metadata (a practice attempt's `practice_step`); `opts.uploaded`:
+ *  told the video's id once every byte is in. */
+export function uploadPanel(
+  file: File,
+  title: string,
+  changed: () => void,
+  opts: { metadata?: Record<string, string>; uploaded?: (videoId: string | null) => void } = {},
+): UploadPanel {
   let phase: Phase = 'waiting';
   let handle: UploadHandle | null = null;
   let wakeLock: WakeLockSentinel | null = null;
@@ -125,6 +132,7 @@ export function uploadPanel(file: File, title: string, changed: () => void): Upl
       }
       if (!videoId) await new Promise((r) => setTimeout(r, 1000));
     }
+    opts.uploaded?.(videoId);
     if (videoId) {
       follower = videoFollower(
         videoId,
@@ -192,7 +200,7 @@ export function uploadPanel(file: File, title: string, changed: () => void): Upl
         go({ type: 'error' });
         replace(errorSlot, errorBox(err));
       },
-    })
+    }, opts.metadata)
       .then((hd) => {
         handle = hd;
         resumedNote.hidden = !hd.resumed;

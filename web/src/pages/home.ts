@@ -1,10 +1,12 @@
 // Home: a greeting, "My on-boarding" (the playlists assigned to me, with progress, due date and
 // overdue flag, from GET /api/v1/me/assignments), and the ways into the library and the upload.
 // Trainers and admins also get "To review": members' uploads held until a trainer approves them
-// (GET /api/v1/reviews), shown only when there are any. A small link at the end leads to /me
+// (GET /api/v1/reviews), shown only when there are any. Anyone asked to review a colleague's
+// practice attempt (trainers: every attempt waiting) gets "Practice to review" (GET
+// /api/v1/attempts), also only when there are any. A small link at the end leads to /me
 // ("My expertise"). A message carried from the page before (components/flash.ts) opens it.
 
-import { myAssignments, reviewQueue, type Assignment, type Video } from '../api';
+import { attemptQueue, myAssignments, reviewQueue, type Assignment, type Video } from '../api';
 import { setTitle } from '../branding';
 import { assignmentCard } from '../components/assignmentCard';
 import { errorBox, isAbort } from '../components/errorBox';
@@ -13,6 +15,7 @@ import { icon } from '../components/icon';
 import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
 import type { PageContext } from '../router';
+import { toReviewList } from './inbox';
 import { currentUser, isTrainer } from '../session';
 
 /** Overdue first, then by due date (none last), completed at the end. */
@@ -55,11 +58,13 @@ export async function homePage({ main, signal }: PageContext): Promise<void> {
   const firstName = me?.name.split(' ')[0] ?? '';
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading your on-boarding…'));
   const reviews = h('div');
+  const attempts = h('div');
 
   replace(
     main,
     takeFlash(),
     h('h1', null, firstName ? `Hi, ${firstName}` : 'Welcome'),
+    attempts,
     reviews,
     h(
       'section',
@@ -115,5 +120,25 @@ export async function homePage({ main, signal }: PageContext): Promise<void> {
     }
   }
 
-  await Promise.all([load(), loadReviews()]);
+  async function loadAttempts(): Promise<void> {
+    try {
+      const items = await attemptQueue(signal);
+      replace(
+        attempts,
+        items.length
+          ? h(
+              'section',
+              { class: 'notice to-review', 'aria-labelledby': 'practice-review-heading' },
+              h('h2', { id: 'practice-review-heading' }, `Practice to review (${items.length})`),
+              h('p', { class: 'small muted' }, 'Colleagues’ practice attempts waiting for your feedback, oldest first.'),
+              toReviewList(items),
+            )
+          : null,
+      );
+    } catch (e) {
+      if (!isAbort(e)) replace(attempts);
+    }
+  }
+
+  await Promise.all([load(), loadReviews(), loadAttempts()]);
 }

@@ -7,7 +7,9 @@
 //   each result not yet in the playlist (POST …/items, at the end; the server's 409 sentence is
 //   shown if it is there after all); or straight into the playlist: upload handouts
 //   (components/handoutUploads.ts, POST /api/v1/handouts) or make a new link
-//   (components/resourceForm.ts), each then added as an item
+//   (components/resourceForm.ts), each then added as an item; or write a practice step
+//   (components/practiceEditor.ts: instructions, model video, rubric), added as a `practice` item;
+//   practice items can be edited in place (GET / PUT /api/v1/practice-steps/{id})
 // - links in the items can be edited (PATCH /api/v1/resources/{id}) or deleted from the library
 // - links to the learner's view and the progress report; deleting the playlist.
 
@@ -17,12 +19,14 @@ import {
   deleteResource,
   getPlaylist,
   getResource,
+  getStep,
   removePlaylistItem,
   reorderPlaylist,
   searchLibrary,
   updatePlaylist,
   uploadPlaylistCover,
   type LibraryItem,
+  type EntryKind,
   type LibraryKind,
   type Playlist,
   type PlaylistItem,
@@ -34,6 +38,7 @@ import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { handoutUploads } from '../components/handoutUploads';
 import { KIND_LABEL } from '../components/libraryItem';
+import { practiceEditor } from '../components/practiceEditor';
 import { resourceForm } from '../components/resourceForm';
 import { h, replace } from '../dom';
 import { formatBytes } from '../format';
@@ -231,7 +236,9 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
                   actionButton('remove', 'Remove', item.title, false, () => void remove(i)),
                   item.kind === 'resource'
                     ? actionButton('edit', editing === item.id ? 'Close' : 'Edit link', item.title, false, () => void editLink(item))
-                    : null,
+                    : item.kind === 'practice'
+                      ? actionButton('edit', editing === item.id ? 'Close' : 'Edit step', item.title, false, () => void editStep(item))
+                      : null,
                 ),
                 editing === item.id ? h('div', { class: 'link-edit', 'data-edit': item.id }, h('p', { class: 'small muted' }, 'Loading…')) : null,
               ),
@@ -262,6 +269,35 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
       label,
       h('span', { class: 'visually-hidden' }, `: ${itemTitle}`),
     );
+  }
+
+  /** Opens (or closes) the form of a practice step in the items. */
+  async function editStep(item: PlaylistItem): Promise<void> {
+    editing = editing === item.id ? null : item.id;
+    renderItems({ entry: item.id, action: 'edit' });
+    if (editing !== item.id) return;
+    const slot = itemsList.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`)!;
+    try {
+      const step = await getStep(item.item_id, signal);
+      replace(
+        slot,
+        practiceEditor({
+          step,
+          async saved(changed) {
+            editing = null;
+            await reloadItems();
+            replace(itemsStatus, saved(`Saved the practice step “${changed.title}”.`));
+          },
+          cancel: () => {
+            editing = null;
+            renderItems({ entry: item.id, action: 'edit' });
+          },
+        }),
+      );
+      slot.querySelector<HTMLInputElement>('input')?.focus();
+    } catch (e) {
+      if (!isAbort(e)) replace(slot, errorBox(e));
+    }
   }
 
   /** Opens (or closes) the form of a link in the items: change it, or delete it everywhere. */
@@ -390,7 +426,7 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
   }
 
   /** Adds a handout or link just made here, at the end. */
-  async function addMade(kind: LibraryKind, itemId: string, title: string): Promise<void> {
+  async function addMade(kind: EntryKind, itemId: string, title: string): Promise<void> {
     replace(itemsStatus);
     try {
       await addPlaylistItem(id, kind, itemId);
@@ -479,6 +515,13 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
     },
   });
   const newLinkBox = h('details', { class: 'add-new' }, h('summary', null, 'New link'), newLink, linkStatus);
+  const newPracticeBox = h(
+    'details',
+    { class: 'add-new add-practice' },
+    h('summary', null, 'Add a practice step'),
+    h('p', { class: 'small muted' }, 'Learners record themselves doing it; reviewers score the recording against the rubric.'),
+    practiceEditor({ saved: (step) => addMade('practice', step.id, step.title) }),
+  );
   const newHandoutBox = h(
     'details',
     { class: 'add-new' },
@@ -490,7 +533,7 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
     'section',
     { class: 'stack card manage-card', 'aria-labelledby': 'add-heading' },
     h('h2', { id: 'add-heading' }, 'Add items'),
-    h('div', { class: 'stack add-new-group' }, newHandoutBox, newLinkBox),
+    h('div', { class: 'stack add-new-group' }, newHandoutBox, newLinkBox, newPracticeBox),
     h('h3', null, 'From the library'),
     h(
       'form',

@@ -3,8 +3,11 @@
 // poster, title, who uploaded it and when, its state while it still processes, "Watch" (its
 // page), "Approve" (POST /api/v1/videos/{id}/approve: into the library) and "Reject", asked about
 // first (DELETE /api/v1/videos/{id}: deleted). Uploaders' names come from GET /api/v1/users.
+// Also: practice attempts waiting for a review (GET /api/v1/attempts, oldest first, each a link to
+// its page) and members' comments held for a trainer (GET /api/v1/comments/held) with "Let
+// through" and "Hide" (PUT /api/v1/comments/{id}/status).
 
-import { approveVideo, deleteVideo, listPeople, reviewQueue, type Person, type Video } from '../api';
+import { approveVideo, attemptQueue, deleteVideo, heldComments, listPeople, reviewQueue, setCommentStatus, type Comment, type Person, type Video } from '../api';
 import { setTitle } from '../branding';
 import { trainerOrNote } from '../components/checkbox';
 import { confirmControl } from '../components/confirmAction';
@@ -15,6 +18,8 @@ import { h, replace } from '../dom';
 import { formatDate, formatDuration, toDate } from '../format';
 import { STATUS_LABEL } from '../learning';
 import type { PageContext } from '../router';
+import { toReviewList } from './inbox';
+import { momentText } from '../practice';
 
 function reviewItem(v: Video, uploader: string, settled: (v: Video, message: string) => void): HTMLElement {
   const title = v.title || 'Untitled video';
@@ -95,10 +100,14 @@ export async function manageReviewsPage({ main, signal }: PageContext): Promise<
   if (!me) return;
   const status = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const list = h('div', { 'aria-busy': 'true' }, h('p', { class: 'muted' }, 'Loading the uploads waiting for review…'));
+  const attemptsList = h('div', { class: 'card manage-card' }, h('p', { class: 'muted' }, 'Loading…'));
+  const heldList = h('div', { class: 'card manage-card' }, h('p', { class: 'muted' }, 'Loading…'));
+  const heldStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
   replace(
     main,
     manageNav(me, '/manage/reviews'),
-    h('h1', null, 'Review uploads'),
+    h('h1', null, 'Reviews'),
+    h('h2', null, 'Uploads'),
     h(
       'p',
       { class: 'muted' },
@@ -106,6 +115,13 @@ export async function manageReviewsPage({ main, signal }: PageContext): Promise<
     ),
     status,
     list,
+    h('h2', null, 'Practice attempts'),
+    h('p', { class: 'muted small' }, 'Recordings waiting for feedback, oldest first.'),
+    attemptsList,
+    h('h2', null, 'Held comments'),
+    h('p', { class: 'muted small' }, 'Members’ comments wait here until a trainer lets them through.'),
+    heldStatus,
+    heldList,
   );
 
   let names = new Map<string, string>();
@@ -136,5 +152,68 @@ export async function manageReviewsPage({ main, signal }: PageContext): Promise<
       list.removeAttribute('aria-busy');
     }
   }
-  await load();
+  async function loadAttempts(): Promise<void> {
+    try {
+      const items = await attemptQueue(signal);
+      replace(attemptsList, items.length ? toReviewList(items) : h('p', { class: 'empty' }, 'No attempts are waiting.'));
+    } catch (e) {
+      if (!isAbort(e)) replace(attemptsList, errorBox(e, () => void loadAttempts()));
+    }
+  }
+  async function loadHeld(): Promise<void> {
+    try {
+      const items = await heldComments(signal);
+      replace(heldList, items.length ? h('ul', { class: 'plain-list held-list' }, items.map(heldRow)) : h('p', { class: 'empty' }, 'No comments are waiting.'));
+    } catch (e) {
+      if (!isAbort(e)) replace(heldList, errorBox(e, () => void loadHeld()));
+    }
+  }
+  function heldRow(c: Comment): HTMLElement {
+    const where = commentHref(c);
+    const row = h('li', { class: 'held-comment', 'data-comment': c.id });
+    const act = (to: 'visible' | 'hidden', label: string, said: string) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: `button ${to === 'visible' ? 'button-primary' : 'button-secondary'} button-small`,
+          onClick: async () => {
+            try {
+              await setCommentStatus(c.id, to);
+              row.remove();
+              replace(heldStatus, h('p', { class: 'saved', role: 'status' }, said));
+              if (!heldList.querySelector('[data-comment]')) void loadHeld();
+            } catch (e) {
+              replace(heldStatus, errorBox(e));
+            }
+          },
+        },
+        label,
+        h('span', { class: 'visually-hidden' }, ` (${c.author_name ?? 'a member'}’s comment)`),
+      );
+    replace(
+      row,
+      h('p', null, h('strong', null, c.author_name ?? 'A member'), ' ', h('a', { href: where }, `on the ${c.target === 'resource' ? 'link' : c.target}${c.at_s != null ? ` ${momentText(c.at_s)}` : ''}`)),
+      h('p', { class: 'held-body' }, c.body),
+      h('div', { class: 'button-row' }, act('visible', 'Let through', 'Let through: everyone sees it now.'), act('hidden', 'Hide', 'Hidden: only its author and trainers see it.')),
+    );
+    return row;
+  }
+
+  await Promise.all([load(), loadAttempts(), loadHeld()]);
+}
+
+/** Where a comment's item is seen. */
+function commentHref(c: Comment): string {
+  const id = encodeURIComponent(c.target_id);
+  switch (c.target) {
+    case 'video':
+      return c.at_s != null ? `/videos/${id}?t=${Math.floor(c.at_s)}` : `/videos/${id}`;
+    case 'handout':
+      return `/handouts/${id}`;
+    case 'resource':
+      return `/resources/${id}`;
+    case 'attempt':
+      return `/practice/attempts/${id}`;
+  }
 }

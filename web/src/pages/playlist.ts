@@ -4,7 +4,8 @@
 // completes it), a resource is recorded as opened and shown in a new tab (which completes it). In a sequential
 // playlist, items not yet unlocked are shown greyed with a lock and are not links (the server
 // decides `locked`). After a handout or resource is opened, the playlist is asked for again so
-// completion and locks follow.
+// completion and locks follow. A practice step opens its page (/practice/:id), with where the
+// person stands on it ("Waiting for review", "Needs another attempt") until it is done.
 
 import { getPlaylist, type Playlist, type PlaylistItem } from '../api';
 import { setTitle } from '../branding';
@@ -18,6 +19,7 @@ import { formatDuration } from '../format';
 import { itemsProgress, progressCaption } from '../learning';
 import type { PageContext } from '../router';
 import { paragraphs } from '../text';
+import { statusChip } from '../components/practiceBits';
 
 /** A download is counted by the server when it serves the file; ask again a little later. */
 const AFTER_DOWNLOAD_MS = 1500;
@@ -52,7 +54,8 @@ function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HT
       h('span', { class: 'kind' }, KIND_LABEL[item.kind], item.duration_s ? ` · ${formatDuration(item.duration_s)}` : null),
       h('span', { class: 'step-title' }, item.title),
       state === 'locked' ? h('span', { class: 'step-hint' }, 'Unlocks when the item before it is done') : null,
-      partly ? h('span', { class: 'step-partial' }, `Watched ${Math.round(partly * 100)}%`) : null,
+      partly && item.kind !== 'practice' ? h('span', { class: 'step-partial' }, `Watched ${Math.round(partly * 100)}%`) : null,
+      item.kind === 'practice' && item.practice_status && !item.locked && !item.completed ? statusChip(item.practice_status) : null,
       partly ? h('span', { class: 'step-meter', 'aria-hidden': 'true' }, meter(partly)) : null,
     ),
     badge,
@@ -74,6 +77,10 @@ function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HT
       );
     case 'resource':
       return h('li', attrs, resourceButton(item.item_id, 'step-inner', body, { opened: () => on.changed(), failed: on.failed }));
+    case 'practice': {
+      const href = `/practice/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}`;
+      return h('li', attrs, h('a', { class: 'step-inner', href }, body));
+    }
   }
 }
 

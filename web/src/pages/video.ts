@@ -14,7 +14,8 @@
 // once playback reaches them (components/momentCards.ts), the chapters (components/chapterList.ts;
 // also marks on the time bar) and the interactive transcript (components/transcript.ts). The owner
 // and trainers also get the captions (components/captionManager.ts) and the moments
-// (components/momentsEditor.ts). `?t=SECONDS` (a search hit in the captions) starts there, over
+// (components/momentsEditor.ts). Under the details, the discussion (components/discussion.ts):
+// comments pinned to the current time, replies, @experts. `?t=SECONDS` (a search hit in the captions) starts there, over
 // the saved position.
 
 import {
@@ -33,6 +34,7 @@ import {
 } from '../api';
 import { branding, setTitle } from '../branding';
 import { deleteControl } from '../components/confirmDelete';
+import { discussion, type Discussion } from '../components/discussion';
 import { errorBox, isAbort } from '../components/errorBox';
 import { setFlash } from '../components/flash';
 import { handoutLinkAttrs, handoutList } from '../components/handoutList';
@@ -54,6 +56,10 @@ import { navigate, type PageContext } from '../router';
 import { currentUser, isTrainer, mayEdit } from '../session';
 import { paragraphs } from '../text';
 import { WatchTracker } from '../watchTracker';
+
+// the practice attempt's page plays a recording with the same player: it lives with this page's
+// bundle (pages/attempt.ts)
+export { attemptPage } from './attempt';
 
 const POLL_MS = 3000;
 
@@ -105,6 +111,8 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   const deleteSlot = h('div');
   const captionsSlot = h('div');
   const momentsSlot = h('div');
+  const talkSlot = h('div');
+  let talk: Discussion | null = null;
   const transcriptSlot = h('div');
   const keysSlot = h('div');
   const cards = momentCards();
@@ -124,7 +132,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       { class: 'watch' },
       h('div', { class: 'watch-stage' }, stage, keysSlot, resumeSlot, statusBox, watched, nextSlot),
       h('div', { class: 'watch-side' }, cards.el, chapterNav.el, transcriptSlot),
-      h('div', { class: 'watch-rest' }, details, handoutsSlot, captionsSlot, momentsSlot, editSlot, deleteSlot),
+      h('div', { class: 'watch-rest' }, details, handoutsSlot, talkSlot, captionsSlot, momentsSlot, editSlot, deleteSlot),
     ),
   );
 
@@ -187,6 +195,21 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     // the question names the video: made again after a rename, unless it is open
     if (editor && deleteShownFor !== v.title && !deleteSlot.querySelector('.notice-confirm')) showDelete(v);
 
+    if (!talk && me && v.status !== 'failed') {
+      talk = discussion({
+        target: 'video',
+        targetId: id,
+        me,
+        currentTime: () => (player ? player.video.currentTime : null),
+        seek: (t) => {
+          seek(t);
+          stage.scrollIntoView({ block: 'nearest' });
+        },
+        onCompose: () => player?.video.pause(),
+        experts: true,
+      });
+      replace(talkSlot, talk.el);
+    }
     if (v.status === 'failed') {
       replace(stage);
       replace(
@@ -478,6 +501,13 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
         return resourceButton(item.item_id, 'next-item', [...label, h('span', { class: 'small muted' }, 'A link: it opens in a new tab.')], {
           failed: (e) => replace(nextSlot, errorBox(e)),
         });
+      case 'practice':
+        return h(
+          'a',
+          { class: 'next-item', href: `/practice/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}` },
+          label,
+          h('span', { class: 'small muted' }, 'A practice step: record yourself and get feedback.'),
+        );
     }
   }
 
