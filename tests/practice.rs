@@ -12,32 +12,43 @@ use reelhouse::db::users::Role;
 use reqwest::Method;
 use serde_json::{Value, json};
 
-/// A few seconds of test pattern with sound, as a phone would send.
+/// A four-second clip with sound, as a phone would send.
 fn clip(app: &TestApp, name: &str) -> std::path::PathBuf {
     let path = app.env.dir.path().join(name);
-    common::ffmpeg(
-        &[
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x180:rate=25:duration=4",
-            "-f",
-            "lavfi",
-            "-i",
-            "sine=frequency=440:duration=4",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-shortest",
-        ],
-        &path,
-    );
+    common::phone_clip(&path, "320x180", 4);
     path
+}
+
+/// Starts a tus upload of `length` bytes as an attempt at `step`, sending `body` with it
+/// (creation-with-upload) when given; returns the response.
+async fn create_attempt_upload(
+    app: &TestApp,
+    person: &Person,
+    step: &str,
+    length: usize,
+    body: Option<Vec<u8>>,
+) -> reqwest::Response {
+    let b64 = |s: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, s);
+    let mut request = app
+        .client
+        .post(app.at("/api/v1/uploads"))
+        .bearer_auth(&person.token)
+        .header("tus-resumable", "1.0.0")
+        .header("upload-length", length.to_string())
+        .header(
+            "upload-metadata",
+            format!(
+                "filename {},practice_step {}",
+                b64("attempt.mp4"),
+                b64(step)
+            ),
+        );
+    if let Some(body) = body {
+        request = request
+            .header("content-type", "application/offset+octet-stream")
+            .body(body);
+    }
+    request.send().await.unwrap()
 }
 
 /// Sends a recording as an attempt at `step` (tus, naming the step in the metadata); returns the
@@ -49,26 +60,7 @@ async fn send_attempt(
     path: &std::path::Path,
 ) -> String {
     let bytes = std::fs::read(path).unwrap();
-    let b64 = |s: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, s);
-    let response = app
-        .client
-        .post(app.at("/api/v1/uploads"))
-        .bearer_auth(&person.token)
-        .header("tus-resumable", "1.0.0")
-        .header("upload-length", bytes.len().to_string())
-        .header(
-            "upload-metadata",
-            format!(
-                "filename {},practice_step {}",
-                b64("greeting.mp4"),
-                b64(step)
-            ),
-        )
-        .header("content-type", "application/offset+octet-stream")
-        .body(bytes)
-        .send()
-        .await
-        .unwrap();
+    let response = create_attempt_upload(app, person, step, bytes.len(), Some(bytes)).await;
     assert_eq!(response.status(), 201);
     let (status, view) = app
         .call(
@@ -1048,24 +1040,7 @@ async fn a_recording_whose_step_is_deleted_mid_upload_stays_private() {
         .await;
     let step_id = step["id"].as_str().unwrap();
     let bytes = std::fs::read(clip(&app, "check.mp4")).unwrap();
-    let b64 = |s: &str| base64::Engine::encode(&base64::engine::general_purpose::STANDARD, s);
-    let created = app
-        .client
-        .post(app.at("/api/v1/uploads"))
-        .bearer_auth(&hire.token)
-        .header("tus-resumable", "1.0.0")
-        .header("upload-length", bytes.len().to_string())
-        .header(
-            "upload-metadata",
-            format!(
-                "filename {},practice_step {}",
-                b64("check.mp4"),
-                b64(step_id)
-            ),
-        )
-        .send()
-        .await
-        .unwrap();
+    let created = create_attempt_upload(&app, &hire, step_id, bytes.len(), None).await;
     assert_eq!(created.status(), 201);
     let location = created.headers()["location"].to_str().unwrap().to_owned();
     let (status, _) = app

@@ -1181,28 +1181,7 @@ async fn a_new_hire_practises_and_is_reviewed_on_a_phone() {
     let hire = app.person("acme", "hana@acme.test", Role::Member).await;
     let peer = app.person("acme", "pete@acme.test", Role::Member).await;
     let clip = app.env.dir.path().join("greeting.mp4");
-    common::ffmpeg(
-        &[
-            "-f",
-            "lavfi",
-            "-i",
-            "testsrc2=size=320x180:rate=25:duration=6",
-            "-f",
-            "lavfi",
-            "-i",
-            "sine=frequency=440:duration=6",
-            "-c:v",
-            "libx264",
-            "-preset",
-            "ultrafast",
-            "-pix_fmt",
-            "yuv420p",
-            "-c:a",
-            "aac",
-            "-shortest",
-        ],
-        &clip,
-    );
+    common::phone_clip(&clip, "320x180", 6);
     let shots = screenshot_dir("a_new_hire_practises_and_is_reviewed_on_a_phone");
     let seen = browse_keeping_shots(
         &app,

@@ -499,6 +499,35 @@ pub fn file_form(file_name: &str, bytes: Vec<u8>) -> reqwest::multipart::Form {
     )
 }
 
+/// A clip as a phone would send it: `seconds` of test pattern at `size` (such as "320x180"),
+/// 25 fps, with a 440 Hz tone; H.264 and AAC in MP4.
+pub fn phone_clip(out: &std::path::Path, size: &str, seconds: u32) {
+    let picture = format!("testsrc2=size={size}:rate=25:duration={seconds}");
+    let tone = format!("sine=frequency=440:duration={seconds}");
+    ffmpeg(
+        &[
+            "-f",
+            "lavfi",
+            "-i",
+            &picture,
+            "-f",
+            "lavfi",
+            "-i",
+            &tone,
+            "-c:v",
+            "libx264",
+            "-preset",
+            "ultrafast",
+            "-pix_fmt",
+            "yuv420p",
+            "-c:a",
+            "aac",
+            "-shortest",
+        ],
+        out,
+    );
+}
+
 /// Generates a file with the FFmpeg command line (the `-f lavfi` sources make test patterns).
 pub fn ffmpeg(args: &[&str], out: &std::path::Path) {
     let status = std::process::Command::new("ffmpeg")
