@@ -142,22 +142,6 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Notification {
 
 const COLUMNS: &str = "id, kind, title, body, link, created_at, read_at";
 
-/// How `user_id` wants `kind`.
-pub async fn channel<'e>(
-    db: impl AnyExecutor<'e>,
-    user_id: &str,
-    kind: Kind,
-) -> sqlx::Result<Channel> {
-    let word: Option<String> = sqlx::query_scalar(
-        "select channel from notification_settings where user_id = $1 and kind = $2",
-    )
-    .bind(user_id)
-    .bind(kind.as_str())
-    .fetch_optional(db)
-    .await?;
-    Ok(word.map_or(Channel::Email, |w| Channel::parse(&w)))
-}
-
 /// How `user_id` wants each kind, in [`Kind::ALL`]'s order.
 pub async fn settings<'e>(
     db: impl AnyExecutor<'e>,
@@ -203,20 +187,22 @@ pub async fn set_channel<'e>(
 }
 
 /// Notifies `user_id` as they want `notice.kind`: into their inbox (unless off), and emailed
-/// now (queued) or in their next digest.
+/// now (queued) or in their next digest. Both statements write (the person's choice is read
+/// inside the insert), so on SQLite the transaction holds the write lock from its start and never
+/// has to upgrade a read snapshot that a concurrent writer made stale.
 pub async fn notify(db: &Db, org_id: &str, user_id: &str, notice: &Notice) -> sqlx::Result<()> {
     let mut tx = db.pool().begin().await?;
-    let email = match channel(&mut *tx, user_id, notice.kind).await? {
-        Channel::Off => return Ok(()),
-        Channel::App => "none",
-        Channel::Email => "pending",
-        Channel::Digest => "digest",
-    };
     let id = new_id();
-    sqlx::query(
+    let chosen = "coalesce((select channel from notification_settings \
+                            where user_id = $3 and kind = $4), 'email')";
+    let inserted = sqlx::query(&format!(
         "insert into notifications (id, org_id, user_id, kind, title, body, link, email, \
-         created_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-    )
+         created_at) \
+         select $1, $2, $3, $4, $5, $6, $7, \
+           case {chosen} when 'app' then 'none' when 'digest' then 'digest' else 'pending' end, \
+           $8 \
+         where {chosen} <> 'off'"
+    ))
     .bind(&id)
     .bind(org_id)
     .bind(user_id)
@@ -224,12 +210,17 @@ pub async fn notify(db: &Db, org_id: &str, user_id: &str, notice: &Notice) -> sq
     .bind(&notice.title)
     .bind(&notice.body)
     .bind(&notice.link)
-    .bind(email)
     .bind(now_ms())
     .execute(&mut *tx)
     .await?;
-    if email == "pending" {
-        jobs::enqueue_about(&mut *tx, org_id, EMAIL, &id).await?;
+    if inserted.rows_affected() == 1 {
+        let email: String = sqlx::query_scalar("select email from notifications where id = $1")
+            .bind(&id)
+            .fetch_one(&mut *tx)
+            .await?;
+        if email == "pending" {
+            jobs::enqueue_about(&mut *tx, org_id, EMAIL, &id).await?;
+        }
     }
     tx.commit().await
 }
@@ -434,12 +425,16 @@ pub async fn unsubscribe(db: &Db, token: &str) -> sqlx::Result<Option<Vec<Kind>>
     };
     let mut tx = db.pool().begin().await?;
     for &kind in &kinds {
-        if matches!(
-            channel(&mut *tx, &user_id, kind).await?,
-            Channel::Email | Channel::Digest
-        ) {
-            set_channel(&mut *tx, &user_id, kind, Channel::App).await?;
-        }
+        // Emailed (a kind without a row is emailed) becomes in-app only; off stays off.
+        sqlx::query(
+            "insert into notification_settings (user_id, kind, channel) values ($1, $2, 'app') \
+             on conflict (user_id, kind) do update set channel = 'app' \
+             where notification_settings.channel in ('email', 'digest')",
+        )
+        .bind(&user_id)
+        .bind(kind.as_str())
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await?;
     Ok(Some(kinds))

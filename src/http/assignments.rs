@@ -76,10 +76,9 @@ async fn assign(
         ));
     }
     let mut tx = pool.begin().await?;
-    if standing {
-        // People joining meanwhile either see the new rule or are found by it.
-        crate::db::orgs::lock(&mut tx, &caller.org.id).await?;
-    }
+    // People joining meanwhile either see a new rule or are found by it; and on SQLite the
+    // transaction writes first, so its reads are never of a snapshot another writer outdates.
+    crate::db::orgs::lock(&mut tx, &caller.org.id).await?;
     let mut people = Vec::new();
     for user_id in &request.user_ids {
         if users::member_in_org(&mut *tx, &caller.org.id, user_id)

@@ -298,7 +298,12 @@ impl Store for FsStore {
                 if entry.file_type().await?.is_dir() {
                     folders.push(path);
                 } else if key.starts_with(prefix) {
-                    found.push(self.meta(key, &path).await?);
+                    // An object deleted while the folder is read is simply not listed.
+                    match self.meta(key, &path).await {
+                        Ok(meta) => found.push(meta),
+                        Err(StoreError::NotFound(_)) => {}
+                        Err(err) => return Err(err),
+                    }
                 }
             }
         }
