@@ -28,8 +28,10 @@
 // leaves feedback at two moments, and a notification) and comments on the video (the trainer
 // replies) and the handout: the practice step, the attempt (the member's and the reviewer's view),
 // the inbox, the notification settings, the handout's and the link's own pages and the public
-// unsubscribe page (an invalid link) are checked too. Screens that do not exist in this build (the
-// app answers "Page not found") are listed as skipped.
+// unsubscribe page (an invalid link) are checked too, the people search ("Ask someone to review"
+// on the practice step, "Mention someone" on the handout's page) also with people found.
+// Screens that do not exist in this build (the app answers "Page not found") are listed as
+// skipped.
 //
 // Prints one JSON line {"pages": [{name, path, who, sizes}], "skipped": [...], "violations":
 // [{page, id, impact, help, targets, …}], "overflow": [{page, scrollWidth, culprits}], "focus":
@@ -273,15 +275,33 @@ try {
     { name: 'reviews', who: 'trainer', path: '/manage/reviews', optional: true },
     { name: 'home-trainer', who: 'trainer', path: '/' },
     // active learning (issue 17)
-    { name: 'practice', who: 'member', path: `/practice/${encodeURIComponent(practice.id)}?playlist=${p}` },
+    {
+      name: 'practice',
+      who: 'member',
+      path: `/practice/${encodeURIComponent(practice.id)}?playlist=${p}`,
+      // "Ask someone to review": the people found for the start of the trainer's email
+      states: [{ name: 'people-search', open: (page) => searchPeople(page, '.reviewer-form') }],
+    },
     { name: 'attempt', who: 'member', path: `/practice/attempts/${encodeURIComponent(attempt.id)}`, ready: 'video' },
     { name: 'attempt-reviewer', who: 'trainer', path: `/practice/attempts/${encodeURIComponent(attempt.id)}`, ready: 'video' },
     { name: 'inbox', who: 'member', path: '/inbox' },
     { name: 'notification-settings', who: 'member', path: '/settings/notifications' },
-    { name: 'handout-page', who: 'member', path: `/handouts/${encodeURIComponent(handout.id)}` },
+    {
+      name: 'handout-page',
+      who: 'member',
+      path: `/handouts/${encodeURIComponent(handout.id)}`,
+      states: [{ name: 'mention-search', open: (page) => searchPeople(page, '.comment-form') }],
+    },
     { name: 'resource-page', who: 'member', path: `/resources/${encodeURIComponent(resource.id)}` },
     { name: 'unsubscribe', who: 'public', path: '/unsubscribe?token=not-a-real-token' },
   ];
+
+  /** Types the start of the trainer's email into the people search inside `scope` and waits
+   *  for the people found. */
+  async function searchPeople(page, scope) {
+    await page.locator(`${scope} .person-search-input`).fill(trainerEmail.split('@')[0]);
+    await page.locator(`${scope} .person-results input[type=radio]`).first().waitFor();
+  }
 
   for (const screen of screens) {
     const seen = { name: screen.name, path: screen.path, who: screen.who, sizes: [] };

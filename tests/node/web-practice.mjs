@@ -5,7 +5,8 @@
 //     step and the assignment to the member are made through the API);
 //  2. the member opens the playlist: the step is open, the link after it locked; opens the step,
 //     uploads CLIP_MP4 through "Choose a file" (the tus upload with `practice_step`), sees it in
-//     "My attempts" waiting for review, and asks the peer to review it;
+//     "My attempts" waiting for review, and asks the peer to review it (found by typing the start
+//     of the peer's email in the people search, GET /api/v1/people?q=);
 //  3. the peer finds the attempt under "Practice to review" on their home page, opens it, waits
 //     until it plays, seeks to 1 s, writes a comment (which takes that time), scores the rubric
 //     and sends feedback; the trainer does the same at 2.5 s from the review queue
@@ -16,19 +17,20 @@
 //     the trainer's comment, and uploads a second attempt, which the trainer marks "Meets the
 //     standard": the playlist shows the step done and the link unlocked;
 //  5. on a library video (uploaded by the trainer through the API at the start) the member comments
-//     at the current time in the discussion, mentioning the peer (who is told); the trainer
-//     replies; the member sees the reply;
+//     at the current time in the discussion, mentioning the peer (found through the same people
+//     search; the peer is told); the trainer replies; the member sees the reply;
 //  6. the member chooses "Daily digest" for replies in the notification settings: it is still
 //     chosen after a reload; /unsubscribe with a made-up token (signed out) says the link is not
-//     valid.
+//     valid;
+//  7. the trainer's report of the playlist (/manage/playlists/:id/report) shows the member's step
+//     as "Done" with its attempts and the latest scores ("Eye contact 3/3").
 //
 //   node web-practice.mjs ORIGIN TRAINER_EMAIL TRAINER_PASSWORD MEMBER_EMAIL MEMBER_PASSWORD \
 //        PEER_EMAIL PEER_PASSWORD CLIP_MP4 SCREENSHOT_DIR
 //
 // The three must be of one organisation (the trainer a trainer or admin, the others members); the
-// server needs a transcode worker; no email is needed. Members pick reviewers among the
-// organisation's experts (they cannot list people), so the peer first lists an expertise through
-// the API. Prints one JSON line (what was seen: statuses, mark positions, …) and exits 0 when it
+// server needs a transcode worker; no email is needed. People are found by the start of their
+// name or email (a name may be the email itself). Prints one JSON line (what was seen: statuses, mark positions, …) and exits 0 when it
 // all worked; exits 1 naming the failing step otherwise.
 import fs from 'node:fs';
 import { NARROW, api, apiOk, launch, overflowAt, phone, shot, signIn, uploadFile, waitReady } from './lib/pages.mjs';
@@ -61,6 +63,17 @@ async function person(email, password, who) {
 async function narrow(page, name) {
   const over = await overflowAt(page, name, NARROW, (p) => shot(p, shots, `${name}-320`));
   if (over) seen.sideways.push(`${name}: ${JSON.stringify(over.culprits)}`);
+}
+
+/** In a people search (labelled `label`, inside `scope`): types the start of the peer's email
+ *  and chooses them in the list of people found. */
+async function pickPerson(page, scope, label, userId) {
+  const box = page.locator(scope).getByLabel(label, { exact: true });
+  await box.fill(peerEmail.split('@')[0]);
+  const radio = page.locator(`${scope} .person-results input[type=radio][value="${userId}"]`);
+  await radio.waitFor();
+  seen.people_found = seen.people_found ?? (await page.locator(`${scope} .person-search-status`).innerText()).trim();
+  await radio.check();
 }
 
 /** Opens an attempt page and waits until its recording can be played and sought. */
@@ -107,8 +120,6 @@ try {
   const peer = await person(peerEmail, peerPassword, 'peer');
   // replies come in the app to begin with (a run before may have left them in a digest)
   await apiOk(member.context, origin, 'PUT', '/api/v1/me/notification-settings', { items: [{ kind: 'reply', channel: 'app' }] });
-  // members pick reviewers among the experts
-  await apiOk(peer.context, origin, 'PUT', '/api/v1/me/expertise', { tags: ['customer-service'] });
   const libraryVideo = await uploadFile(trainer.context, origin, clip, `Greeting a customer ${run}`);
   const playlist = await apiOk(trainer.context, origin, 'POST', '/api/v1/playlists', {
     title: `Front desk ${run}`,
@@ -170,8 +181,7 @@ try {
   if (seen.first_attempt_chip !== 'Waiting for review') throw new Error(`the attempt says ${seen.first_attempt_chip}`);
 
   step = 'the member asks the peer to review';
-  await mp.locator('select.reviewer-pick option[value="' + peer.me.id + '"]').waitFor({ state: 'attached' });
-  await mp.getByLabel('Ask someone to review').selectOption(peer.me.id);
+  await pickPerson(mp, '.reviewer-form', 'Ask someone to review', peer.me.id);
   await mp.getByRole('button', { name: 'Ask', exact: true }).click();
   await mp.locator(`.reviewer[data-reviewer="${peer.me.id}"]`).waitFor();
   await shot(mp, shots, 'practice-step-phone');
@@ -285,8 +295,7 @@ try {
   await composer.click();
   await composer.fill('Should I greet before or after the phone call?');
   seen.pin_label = (await mp.locator('.comment-form .check-label').first().innerText()).trim();
-  await mp.locator(`select.comment-mention option[value="${peer.me.id}"]`).waitFor({ state: 'attached' });
-  await mp.getByLabel('Mention someone (optional)').selectOption(peer.me.id);
+  await pickPerson(mp, '.comment-form', 'Mention someone (optional)', peer.me.id);
   await mp.getByRole('button', { name: 'Post comment' }).click();
   const memberComment = mp.locator('.discussion article.comment', { hasText: 'before or after the phone call' });
   await memberComment.waitFor();
@@ -330,6 +339,20 @@ try {
   seen.unsubscribe = (await op.locator('main [role=alert]').innerText()).trim();
   if (!/not valid/.test(seen.unsubscribe)) throw new Error(`the unsubscribe page says ${seen.unsubscribe}`);
   await shot(op, shots, 'unsubscribe-invalid-phone');
+
+  step = "the trainer's playlist report shows the member's step done with its scores";
+  await tp.goto(`${origin}/manage/playlists/${enc}/report`);
+  const card = tp.locator(`.report-card[data-user="${member.me.id}"]`);
+  await card.waitFor();
+  await card.locator('.report-items summary').click();
+  const stepLine = card.locator(`.report-item[data-item="${stepId}"]`);
+  await stepLine.waitFor();
+  seen.report_step = (await stepLine.locator('.report-item-state').innerText()).trim();
+  seen.report_scores = (await stepLine.locator('.report-item-scores [aria-hidden]').innerText().catch(() => '')).trim();
+  if (!/^Done\b/.test(seen.report_step) || !/2 attempts/.test(seen.report_step)) throw new Error(`the report says ${seen.report_step}`);
+  if (!/Eye contact 3\/3/.test(seen.report_scores)) throw new Error(`the report's scores are ${JSON.stringify(seen.report_scores)}`);
+  await shot(tp, shots, 'playlist-report-practice-phone');
+  await narrow(tp, 'playlist-report-practice');
 
   const after = await api(member.context, origin, 'GET', `/api/v1/practice-steps/${stepId}`);
   seen.my_status = after.body?.my_status;

@@ -62,6 +62,8 @@ export type Assignment = Schemas['MyAssignment'];
 export type LibraryItem = Narrow<Schemas['Hit'], 'kind', LibraryKind>;
 /** A person marked as an expert on a tag, to ask about it. */
 export type Expert = Schemas['Expert'];
+/** A colleague anyone may find by name (never an email): to ask for a review, to mention. */
+export type Colleague = Schemas['Colleague'];
 export type LibraryPage = Omit<Schemas['LibraryPage'], 'items'> & { items: LibraryItem[] };
 /** The library search as the app's pages hold it (sent as the query of GET /api/v1/library). */
 export interface LibraryQuery {
@@ -106,7 +108,9 @@ export type PlaylistFields = Schemas['PlaylistFields'];
 /** A new playlist: a title, and optionally the other fields. */
 export type NewPlaylist = Schemas['NewPlaylist'];
 /** One item of a playlist for one person in the report. */
-export type ReportItem = Narrow<Schemas['ReportItem'], 'kind', LibraryKind>;
+export type ReportItem = Narrow<Schemas['ReportItem'], 'kind', EntryKind>;
+/** Where a person stands on a practice step in a report: status, attempts, the latest scores. */
+export type PracticeState = Schemas['PracticeState'];
 /** One assignee's progress on a playlist (GET /api/v1/playlists/{id}/report). */
 export type ReportRow = Omit<Schemas['ReportLine'], 'items'> & { items: ReportItem[] };
 /** Who gets a playlist: named people and/or everyone with a role / in a cohort (standing). */
@@ -823,6 +827,11 @@ export async function deleteSso(): Promise<void> {
 
 // --- expertise ------------------------------------------------------------------------------
 
+/** Active colleagues whose name (any word) or email starts with `q`, by name, at most 20. Anyone. */
+export async function findColleagues(q: string, signal?: AbortSignal): Promise<Colleague[]> {
+  return (await call('get', '/api/v1/people', { query: { q }, signal })).items;
+}
+
 /** The organisation's experts, one row per person and tag (optionally only on `tag`). */
 export async function listExperts(tag?: string, signal?: AbortSignal): Promise<Expert[]> {
   return (await call('get', '/api/v1/experts', { query: { tag }, signal })).items;
@@ -914,8 +923,7 @@ export async function heldComments(signal?: AbortSignal): Promise<Comment[]> {
 
 /** A handout's details (title, description, file). */
 export function getHandout(id: string, signal?: AbortSignal): Promise<Handout> {
-  // (the document declares no GET on this route: see web/README.md, "API types")
-  return request('GET', `/api/v1/handouts/${encodeURIComponent(id)}`, { signal });
+  return call('get', '/api/v1/handouts/{handout_id}', { params: { handout_id: id }, signal });
 }
 
 // --- notifications ----------------------------------------------------------------------------

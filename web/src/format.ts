@@ -72,3 +72,17 @@ export function formatDateTime(d: Date): string {
 export function percent(fraction: number): string {
   return `${Math.round(Math.min(1, Math.max(0, fraction)) * 100)}%`;
 }
+
+/** What a file is, in words, from its type and name: "PDF", "Picture (PNG)", "Video (MP4)",
+ *  "DOCX document", "File". */
+export function fileKindText(contentType: string | null | undefined, filename = ''): string {
+  const type = (contentType ?? '').toLowerCase().split(';')[0]!.trim();
+  const ext = /\.([a-z0-9]{1,8})$/i.exec(filename)?.[1]?.toUpperCase();
+  const sub = type.includes('/') ? type.slice(type.indexOf('/') + 1).toUpperCase() : '';
+  if (type === 'application/pdf') return 'PDF';
+  if (type.startsWith('image/')) return `Picture (${ext ?? sub})`;
+  if (type.startsWith('video/')) return `Video (${ext ?? sub})`;
+  if (type.startsWith('audio/')) return `Sound (${ext ?? sub})`;
+  if (type.startsWith('text/') && !ext) return 'Text';
+  return ext ? `${ext} document` : 'File';
+}

@@ -55,7 +55,7 @@ export function progressCaption(done: number, total: number, progress?: number |
 }
 
 /** One item's state in words: "Done", "Watched 40%", "Opened"… or "Not started". */
-export function itemStateText(item: { kind: LibraryKind; completed: boolean; progress?: number | null }): string {
+export function itemStateText(item: { kind: LibraryKind | 'practice'; completed: boolean; progress?: number | null }): string {
   if (item.completed) return 'Done';
   const p = typeof item.progress === 'number' ? item.progress : 0;
   if (p > 0) return item.kind === 'video' ? `Watched ${pct(p)}` : `${pct(p)} done`;

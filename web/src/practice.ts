@@ -128,6 +128,26 @@ export function scoreSummary(lines: readonly ScoreLine[]): string {
   return `Scored ${n}: ${top} at the top level`;
 }
 
+/** Where a person stands on a practice step, in words: null (no attempt yet) → "Not started". */
+export function practiceStatusText(status: AttemptStatusLike | null | undefined): string {
+  return status ? ATTEMPT_STATUS_LABEL[status] : 'Not started';
+}
+
+/** "1 attempt", "3 attempts", "No attempts". */
+export function attemptsText(n: number): string {
+  return n <= 0 ? 'No attempts' : n === 1 ? '1 attempt' : `${n} attempts`;
+}
+
+/** The latest scores, compact: "Eye contact 3/3 · Tone 2/3" ('' without scores). */
+export function scoresText(scores: readonly { criterion: string; points: number; out_of: number }[] | null | undefined): string {
+  return (scores ?? []).map((s) => `${s.criterion} ${s.points}/${s.out_of}`).join(' · ');
+}
+
+/** Spoken in full for screen readers: "Eye contact: Meets the standard, 3 of 3; Tone: Nearly, 2 of 3". */
+export function scoresLongText(scores: readonly { criterion: string; level: string; points: number; out_of: number }[] | null | undefined): string {
+  return (scores ?? []).map((s) => `${s.criterion}: ${s.level}, ${s.points} of ${s.out_of}`).join('; ');
+}
+
 /** The levels a new criterion starts with. */
 export const DEFAULT_LEVELS = ['Not yet', 'Nearly', 'Meets the standard'];
 export const MIN_LEVELS = 2;

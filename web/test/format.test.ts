@@ -2,7 +2,7 @@
 // quota messages, src/upload/quota.rs `size`): `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatSize } from '../src/format.ts';
+import { fileKindText, formatSize } from '../src/format.ts';
 
 test('sizes read as the server says them', () => {
   assert.equal(formatSize(1_500_000_000), '1.5 GB');
@@ -46,4 +46,15 @@ test('exact halves go to the even neighbour, as Rust formats them', () => {
   assert.equal(formatSize(1_450_000_000), '1.4 GB');
   assert.equal(formatSize(1_550_000_000), '1.6 GB');
   assert.equal(formatSize(1_650_000_000), '1.6 GB');
+});
+
+test("a file's kind in words, from its type and name", () => {
+  assert.equal(fileKindText('application/pdf', 'guide.pdf'), 'PDF');
+  assert.equal(fileKindText('image/png', 'chart.png'), 'Picture (PNG)');
+  assert.equal(fileKindText('image/jpeg', ''), 'Picture (JPEG)');
+  assert.equal(fileKindText('video/mp4; codecs=avc1', 'clip.mp4'), 'Video (MP4)');
+  assert.equal(fileKindText('application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'notes.docx'), 'DOCX document');
+  assert.equal(fileKindText('text/plain', 'readme'), 'Text');
+  assert.equal(fileKindText('application/octet-stream', 'blob'), 'File');
+  assert.equal(fileKindText(null), 'File');
 });

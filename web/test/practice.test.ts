@@ -2,7 +2,7 @@
 // time bar, scores in words, the rubric's checks, notification kinds in words: `npm test`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { inboxLabel, kindsPhrase, markFraction, momentText, rubricProblem, scoreLines, scoreSummary, threads } from '../src/practice.ts';
+import { attemptsText, inboxLabel, kindsPhrase, markFraction, momentText, practiceStatusText, rubricProblem, scoreLines, scoresLongText, scoresText, scoreSummary, threads } from '../src/practice.ts';
 
 const c = (id: string, parent_id: string | null, created_at: number, at_s: number | null = null) => ({ id, parent_id, created_at, at_s });
 
@@ -67,4 +67,23 @@ test('kindsPhrase and inboxLabel', () => {
   assert.equal(kindsPhrase(['reply', 'mention', 'feedback']), 'replies to your comments, mentions and feedback on your practice');
   assert.equal(inboxLabel(0), 'Inbox');
   assert.equal(inboxLabel(3), 'Inbox, 3 unread');
+});
+
+test('a practice state in reports: status in words, attempts, latest scores compact and spoken', () => {
+  assert.equal(practiceStatusText(null), 'Not started');
+  assert.equal(practiceStatusText(undefined), 'Not started');
+  assert.equal(practiceStatusText('waiting'), 'Waiting for review');
+  assert.equal(practiceStatusText('needs_work'), 'Needs another attempt');
+  assert.equal(practiceStatusText('done'), 'Done');
+  assert.equal(attemptsText(0), 'No attempts');
+  assert.equal(attemptsText(1), '1 attempt');
+  assert.equal(attemptsText(3), '3 attempts');
+  const scores = [
+    { criterion: 'Eye contact', level: 'Meets the standard', points: 3, out_of: 3 },
+    { criterion: 'Tone', level: 'Nearly', points: 2, out_of: 3 },
+  ];
+  assert.equal(scoresText(scores), 'Eye contact 3/3 · Tone 2/3');
+  assert.equal(scoresText([]), '');
+  assert.equal(scoresText(null), '');
+  assert.equal(scoresLongText(scores), 'Eye contact: Meets the standard, 3 of 3; Tone: Nearly, 2 of 3');
 });

@@ -2,9 +2,9 @@
 // threads (practice.ts `threads`), each with its author, its moment as an "at 0:42" chip that
 // seeks the player, when it was written, and a Reply box; authors edit and delete their own,
 // trainers hide, show again, or let a held comment through. A new comment on a video can take the
-// player's current time ("Pin to 0:42"), may mention someone (trainers pick from everyone, others
-// from the organisation's experts: members cannot list people) and may ask the experts of the
-// item's tags (@experts).
+// player's current time ("Pin to 0:42"), may mention someone (found by name with
+// components/personSearch.ts, GET /api/v1/people?q=) and may ask the experts of the item's tags
+// (@experts).
 // A member's comment may come back `held`: it says it waits for a trainer.
 //
 // GET /api/v1/comments?target=&target_id=, POST /api/v1/comments, PATCH / DELETE
@@ -30,7 +30,7 @@ import { paragraphs } from '../text';
 import { checkbox } from './checkbox';
 import { errorBox, isAbort } from './errorBox';
 import { field } from './field';
-import { reviewCandidates } from './practiceBits';
+import { personSearch } from './personSearch';
 
 export interface DiscussionOptions {
   target: CommentTarget;
@@ -86,21 +86,12 @@ export function discussion(opts: DiscussionOptions): Discussion {
     const body = h('textarea', { rows: 3, maxlength: 4000, required: true, class: 'comment-input' });
     const pin = opts.currentTime ? h('input', { type: 'checkbox', checked: true, class: 'comment-pin' }) : null;
     const experts = opts.experts ? h('input', { type: 'checkbox', class: 'comment-experts' }) : null;
-    const mention = h('select', { class: 'comment-mention' }, h('option', { value: '' }, 'No one'));
-    let people = false;
-    const loadPeople = () => {
-      if (people) return;
-      people = true;
-      reviewCandidates(opts.me)
-        .then((list) => {
-          for (const p of list) mention.append(h('option', { value: p.id }, p.detail ? `${p.name} (${p.detail})` : p.name));
-        })
-        .catch(() => {
-          people = false; // asked again on the next focus
-        });
-    };
-    mention.addEventListener('focus', loadPeople);
-    mention.addEventListener('pointerdown', loadPeople);
+    const mention = personSearch({
+      label: 'Mention someone (optional)',
+      hint: 'Type the start of their name or email and choose them: they are told about your comment.',
+      exclude: () => new Set([opts.me.id]),
+    });
+    mention.el.classList.add('comment-mention');
     const send = h('button', { type: 'submit', class: 'button button-primary' }, 'Post comment');
     const formStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
     let pinnedAt: number | null = null;
@@ -110,7 +101,6 @@ export function discussion(opts: DiscussionOptions): Discussion {
       if (label) label.textContent = pinnedAt === null ? 'Pin to the current time' : `Pin to ${momentText(pinnedAt).slice(3)}`;
     };
     body.addEventListener('focus', () => {
-      loadPeople();
       showPin();
       opts.onCompose?.();
     });
@@ -131,10 +121,10 @@ export function discussion(opts: DiscussionOptions): Discussion {
               body: text,
               at_s: pin?.checked ? (pinnedAt ?? opts.currentTime?.() ?? null) : null,
               mention_experts: experts?.checked || undefined,
-              mentions: mention.value ? [mention.value] : undefined,
+              mentions: mention.chosen() ? [mention.chosen()!.user_id] : undefined,
             });
             body.value = '';
-            mention.value = '';
+            mention.clear();
             if (experts) experts.checked = false;
             comments = [...comments, c];
             draw();
@@ -151,7 +141,7 @@ export function discussion(opts: DiscussionOptions): Discussion {
       },
       field('Add a comment', body),
       pin ? checkbox('Pin to the current time', pin, 'Others can jump to that moment.') : null,
-      field('Mention someone (optional)', mention, 'They are told about your comment.'),
+      mention.el,
       experts ? checkbox('Ask the experts (@experts)', experts, 'People who know this topic are told about your comment.') : null,
       h('div', { class: 'button-row' }, send),
       formStatus,

@@ -1,13 +1,10 @@
 // Small pieces of the practice screens: an attempt's status chip, a rubric as a list of its
-// criteria and levels, a review (verdict, summary, scores in words) and a person picker for
-// "Ask someone to review" (trainers pick from everyone, others from the organisation's experts:
-// members cannot list people).
+// criteria and levels, a review (verdict, summary, scores in words) and instructions as text.
 
-import { listExperts, listPeople, type Criterion, type Me, type Review } from '../api';
+import type { Criterion, Review } from '../api';
 import { h } from '../dom';
 import { formatDateTime, toDate } from '../format';
 import { ATTEMPT_STATUS_LABEL, scoreLines, VERDICT_LABEL, type AttemptStatusLike } from '../practice';
-import { isTrainer } from '../session';
 import { paragraphs } from '../text';
 
 export function statusChip(status: AttemptStatusLike): HTMLElement {
@@ -58,32 +55,6 @@ export function reviewCard(r: Review, rubric: Criterion[]): HTMLElement {
         )
       : null,
   );
-}
-
-export interface PersonChoice {
-  id: string;
-  name: string;
-  detail: string;
-}
-
-/** People to ask for a review: everyone for trainers, the experts (with their topics) for others. */
-export async function reviewCandidates(me: Me, signal?: AbortSignal): Promise<PersonChoice[]> {
-  if (isTrainer(me)) {
-    const people = await listPeople(signal);
-    return people
-      .filter((p) => p.active && p.id !== me.id)
-      .map((p) => ({ id: p.id, name: p.name || p.email, detail: p.role === 'member' ? '' : p.role }))
-      .sort((a, b) => a.name.localeCompare(b.name));
-  }
-  const experts = await listExperts(undefined, signal);
-  const byPerson = new Map<string, PersonChoice>();
-  for (const e of experts) {
-    if (e.user_id === me.id) continue;
-    const had = byPerson.get(e.user_id);
-    if (had) had.detail = `${had.detail}, ${e.tag}`;
-    else byPerson.set(e.user_id, { id: e.user_id, name: e.name || e.email, detail: e.tag });
-  }
-  return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name));
 }
 
 /** Plain paragraphs of a body, for comments and instructions. */

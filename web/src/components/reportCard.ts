@@ -12,6 +12,7 @@ import { h, replace } from '../dom';
 import { formatDate, toDate } from '../format';
 import { itemStateText, overallProgress, progressCaption } from '../learning';
 import { dateInputValue, dueAtFromDateInput } from '../manage';
+import { attemptsText, practiceStatusText, scoresLongText, scoresText } from '../practice';
 import { confirmControl } from './confirmAction';
 import { errorBox } from './errorBox';
 import { field } from './field';
@@ -63,30 +64,55 @@ export function reportCard(r: ReportRow, opts: ReportCardOptions): HTMLElement {
   );
 }
 
-/** Each item for one person, folded away: "Video · Forklift walkthrough — Watched 40%". */
+/** Each item for one person, folded away: "Video · Forklift walkthrough — Watched 40%"; a
+ *  practice step says where the person stands ("Needs another attempt · 2 attempts") with the
+ *  latest scores under it ("Eye contact 3/3 · Tone 2/3"). */
 function reportItems(r: ReportRow, of: string): HTMLElement {
   const state = (i: ReportItem) => {
-    const text = itemStateText(i);
+    const text = i.kind === 'practice' ? practiceText(i) : itemStateText(i);
     const at = i.completed ? toDate(i.completed_at) : null;
-    return at ? `${text} ${formatDate(at)}` : text;
+    const dated = at ? `${text} ${formatDate(at)}` : text;
+    const tries = i.kind === 'practice' ? (i.practice?.attempts ?? 0) : 0;
+    return tries > 0 ? `${dated} · ${attemptsText(tries)}` : dated;
+  };
+  const cls = (i: ReportItem) => {
+    if (i.kind === 'practice' && i.practice) {
+      const s = i.practice.status;
+      return s === 'done' || i.completed ? 'is-done' : s ? 'is-partial' : 'is-todo';
+    }
+    return i.completed ? 'is-done' : i.progress > 0 ? 'is-partial' : 'is-todo';
   };
   return h(
     'details',
     { class: 'report-items' },
-    h('summary', null, `Items (${r.items!.length})`, h('span', { class: 'visually-hidden' }, ` of ${of}`)),
+    h('summary', null, `Items (${r.items.length})`, h('span', { class: 'visually-hidden' }, ` of ${of}`)),
     h(
       'ol',
       { class: 'plain-list report-item-list' },
-      r.items!.map((i) =>
-        h(
+      r.items.map((i) => {
+        const scores = i.kind === 'practice' ? (i.practice?.scores ?? []) : [];
+        return h(
           'li',
-          { class: `report-item ${i.completed ? 'is-done' : i.progress > 0 ? 'is-partial' : 'is-todo'}`, 'data-item': i.item_id },
+          { class: `report-item ${cls(i)}`, 'data-item': i.item_id, 'data-kind': i.kind, 'data-practice': i.practice?.status ?? null },
           h('span', { class: 'report-item-title' }, h('span', { class: 'kind' }, KIND_LABEL[i.kind]), ' ', i.title),
           h('span', { class: 'report-item-state' }, state(i)),
-        ),
-      ),
+          scores.length
+            ? h(
+                'span',
+                { class: 'report-item-scores small' },
+                h('span', { class: 'visually-hidden' }, `Latest scores: ${scoresLongText(scores)}`),
+                h('span', { 'aria-hidden': 'true' }, scoresText(scores)),
+              )
+            : null,
+        );
+      }),
     ),
   );
+}
+
+/** "Done", "Needs another attempt", "Not started" (the attempts follow the date). */
+function practiceText(i: ReportItem): string {
+  return practiceStatusText(i.practice?.status ?? (i.completed ? 'done' : null));
 }
 
 /** "Change due date" (inline: a date field, Save, "No due date", Cancel) and "Remove". */

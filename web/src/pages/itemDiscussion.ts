@@ -3,7 +3,7 @@
 // it as the library does (a handout in the phone's viewer or as a download; a link recorded as
 // opened, then in a new tab), and the discussion under it (components/discussion.ts).
 
-import { ApiError, getHandout, getResource } from '../api';
+import { getHandout, getResource } from '../api';
 import { setTitle } from '../branding';
 import { discussion } from '../components/discussion';
 import { errorBox, isAbort } from '../components/errorBox';
@@ -11,6 +11,8 @@ import { handoutLinkAttrs } from '../components/handoutList';
 import { icon } from '../components/icon';
 import { resourceButton } from '../components/libraryItem';
 import { h, replace, type Child } from '../dom';
+import { fileKindText, formatBytes } from '../format';
+import { opensInline } from '../learning';
 import type { PageContext } from '../router';
 import { currentUser } from '../session';
 import { paragraphs } from '../text';
@@ -22,14 +24,15 @@ interface Shown {
   tags: string[];
 }
 
-function details(kind: string, item: Shown | null, open: HTMLElement): Child[] {
-  const tags = item?.tags ?? [];
+function details(kind: string, item: Shown, open: HTMLElement, about?: string): Child[] {
+  const tags = item.tags;
   return [
     h('a', { class: 'back-link', href: '/library' }, '← Library'),
     h('p', { class: 'kind' }, kind),
-    h('h1', null, item?.title || kind),
-    item?.tagline ? h('p', { class: 'lead' }, item.tagline) : null,
-    ...paragraphs(item?.description).map((p) => h('p', { class: 'description' }, p)),
+    h('h1', null, item.title || kind),
+    item.tagline ? h('p', { class: 'lead' }, item.tagline) : null,
+    about ? h('p', { class: 'small muted file-about' }, about) : null,
+    ...paragraphs(item.description).map((p) => h('p', { class: 'description' }, p)),
     tags.length
       ? h('ul', { class: 'tags tags-inline', 'aria-label': 'Tags' }, tags.map((t) => h('li', null, h('a', { class: 'tag', href: `/library?tag=${encodeURIComponent(t)}` }, `#${t}`))))
       : null,
@@ -41,24 +44,28 @@ export async function handoutPage({ main, params, signal }: PageContext): Promis
   const id = params.id!;
   const me = (await currentUser())!;
   setTitle('Handout');
-  let item: Shown | null = null;
-  let contentType: string | null = null;
+  replace(main, h('p', { class: 'muted', 'aria-busy': 'true' }, 'Loading…'));
+  let d;
   try {
-    const d = await getHandout(id, signal);
-    item = { title: d.title || d.filename, tagline: d.tagline, description: d.description, tags: d.tags };
-    contentType = d.content_type;
+    d = await getHandout(id, signal);
   } catch (e) {
     if (isAbort(e)) return;
-    // the server may not describe one handout on its own: the page still opens it
-    if (!(e instanceof ApiError) || (e.status !== 404 && e.status !== 405)) {
-      replace(main, h('h1', null, 'Handout'), errorBox(e));
-      return;
-    }
+    replace(main, h('a', { class: 'back-link', href: '/library' }, '← Library'), h('h1', null, 'Handout'), errorBox(e));
+    return;
   }
-  if (item) setTitle(item.title);
-  const open = h('a', { class: 'button button-primary', ...handoutLinkAttrs({ id, content_type: contentType }) }, icon('file'), 'Open the handout');
+  const item: Shown = { title: d.title || d.filename, tagline: d.tagline, description: d.description, tags: d.tags };
+  setTitle(item.title);
+  const inline = opensInline(d.content_type);
+  const open = h(
+    'a',
+    { class: 'button button-primary', ...handoutLinkAttrs(d) },
+    icon(inline ? 'file' : 'download'),
+    inline ? 'Open the handout' : 'Download the handout',
+    inline ? h('span', { class: 'visually-hidden' }, ' (opens in a new tab)') : null,
+  );
+  const about = [fileKindText(d.content_type, d.filename), d.size ? formatBytes(d.size) : ''].filter(Boolean).join(' · ');
   const talk = discussion({ target: 'handout', targetId: id, me, experts: true });
-  replace(main, details('Handout', item, open), talk.el);
+  replace(main, details('Handout', item, open, about), talk.el);
 }
 
 export async function resourcePage({ main, params, signal }: PageContext): Promise<void> {

@@ -4,14 +4,15 @@
 // tus upload as the Upload page (components/uploadPanel.ts, with Upload-Metadata `practice_step`:
 // the recording becomes a private video and an attempt, waiting for review), "My attempts" with
 // their status, and "Ask someone to review" (trainers always may; the learner adds a peer or a
-// manager). GET /api/v1/practice-steps/{id}, POST / DELETE …/reviewers.
+// manager, found by name with components/personSearch.ts, GET /api/v1/people?q=).
+// GET /api/v1/practice-steps/{id}, POST / DELETE …/reviewers.
 
 import { addReviewer, getStep, getVideo, removeReviewer, type StepView } from '../api';
 import { setTitle } from '../branding';
 import { errorBox, isAbort } from '../components/errorBox';
-import { field } from '../components/field';
 import { icon } from '../components/icon';
-import { reviewCandidates, rubricView, statusChip, textBlock, type PersonChoice } from '../components/practiceBits';
+import { personSearch } from '../components/personSearch';
+import { rubricView, statusChip, textBlock } from '../components/practiceBits';
 import { uploadPanel } from '../components/uploadPanel';
 import { h, replace } from '../dom';
 import { formatDateTime, toDate } from '../format';
@@ -37,7 +38,6 @@ export async function practicePage({ main, params, query, signal }: PageContext)
 
   const statusSlot = h('div', { class: 'practice-status' });
   const attemptsSlot = h('div');
-  const reviewersSlot = h('div');
   const reviewersStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
   const uploadsSlot = h('div', { class: 'stack' });
   const uploadStatus = h('div', { 'aria-live': 'polite' });
@@ -102,19 +102,44 @@ export async function practicePage({ main, params, query, signal }: PageContext)
     if (busy && !signal.aborted) processing = window.setTimeout(() => void followVideos(step), 3000);
   }
 
-  let candidates: PersonChoice[] | null = null;
+  const picker = personSearch({
+    label: 'Ask someone to review',
+    hint: 'Type the start of their name or email, then choose them.',
+    exclude: () => new Set([me.id, ...step.my_reviewers.map((r) => r.user_id)]),
+  });
+  const ask = h('button', { type: 'submit', class: 'button button-secondary' }, 'Ask');
+  const reviewerForm = h(
+    'form',
+    {
+      class: 'stack-tight reviewer-form',
+      onSubmit: async (ev) => {
+        ev.preventDefault();
+        const who = picker.chosen();
+        if (!who) {
+          replace(reviewersStatus, h('p', { class: 'notice notice-error', role: 'alert' }, 'Find a person by name and choose them first.'));
+          picker.input.focus();
+          return;
+        }
+        ask.disabled = true;
+        try {
+          await addReviewer(id, who.user_id);
+          picker.clear();
+          await refresh();
+          replace(reviewersStatus, h('p', { class: 'saved', role: 'status' }, `Asked ${who.name} to review your attempts.`));
+        } catch (e) {
+          replace(reviewersStatus, errorBox(e));
+        } finally {
+          ask.disabled = false;
+        }
+      },
+    },
+    picker.el,
+    h('div', { class: 'button-row' }, ask),
+  );
+  const reviewerList = h('div');
   function showReviewers(s: StepView): void {
-    const picker = h('select', { class: 'reviewer-pick' });
-    const ask = h('button', { type: 'submit', class: 'button button-secondary' }, 'Ask');
-    const mine = new Set(s.my_reviewers.map((r) => r.user_id));
-    const choices = (candidates ?? []).filter((p) => !mine.has(p.id));
     replace(
-      picker,
-      h('option', { value: '' }, choices.length ? 'Choose a person…' : 'Nobody to choose yet'),
-      choices.map((p) => h('option', { value: p.id }, p.detail ? `${p.name} (${p.detail})` : p.name)),
-    );
-    replace(
-      reviewersSlot,
+      reviewerList,
       s.my_reviewers.length
         ? h(
             'ul',
@@ -146,28 +171,6 @@ export async function practicePage({ main, params, query, signal }: PageContext)
             ),
           )
         : h('p', { class: 'small muted' }, 'Trainers can always review your attempts. You can also ask a colleague.'),
-      h(
-        'form',
-        {
-          class: 'stack-tight reviewer-form',
-          onSubmit: async (ev) => {
-            ev.preventDefault();
-            if (!picker.value) return;
-            ask.disabled = true;
-            const name = picker.selectedOptions[0]?.textContent ?? '';
-            try {
-              await addReviewer(id, picker.value);
-              await refresh();
-              replace(reviewersStatus, h('p', { class: 'saved', role: 'status' }, `Asked ${name.replace(/ \(.*\)$/, '')} to review your attempts.`));
-            } catch (e) {
-              replace(reviewersStatus, errorBox(e));
-              ask.disabled = false;
-            }
-          },
-        },
-        field('Ask someone to review', picker, candidates && !candidates.length ? 'Only colleagues who listed their expertise can be picked here.' : undefined),
-        h('div', { class: 'button-row' }, ask),
-      ),
     );
   }
 
@@ -234,18 +237,11 @@ export async function practicePage({ main, params, query, signal }: PageContext)
       uploadsSlot,
     ),
     h('section', { class: 'stack', 'aria-labelledby': 'attempts-heading' }, h('h2', { id: 'attempts-heading' }, 'My attempts'), attemptsSlot),
-    h('section', { class: 'stack', 'aria-labelledby': 'reviewers-heading' }, h('h2', { id: 'reviewers-heading' }, 'Reviewers'), reviewersSlot, reviewersStatus),
+    h('section', { class: 'stack', 'aria-labelledby': 'reviewers-heading' }, h('h2', { id: 'reviewers-heading' }, 'Reviewers'), reviewerList, reviewerForm, reviewersStatus),
   );
   showStatus(step);
   showAttempts(step);
   showReviewers(step);
   void followVideos(step);
   signal.addEventListener('abort', () => window.clearTimeout(processing));
-  try {
-    candidates = await reviewCandidates(me, signal);
-  } catch (e) {
-    if (isAbort(e)) return;
-    candidates = [];
-  }
-  showReviewers(step);
 }
