@@ -266,6 +266,21 @@ pub async fn mark_read<'e>(
     Ok(done.rows_affected())
 }
 
+/// Whether notification `id` is `user_id`'s.
+pub async fn is_theirs<'e>(
+    db: impl AnyExecutor<'e>,
+    user_id: &str,
+    id: &str,
+) -> sqlx::Result<bool> {
+    let found: i64 =
+        sqlx::query_scalar("select count(*) from notifications where user_id = $1 and id = $2")
+            .bind(user_id)
+            .bind(id)
+            .fetch_one(db)
+            .await?;
+    Ok(found > 0)
+}
+
 /// A notification to email, with where to send it.
 #[derive(Clone, Debug)]
 pub struct Outgoing {

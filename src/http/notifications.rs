@@ -65,13 +65,9 @@ async fn mark_read(
 ) -> Result<StatusCode, ApiError> {
     let id = request.id.filter(|id| !id.is_empty());
     let changed = notifications::mark_read(state.db.pool(), &caller.user.id, id.as_deref()).await?;
-    if changed == 0 && id.is_some() {
+    if let Some(id) = id.filter(|_| changed == 0) {
         // Not theirs, or read already: say which.
-        let theirs = notifications::inbox(state.db.pool(), &caller.user.id, i64::MAX)
-            .await?
-            .iter()
-            .any(|n| Some(&n.id) == id.as_ref());
-        if !theirs {
+        if !notifications::is_theirs(state.db.pool(), &caller.user.id, &id).await? {
             return Err(ApiError::NotFound);
         }
     }

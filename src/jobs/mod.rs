@@ -48,6 +48,8 @@ pub trait Handler: Send + Sync + 'static {
 pub struct Worker {
     db: Db,
     handlers: HashMap<&'static str, Arc<dyn Handler>>,
+    /// The kinds of `handlers`: the only jobs this worker claims.
+    kinds: Vec<&'static str>,
     /// This process's name on the leases it takes.
     owner: String,
     /// How long a claim lasts without a heartbeat.
@@ -71,6 +73,7 @@ impl Worker {
         Worker {
             db,
             handlers: HashMap::new(),
+            kinds: Vec::new(),
             owner,
             lease,
         }
@@ -78,6 +81,7 @@ impl Worker {
 
     pub fn handle(mut self, kind: &'static str, handler: Arc<dyn Handler>) -> Worker {
         self.handlers.insert(kind, handler);
+        self.kinds = self.handlers.keys().copied().collect();
         self
     }
 
@@ -93,8 +97,8 @@ impl Worker {
 
     async fn job_loop(self: Arc<Self>, mut stop: watch::Receiver<bool>) {
         while !*stop.borrow() {
-            let kinds: Vec<&str> = self.handlers.keys().copied().collect();
-            match jobs::claim(&self.db, &self.owner, self.lease.as_millis() as i64, &kinds).await {
+            let lease_ms = self.lease.as_millis() as i64;
+            match jobs::claim(&self.db, &self.owner, lease_ms, &self.kinds).await {
                 Ok(Some(job)) => {
                     self.work(job, stop.clone()).await;
                     // There may be more waiting: look again at once.
