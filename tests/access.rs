@@ -46,6 +46,19 @@ static STEP: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
     })
 });
 
+/// A playlist quiz as its editor sends it.
+static QUIZ: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+    json!({
+        "title": "Safety", "pass_percent": 50,
+        "questions": [{"kind": "true_false", "prompt": "Helmets on?", "key": {"truth": true}}],
+    })
+});
+
+/// An outside expert for the expert log.
+static EXPERT: std::sync::LazyLock<Value> = std::sync::LazyLock::new(
+    || json!({"name": "Dana", "channel": "email", "contact": "d@x.test", "tags": ["forklifts"]}),
+);
+
 fn cases() -> Vec<Case> {
     let case = |method, path, body, expect| Case {
         method,
@@ -766,6 +779,254 @@ fn cases() -> Vec<Case> {
             Some(json!({"token": "{unsubscribe_token}"})),
             [200, 200, 200, 200, 200],
         ),
+        // Assessment: quizzes (the fixture's attempt is another member's, submitted, its free
+        // text waiting for a mark), a video's questions, exercises (another member's hand-in),
+        // objectives and reviews of another member (whose manager the member is not), the
+        // expert log.
+        case("get", "/api/v1/quizzes", None, [401, 403, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/quizzes",
+            Some(QUIZ.clone()),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "get",
+            "/api/v1/quizzes/{quiz_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/quizzes/{quiz_id}",
+            Some(QUIZ.clone()),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/quizzes/{quiz_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/quizzes/{quiz_id}/edit",
+            None,
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/quizzes/{quiz_id}/attempts",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/quiz-attempts/{quiz_attempt_id}",
+            None,
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}",
+            Some(json!({"text": "Mine"})),
+            [401, 404, 404, 404, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/quiz-attempts/{quiz_attempt_id}/submit",
+            None,
+            [401, 404, 404, 404, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/quiz-marking",
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        case(
+            "put",
+            "/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}/mark",
+            Some(json!({"correct": true, "comment": "Yes"})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/videos/{video_id}/questions",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        Case {
+            url: Some("/api/v1/videos/{video_id}/questions/{video_question_id}/answer"),
+            ..case(
+                "put",
+                "/api/v1/videos/{video_id}/questions/{question_id}/answer",
+                Some(json!({"truth": true})),
+                [401, 200, 200, 200, 404],
+            )
+        },
+        case(
+            "get",
+            "/api/v1/quizzes/{quiz_id}/scores",
+            None,
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/quizzes/{quiz_id}/questions/statistics",
+            None,
+            [401, 403, 200, 200, 404],
+        ),
+        case("get", "/api/v1/exercises", None, [401, 403, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/exercises",
+            Some(json!({"title": "Plan", "instructions": "Write a plan."})),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "get",
+            "/api/v1/exercises/{exercise_id}",
+            None,
+            [401, 200, 200, 200, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/exercises/{exercise_id}",
+            Some(json!({"title": "Plan", "instructions": "Write a plan."})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/exercises/{exercise_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/exercises/{exercise_id}/submissions",
+            Some(json!({"body": "Mine"})),
+            [401, 201, 201, 201, 404],
+        ),
+        Case {
+            url: Some("/api/v1/exercise-submissions/{submission_id}/file?name=plan.txt"),
+            ..raw(
+                "put",
+                "/api/v1/exercise-submissions/{submission_id}/file",
+                &[("content-type", "text/plain")],
+                Some(b"my plan"),
+                [401, 404, 404, 404, 404],
+            )
+        },
+        case(
+            "get",
+            "/api/v1/exercise-submissions/{submission_id}",
+            None,
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/exercise-submissions/{submission_id}/file",
+            None,
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/exercise-submissions",
+            None,
+            [401, 403, 200, 200, 200],
+        ),
+        case(
+            "post",
+            "/api/v1/exercise-submissions/{submission_id}/mark",
+            Some(json!({"verdict": "accepted", "feedback": "Good"})),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/people/{user_id}/development",
+            None,
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/people/{user_id}/objectives",
+            Some(json!({"title": "Learn the till"})),
+            [401, 404, 201, 201, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/objectives/{objective_id}",
+            Some(json!({"title": "Learn the till"})),
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/objectives/{objective_id}",
+            None,
+            [401, 404, 204, 204, 404],
+        ),
+        case(
+            "post",
+            "/api/v1/people/{user_id}/reviews",
+            Some(json!({"held_at": 0, "notes": "A good start."})),
+            [401, 404, 201, 201, 404],
+        ),
+        case(
+            "put",
+            "/api/v1/development-reviews/{review_id}",
+            Some(json!({"held_at": 0, "notes": "A good start."})),
+            [401, 404, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/development-reviews/{review_id}",
+            None,
+            [401, 404, 204, 204, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/reports/objectives",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        case("get", "/api/v1/expert-log", None, [401, 200, 200, 200, 200]),
+        case(
+            "post",
+            "/api/v1/expert-log",
+            Some(EXPERT.clone()),
+            [401, 403, 201, 201, 201],
+        ),
+        case(
+            "put",
+            "/api/v1/expert-log/{log_entry_id}",
+            Some(EXPERT.clone()),
+            [401, 403, 200, 200, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/expert-log/{log_entry_id}",
+            None,
+            [401, 403, 204, 204, 404],
+        ),
+        case(
+            "get",
+            "/api/v1/experts/topics/{tag}",
+            None,
+            [401, 200, 200, 200, 200],
+        ),
+        case(
+            "put",
+            "/api/v1/experts/{user_id}/endorsements/{tag}",
+            None,
+            [401, 204, 204, 204, 404],
+        ),
+        case(
+            "delete",
+            "/api/v1/experts/{user_id}/endorsements/{tag}",
+            None,
+            [401, 204, 204, 204, 404],
+        ),
     ]
 }
 
@@ -1078,7 +1339,178 @@ impl World {
         )
         .await
         .unwrap();
+        // Assessment: a playlist quiz with another member's submitted attempt (its free text
+        // waiting), a question pinned to a moment of the video, an exercise with that member's
+        // hand-in (a file), an objective and a review of theirs, their expertise, a log entry.
+        use reelhouse::learning::quiz::{AnswerKey, QuestionKind, Response};
+        let question = |kind, key, at_ms| db::quizzes::Question {
+            id: db::new_id(),
+            kind,
+            prompt: "Why?".into(),
+            choices: Vec::new(),
+            key,
+            feedback: String::new(),
+            points: 1,
+            at_ms,
+        };
+        let quiz = db::quizzes::Quiz {
+            id: db::new_id(),
+            title: "Safety".into(),
+            description: String::new(),
+            video_id: None,
+            pass_percent: 50,
+            max_attempts: 0,
+            shuffle: false,
+            time_limit_s: None,
+            questions: vec![question(QuestionKind::FreeText, AnswerKey::default(), None)],
+            updated_at: now,
+        };
+        let state_db = &self.app.state.db;
+        db::quizzes::save_quiz(state_db, &admin.org_id, &admin.id, &quiz)
+            .await
+            .unwrap();
+        let quiz_attempt_id = db::quizzes::start_attempt(
+            state_db,
+            &admin.org_id,
+            &quiz.id,
+            &subject.user.id,
+            &[quiz.questions[0].id.clone()],
+            None,
+        )
+        .await
+        .unwrap()
+        .unwrap();
+        let written = Response {
+            text: Some("Because.".into()),
+            ..Response::default()
+        };
+        db::quizzes::record_answer(
+            pool,
+            &admin.org_id,
+            &quiz_attempt_id,
+            &quiz.questions[0],
+            &written,
+        )
+        .await
+        .unwrap();
+        db::quizzes::settle(state_db, &quiz_attempt_id)
+            .await
+            .unwrap();
+        let truth = AnswerKey {
+            truth: Some(true),
+            ..AnswerKey::default()
+        };
+        let video_quiz = db::quizzes::Quiz {
+            id: db::new_id(),
+            video_id: Some(video_id.clone()),
+            questions: vec![question(QuestionKind::TrueFalse, truth, Some(0))],
+            ..quiz.clone()
+        };
+        db::quizzes::save_quiz(state_db, &admin.org_id, &admin.id, &video_quiz)
+            .await
+            .unwrap();
+        let exercise = db::exercises::Exercise {
+            id: db::new_id(),
+            title: "Plan".into(),
+            instructions: "Write a plan.".into(),
+            handout_id: None,
+            updated_at: now,
+        };
+        db::exercises::save_exercise(pool, &admin.org_id, &admin.id, &exercise)
+            .await
+            .unwrap();
+        let submission_id =
+            db::exercises::submit(pool, &admin.org_id, &exercise.id, &subject.user.id, "Mine")
+                .await
+                .unwrap()
+                .unwrap();
+        let file_key = format!("exercise-submissions/{submission_id}/plan");
+        reelhouse::storage::put_bytes(
+            store,
+            &reelhouse::storage::ObjectKey::new(file_key.clone()).unwrap(),
+            "my plan".into(),
+        )
+        .await
+        .unwrap();
+        let file = db::exercises::SubmissionFile {
+            key: &file_key,
+            name: "plan.txt",
+            content_type: "text/plain",
+            size_bytes: 7,
+        };
+        db::exercises::set_file(state_db, &submission_id, &subject.user.id, &file)
+            .await
+            .unwrap()
+            .unwrap();
+        let objective_id = db::development::save_objective(
+            state_db,
+            &admin.org_id,
+            &subject.user.id,
+            None,
+            &db::development::ObjectiveFields {
+                title: "Learn the till",
+                measure: "",
+                due_at: None,
+                outcome: None,
+                links: &[],
+            },
+            &admin.id,
+        )
+        .await
+        .unwrap();
+        let review_id = db::development::save_review(
+            pool,
+            &admin.org_id,
+            &subject.user.id,
+            None,
+            &db::development::ReviewFields {
+                held_at: now,
+                notes: "A good start.",
+                rating: Some(4),
+                next_steps: "",
+                next_review_at: None,
+            },
+            &admin.id,
+        )
+        .await
+        .unwrap();
+        let mut conn = pool.acquire().await.unwrap();
+        db::experts::set_tags(
+            &mut conn,
+            &admin.org_id,
+            &subject.user.id,
+            &["forklifts"],
+            &subject.user.id,
+        )
+        .await
+        .unwrap();
+        drop(conn);
+        let log_entry = db::experts::LogEntry {
+            id: db::new_id(),
+            user_id: None,
+            name: "Dana".into(),
+            about: String::new(),
+            channel: db::experts::Channel::Email,
+            contact: "d@x.test".into(),
+            url: None,
+            note: String::new(),
+            tags: vec!["forklifts".into()],
+            updated_at: now,
+        };
+        db::experts::save_log_entry(pool, &admin.org_id, &log_entry, &admin.id)
+            .await
+            .unwrap();
         vec![
+            ("quiz_id", quiz.id),
+            ("quiz_attempt_id", quiz_attempt_id),
+            ("question_id", quiz.questions[0].id.clone()),
+            ("video_question_id", video_quiz.questions[0].id.clone()),
+            ("exercise_id", exercise.id),
+            ("submission_id", submission_id),
+            ("objective_id", objective_id),
+            ("review_id", review_id),
+            ("log_entry_id", log_entry.id),
+            ("tag", "forklifts".into()),
             ("upload_id", upload_id),
             ("step_id", step.id),
             ("attempt_id", attempt_id),

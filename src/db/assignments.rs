@@ -7,14 +7,16 @@ use super::users::Role;
 use super::{new_id, now_ms};
 
 /// When a person completed a playlist item `i`: a video `g` watched far enough, a handout or
-/// resource `o` opened, a practice step `pd` found to meet the standard. Needs
-/// [`completion_joins`].
-pub(crate) const DONE_AT: &str = "coalesce(g.completed_at, o.opened_at, pd.done_at)";
+/// resource `o` opened, a practice step `pd` found to meet the standard, a quiz `qp` passed, an
+/// exercise `ed` accepted. Needs [`completion_joins`].
+pub(crate) const DONE_AT: &str =
+    "coalesce(g.completed_at, o.opened_at, pd.done_at, qp.passed_at, ed.done_at)";
 
 /// How far a person is with a playlist item `i`, 0 to 1: a completed item counts whole, a video
 /// by the share of it watched, anything else not at all. Needs [`completion_joins`].
 pub(crate) const ITEM_PROGRESS: &str = "cast(case \
-       when coalesce(g.completed_at, o.opened_at, pd.done_at) is not null then 1 \
+       when coalesce(g.completed_at, o.opened_at, pd.done_at, qp.passed_at, ed.done_at) \
+         is not null then 1 \
        when g.watched_ms is not null and gv.duration_ms > 0 then \
          case when g.watched_ms >= gv.duration_ms then 1 \
          else cast(g.watched_ms as double precision) / gv.duration_ms end \
@@ -28,7 +30,11 @@ pub(crate) fn completion_joins(user: &str) -> String {
          left join item_opens o on o.kind = i.kind and o.item_id = i.item_id and o.user_id = {user} \
          left join videos gv on i.kind = 'video' and gv.id = i.item_id \
          left join practice_done pd on i.kind = 'practice' and pd.step_id = i.item_id \
-           and pd.user_id = {user}"
+           and pd.user_id = {user} \
+         left join quiz_passed qp on i.kind = 'quiz' and qp.quiz_id = i.item_id \
+           and qp.user_id = {user} \
+         left join exercise_done ed on i.kind = 'exercise' and ed.exercise_id = i.item_id \
+           and ed.user_id = {user}"
     )
 }
 
@@ -399,7 +405,7 @@ async fn item_lines(
     let joins = completion_joins("a.user_id");
     let rows = sqlx::query(&format!(
         "select a.id as assignment_id, i.id, i.kind, i.item_id, \
-           coalesce(gv.title, h.title, r.title, ps.title, '') as title, \
+           coalesce(gv.title, h.title, r.title, ps.title, qz.title, ex.title, '') as title, \
            {DONE_AT} as done_at, {ITEM_PROGRESS} as progress \
          from assignments a \
          join playlists p on p.id = a.playlist_id \
@@ -409,6 +415,8 @@ async fn item_lines(
          left join handouts h on i.kind = 'handout' and h.id = i.item_id \
          left join resources r on i.kind = 'resource' and r.id = i.item_id \
          left join practice_steps ps on i.kind = 'practice' and ps.id = i.item_id \
+         left join quizzes qz on i.kind = 'quiz' and qz.id = i.item_id \
+         left join exercises ex on i.kind = 'exercise' and ex.id = i.item_id \
          where a.org_id = $1 and {filter} \
          order by a.id, i.position, i.id"
     ))

@@ -7,6 +7,8 @@
 pub mod assignments;
 pub mod captions;
 pub mod comments;
+pub mod development;
+pub mod exercises;
 pub mod experts;
 pub mod handouts;
 pub mod invitations;
@@ -21,6 +23,7 @@ pub mod orgs;
 pub mod playlists;
 pub mod practice;
 pub mod progress;
+pub mod quizzes;
 pub mod resets;
 pub mod resources;
 pub mod sessions;

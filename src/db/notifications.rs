@@ -38,10 +38,14 @@ pub enum Kind {
     Reply,
     /// Someone mentioned you in a comment.
     Mention,
+    /// A trainer marked what you handed in for a workbook exercise.
+    ExerciseMarked,
+    /// Your answer was marked: a trainer marked a free-text answer of yours in a quiz.
+    QuizMarked,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Assigned,
         Kind::DueSoon,
         Kind::Overdue,
@@ -49,6 +53,8 @@ impl Kind {
         Kind::Feedback,
         Kind::Reply,
         Kind::Mention,
+        Kind::ExerciseMarked,
+        Kind::QuizMarked,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -60,6 +66,8 @@ impl Kind {
             Kind::Feedback => "feedback",
             Kind::Reply => "reply",
             Kind::Mention => "mention",
+            Kind::ExerciseMarked => "exercise_marked",
+            Kind::QuizMarked => "quiz_marked",
         }
     }
 

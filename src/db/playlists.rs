@@ -146,7 +146,7 @@ pub async fn delete<'e>(db: impl AnyExecutor<'e>, org_id: &str, id: &str) -> sql
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct Item {
     pub id: String,
-    /// video | handout | resource | practice
+    /// video | handout | resource | practice | quiz | exercise
     pub kind: String,
     pub item_id: String,
     pub title: String,
@@ -179,7 +179,8 @@ pub struct Item {
 pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Result<Vec<Item>> {
     use sqlx::Row;
     let rows = sqlx::query(&format!(
-        "select i.id, i.kind, i.item_id, coalesce(gv.title, h.title, r.title, ps.title, '') as title, \
+        "select i.id, i.kind, i.item_id, \
+               coalesce(gv.title, h.title, r.title, ps.title, qz.title, ex.title, '') as title, \
                r.url, h.content_type, case when {DONE_AT} is null then 0 else 1 end as completed, \
                {ITEM_PROGRESS} as progress, gv.duration_ms, \
                case when gv.status = 'ready' and coalesce(gv.width, 0) > 0 then 1 else 0 end \
@@ -193,6 +194,8 @@ pub async fn items(pool: &AnyPool, playlist_id: &str, user_id: &str) -> sqlx::Re
              left join handouts h on i.kind = 'handout' and h.id = i.item_id \
              left join resources r on i.kind = 'resource' and r.id = i.item_id \
              left join practice_steps ps on i.kind = 'practice' and ps.id = i.item_id \
+             left join quizzes qz on i.kind = 'quiz' and qz.id = i.item_id \
+             left join exercises ex on i.kind = 'exercise' and ex.id = i.item_id \
              {joins} \
              where i.playlist_id = $1 order by i.position",
         joins = completion_joins("$2"),
@@ -319,6 +322,10 @@ pub enum EntryKind {
     /// A practice step: the learner records an attempt and reviewers say when it meets the
     /// standard.
     Practice,
+    /// A quiz: complete once passed.
+    Quiz,
+    /// A workbook exercise: complete once a trainer accepts what the learner handed in.
+    Exercise,
 }
 
 impl EntryKind {
@@ -329,6 +336,8 @@ impl EntryKind {
             EntryKind::Handout => "handout",
             EntryKind::Resource => "resource",
             EntryKind::Practice => "practice",
+            EntryKind::Quiz => "quiz",
+            EntryKind::Exercise => "exercise",
         }
     }
 
@@ -339,6 +348,8 @@ impl EntryKind {
             EntryKind::Handout => "handouts",
             EntryKind::Resource => "resources",
             EntryKind::Practice => "practice_steps",
+            EntryKind::Quiz => "quizzes",
+            EntryKind::Exercise => "exercises",
         }
     }
 }

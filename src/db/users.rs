@@ -177,6 +177,9 @@ pub struct Member {
     pub name: String,
     pub role: Role,
     pub active: bool,
+    /// The person's manager, who sets their objectives and holds their development reviews.
+    #[schema(required = true)]
+    pub manager_id: Option<String>,
     /// Unix milliseconds.
     pub created_at: i64,
 }
@@ -191,6 +194,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Member {
             name: user.name,
             role: user.role,
             active: user.active,
+            manager_id: row.try_get("manager_id")?,
             created_at: row.try_get("created_at")?,
         })
     }
@@ -200,7 +204,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Member {
 const MEMBER_COLUMNS: &str = "u.id, u.org_id, u.email, u.name, u.role, u.active, \
      u.must_change_password, \
      cast(case when u.password_hash is null then 0 else 1 end as bigint) as has_password, \
-     u.created_at";
+     u.manager_id, u.created_at";
 
 /// Everyone in an organisation, by name.
 pub async fn list_in_org<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Result<Vec<Member>> {
@@ -282,6 +286,22 @@ pub async fn update<'e>(
         .bind(role.as_str())
         .bind(name)
         .bind(super::flag(active))
+        .bind(org_id)
+        .bind(user_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
+/// Sets or clears (`None`) a person's manager.
+pub async fn set_manager<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    user_id: &str,
+    manager_id: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query("update users set manager_id = $1 where org_id = $2 and id = $3")
+        .bind(manager_id)
         .bind(org_id)
         .bind(user_id)
         .execute(db)

@@ -13,7 +13,7 @@ use utoipa_axum::routes;
 use super::auth::{Caller, Member, Trainer};
 use super::error::ErrorBody;
 use super::{ApiError, AppState, Json, Query};
-use crate::db::experts::{self, Expert};
+use crate::db::experts::{self, Expert, LogEntry};
 use crate::db::library::{self, Fields, Hit, ItemKind, Search, split_tags, text};
 use crate::db::resources::{self, Resource};
 use crate::db::{new_id, now_ms};
@@ -108,7 +108,7 @@ pub struct ResourceView {
     pub kind: &'static str,
 }
 
-fn checked_url(url: &str) -> Result<String, ApiError> {
+pub(crate) fn checked_url(url: &str) -> Result<String, ApiError> {
     url::Url::parse(url.trim())
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some())
@@ -299,6 +299,9 @@ pub struct LibraryPage {
     /// The people to ask about what was looked for: experts on a tag that shares a word (or a
     /// word's stem) with the query's words or the `tag` filter.
     pub experts: Vec<Expert>,
+    /// People outside the organisation to ask, from the expert log trainers keep: those with a
+    /// tag that shares a word (or a word's stem) with the query's words or the `tag` filter.
+    pub external_experts: Vec<LogEntry>,
     /// Pass back as `cursor` for the next page; null on the last.
     #[schema(required = true)]
     pub next_cursor: Option<String>,
@@ -346,12 +349,16 @@ async fn search(
             .iter()
             .flat_map(|t| text::words(t).map(|w| text::stem(&w))),
     );
-    let experts = experts::on_words(state.db.pool(), &caller.org.id, &stems).await?;
+    let experts =
+        experts::on_words_seen_by(state.db.pool(), &caller.org.id, &stems, &caller.user.id).await?;
+    let external_experts =
+        experts::external_on_words(state.db.pool(), &caller.org.id, &stems).await?;
     let next_cursor =
         (items.len() as i64 == PAGE).then(|| b64.encode(format!("o:{}", offset + PAGE)));
     Ok(Json(LibraryPage {
         items,
         experts,
+        external_experts,
         next_cursor,
     }))
 }

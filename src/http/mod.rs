@@ -9,7 +9,9 @@ pub mod auth;
 pub mod branding;
 pub mod captions;
 pub mod comments;
+pub mod development;
 pub mod error;
+pub mod exercises;
 pub mod experts;
 pub mod handouts;
 pub mod health;
@@ -28,6 +30,7 @@ pub mod playback;
 pub mod playlists;
 pub mod practice;
 pub mod progress;
+pub mod quizzes;
 pub mod reports;
 pub mod security;
 pub mod sso;
@@ -228,6 +231,9 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(captions::router())
         .merge(moments::router())
         .merge(practice::router())
+        .merge(exercises::router())
+        .merge(quizzes::router())
+        .merge(development::router())
         .merge(comments::router())
         .merge(notifications::router())
         .layer(TimeoutLayer::with_status_code(
@@ -238,6 +244,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
     let streaming = OpenApiRouter::new()
         .merge(uploads::router().layer(DefaultBodyLimit::disable()))
         .merge(handouts::upload_router())
+        .merge(exercises::upload_router())
         .merge(captions::upload_router())
         .merge(branding::upload_router())
         .merge(playlists::upload_router());

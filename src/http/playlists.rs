@@ -18,7 +18,7 @@ use super::pictures::{serve_picture, store_picture};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::playlists::{self, EntryKind, Item, Playlist};
 use crate::db::videos::VideoStatus;
-use crate::db::{handouts, practice, resources, videos};
+use crate::db::{exercises, handouts, practice, quizzes, resources, videos};
 use crate::storage::ObjectKey;
 use crate::transcode::picture::{MAX_IMAGE_BYTES, Output};
 
@@ -234,8 +234,8 @@ pub struct NewItem {
     pub position: Option<usize>,
 }
 
-/// Add a video, handout, external resource or practice step of the organisation to a playlist,
-/// at the end or at `position`. Trainers and admins.
+/// Add a video, handout, external resource, practice step, quiz or workbook exercise of the
+/// organisation to a playlist, at the end or at `position`. Trainers and admins.
 #[utoipa::path(post, path = "/api/v1/playlists/{playlist_id}/items", tag = "playlists", request_body = NewItem,
     params(("playlist_id" = String, Path)),
     responses((status = 201, body = Item), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -275,6 +275,14 @@ async fn add_item(
         EntryKind::Practice => practice::step_in_org(pool, &caller.org.id, &new.item_id)
             .await?
             .map(|step| (step.title, None)),
+        // A video's quiz is asked by its video, not on its own.
+        EntryKind::Quiz => quizzes::quiz_in_org(pool, &caller.org.id, &new.item_id)
+            .await?
+            .filter(|quiz| quiz.video_id.is_none())
+            .map(|quiz| (quiz.title, None)),
+        EntryKind::Exercise => exercises::exercise_in_org(pool, &caller.org.id, &new.item_id)
+            .await?
+            .map(|exercise| (exercise.title, None)),
     }
     .ok_or_else(|| {
         ApiError::invalid(format!(

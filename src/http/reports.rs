@@ -42,7 +42,7 @@ pub fn iso8601(unix_ms: i64) -> String {
 }
 
 /// A CSV field: quoted when needed, and never read as a formula by a spreadsheet.
-fn csv_field(value: &str) -> String {
+pub(crate) fn csv_field(value: &str) -> String {
     let value = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{value}")
     } else {
@@ -137,12 +137,22 @@ async fn person_report(
 
 /// The report as CSV when the client accepts it (named after `subject`), JSON otherwise.
 fn respond(headers: &HeaderMap, subject: &str, lines: &[ReportLine]) -> Response {
+    csv_or_json(headers, subject, &lines, || to_csv(lines))
+}
+
+/// A report as CSV (`csv`, named after `subject`) when the client accepts it, else `json`.
+pub(crate) fn csv_or_json<T: serde::Serialize>(
+    headers: &HeaderMap,
+    subject: &str,
+    json: &T,
+    csv: impl FnOnce() -> String,
+) -> Response {
     let wants_csv = headers
         .get(header::ACCEPT)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|a| a.contains("text/csv"));
     if !wants_csv {
-        return Json(lines).into_response();
+        return Json(json).into_response();
     }
     let name = crate::upload::metadata::safe_filename(subject, "report");
     (
@@ -156,7 +166,7 @@ fn respond(headers: &HeaderMap, subject: &str, lines: &[ReportLine]) -> Response
                 super::handouts::content_disposition(&format!("{name} report.csv")),
             ),
         ],
-        to_csv(lines),
+        csv(),
     )
         .into_response()
 }

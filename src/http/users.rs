@@ -66,9 +66,12 @@ pub struct UserChange {
     pub name: Option<String>,
     /// false deactivates: the person's sessions and tokens stop working at once.
     pub active: Option<bool>,
+    /// The person's manager (who sets their objectives and holds their development reviews):
+    /// an active person of the organisation, or "" for none.
+    pub manager_id: Option<String>,
 }
 
-/// Change a person's role, name or activation. Admins.
+/// Change a person's role, name, activation or manager. Admins.
 #[utoipa::path(patch, path = "/api/v1/users/{user_id}", tag = "people", request_body = UserChange,
     params(("user_id" = String, Path)),
     responses((status = 200, body = Member), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
@@ -103,6 +106,23 @@ async fn update_user(
         ));
     }
     users::update(&mut *tx, &caller.org.id, &user_id, role, &name, active).await?;
+    if let Some(manager_id) = change.manager_id.as_deref().map(str::trim) {
+        let manager = match manager_id {
+            "" => None,
+            id if id == user_id => {
+                return Err(ApiError::invalid("a person cannot be their own manager"));
+            }
+            id => match users::member_in_org(&mut *tx, &caller.org.id, id).await? {
+                Some(manager) if manager.active => Some(manager.id),
+                _ => {
+                    return Err(ApiError::invalid(
+                        "the manager is not an active person here",
+                    ));
+                }
+            },
+        };
+        users::set_manager(&mut *tx, &caller.org.id, &user_id, manager.as_deref()).await?;
+    }
     if !active {
         sessions::delete_for_user(&mut *tx, &user_id).await?;
         tokens::revoke_all_for_user(&mut *tx, &user_id).await?;

@@ -407,6 +407,220 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/development-reviews/{review_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a development review. The person's manager, trainers and admins. */
+        put: operations["update_review"];
+        post?: never;
+        /** Delete a development review. The person's manager, trainers and admins. */
+        delete: operations["delete_review"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercise-submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The organisation's exercise submissions with a status, oldest first: by default those
+         *     waiting for a trainer (the marking queue). Trainers and admins.
+         */
+        get: operations["exercise_marking_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercise-submissions/{submission_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A submission: what was handed in and how it was marked. Its learner, trainers and admins;
+         *     anyone else gets 404.
+         */
+        get: operations["get_submission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercise-submissions/{submission_id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download the file handed in with a submission (always as an attachment). 404 when it has
+         *     none. Its learner, trainers and admins; anyone else gets 404.
+         */
+        get: operations["get_submission_file"];
+        /**
+         * Attach a file to a submission (a filled-in handout, a plan) as the raw request body, its
+         *     `Content-Type` kept; it replaces a file sent before. Only while the submission waits for a
+         *     trainer (409 after). 200 MiB at most. The submission's learner; anyone else gets 404.
+         */
+        put: operations["put_submission_file"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercise-submissions/{submission_id}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark a submission waiting for a trainer: `accepted` completes the exercise for the learner
+         *     (in their playlists and reports), `needs_work` asks for another go. The learner is told. 409
+         *     when it no longer waits. Trainers and admins; never on their own work.
+         */
+        post: operations["mark_submission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's workbook exercises, newest first. Trainers and admins. */
+        get: operations["list_exercises"];
+        put?: never;
+        /**
+         * Write a workbook exercise: instructions and an optional handout to fill in. Put it in a
+         *     playlist as an item of kind `exercise`. Trainers and admins.
+         */
+        post: operations["create_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{exercise_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A workbook exercise, with what the caller handed in and how it was marked. Any signed-in
+         *     person of the organisation.
+         */
+        get: operations["get_exercise"];
+        /** Change a workbook exercise (the whole of it). Trainers and admins. */
+        put: operations["update_exercise"];
+        post?: never;
+        /**
+         * Delete a workbook exercise with everything handed in for it (files too); it leaves every
+         *     playlist. Trainers and admins.
+         */
+        delete: operations["remove_exercise"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exercises/{exercise_id}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hand in work for an exercise: a text now, and a file with `PUT
+         *     /api/v1/exercise-submissions/{submission_id}/file` while it waits for a trainer. 409 while an
+         *     earlier submission waits, or once the exercise was accepted. Any signed-in person of the
+         *     organisation (their own work).
+         */
+        post: operations["submit_exercise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expert-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The expert log: people outside the organisation to ask, and trainers' notes on colleagues,
+         *     by name. Any signed-in person.
+         */
+        get: operations["list_expert_log"];
+        put?: never;
+        /**
+         * Add to the expert log someone outside the organisation, or a note on a colleague (one entry
+         *     per colleague). Trainers and admins.
+         */
+        post: operations["create_expert_log_entry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/expert-log/{log_entry_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an entry of the expert log; every field is replaced. Trainers and admins. */
+        put: operations["update_expert_log_entry"];
+        post?: never;
+        /** Remove an entry from the expert log. Trainers and admins. */
+        delete: operations["delete_expert_log_entry"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/experts": {
         parameters: {
             query?: never;
@@ -419,6 +633,51 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/topics/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A topic's page: the colleagues who know a tag (with how many colleagues vouched for each,
+         *     whether the caller did, and the expert log's word on them) and the people outside the
+         *     organisation the expert log tags with it. Any signed-in person.
+         */
+        get: operations["expert_topic"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/experts/{user_id}/endorsements/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Vouch for a colleague on one of their expert tags (one they declared, or that the expert
+         *     log gives them). You cannot vouch for yourself. Any signed-in person.
+         */
+        put: operations["endorse_expert"];
+        post?: never;
+        /**
+         * Take back your endorsement of a colleague on a tag (nothing happens when there was none).
+         *     Any signed-in person.
+         */
+        delete: operations["unendorse_expert"];
         options?: never;
         head?: never;
         patch?: never;
@@ -721,6 +980,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/objectives/{objective_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change an objective (the whole of it). The person's manager, trainers and admins. */
+        put: operations["update_objective"];
+        post?: never;
+        /** Delete an objective. The person's manager, trainers and admins. */
+        delete: operations["delete_objective"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/org/settings": {
         parameters: {
             query?: never;
@@ -809,6 +1086,68 @@ export interface paths {
         get: operations["find_colleagues"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{user_id}/development": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's development page: their objectives (and where each stands), reviews, assigned
+         *     learning and quiz scores. The person themself, their manager, trainers and admins.
+         */
+        get: operations["development_page"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{user_id}/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Set an objective for a person: a measure, a due date, and learning (playlists, items,
+         *     quizzes, practice steps, exercises) whose completion meets it. The person's manager,
+         *     trainers and admins.
+         */
+        post: operations["create_objective"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/people/{user_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a development review with a person: notes, a rating, the next steps agreed and when
+         *     to meet next. The person sees it; their peers never do. The person's manager, trainers and
+         *     admins.
+         */
+        post: operations["create_review"];
         delete?: never;
         options?: never;
         head?: never;
@@ -933,8 +1272,8 @@ export interface paths {
         /** Put a playlist's items in a new order. Trainers and admins. */
         put: operations["reorder_items"];
         /**
-         * Add a video, handout, external resource or practice step of the organisation to a playlist,
-         *     at the end or at `position`. Trainers and admins.
+         * Add a video, handout, external resource, practice step, quiz or workbook exercise of the
+         *     organisation to a playlist, at the end or at `position`. Trainers and admins.
          */
         post: operations["add_item"];
         delete?: never;
@@ -1065,6 +1404,249 @@ export interface paths {
          *     trainers and admins.
          */
         delete: operations["remove_reviewer"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz-attempts/{quiz_attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * An attempt: its questions, the answers given with their feedback, and once submitted the
+         *     score and right answers. Its learner, trainers and admins.
+         */
+        get: operations["get_quiz_attempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer one question of the caller's open attempt: the answer stands once given, and its
+         *     feedback (right or wrong, and why) comes back. 409 once the time limit ran out or the
+         *     question was answered. The attempt's learner.
+         */
+        put: operations["answer_question"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}/mark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Mark an answer (free text, or overrule the check of another): the attempt is scored again
+         *     once nothing waits, and the learner is told. Trainers and admins.
+         */
+        put: operations["mark_answer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz-attempts/{quiz_attempt_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit an attempt: questions left unanswered score nothing. The score, pass or fail and the
+         *     right answers come back; with a free-text answer it waits for a trainer's mark. The
+         *     attempt's learner.
+         */
+        post: operations["submit_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quiz-marking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Free-text answers waiting for a mark, oldest first. Trainers and admins. */
+        get: operations["marking_queue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisation's quizzes, newest first. Trainers and admins. */
+        get: operations["list_quizzes"];
+        put?: never;
+        /**
+         * Write a quiz: put it in a playlist as an item of kind `quiz`, or give `video_id` to pin its
+         *     questions to moments of that video. Trainers and admins.
+         */
+        post: operations["create_quiz"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quiz_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A quiz: its pass mark, limits and the caller's attempts. Never its questions' answers. Any
+         *     signed-in person of the organisation.
+         */
+        get: operations["get_quiz"];
+        /**
+         * Change a quiz (the whole of it; its video stays). Questions and choices keep their ids when
+         *     sent with them; questions left out are deleted with their answers. Trainers and admins.
+         */
+        put: operations["update_quiz"];
+        post?: never;
+        /** Delete a quiz with its attempts; it leaves every playlist. Trainers and admins. */
+        delete: operations["delete_quiz"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quiz_id}/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an attempt at a quiz, or go on with the open one. 409 when no attempts are left. Any
+         *     signed-in person of the organisation.
+         */
+        post: operations["start_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quiz_id}/edit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A quiz whole, with its answer keys, to edit. Trainers and admins. */
+        get: operations["edit_quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quiz_id}/questions/statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How each question of a quiz fared (answered, right, wrong, waiting, each choice's picks) and
+         *     which one most people miss: JSON, or CSV with `Accept: text/csv`. Trainers and admins.
+         */
+        get: operations["question_statistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quizzes/{quiz_id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Each person's attempts, best score and pass at a quiz: JSON, or CSV with `Accept: text/csv`.
+         *     Trainers and admins.
+         */
+        get: operations["quiz_scores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/objectives": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Objectives status per person and per team (the people sharing a manager): JSON, or CSV of
+         *     the people with `Accept: text/csv`. Trainers and admins see everyone (or one manager's team);
+         *     anyone else their own team.
+         */
+        get: operations["objectives_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1240,7 +1822,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a person's role, name or activation. Admins. */
+        /** Change a person's role, name, activation or manager. Admins. */
         patch: operations["update_user"];
         trace?: never;
     };
@@ -1606,6 +2188,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/videos/{video_id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The questions pinned to moments of a video, for the player to pause at and ask; never the
+         *     right answers before the caller's attempt is complete. Anyone who may watch the video.
+         */
+        get: operations["video_questions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/videos/{video_id}/questions/{question_id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Answer a question the video asked at its moment: it counts in the caller's attempt at the
+         *     video's quiz (started with the first answer, scored once every question is answered). Anyone
+         *     who may watch the video.
+         */
+        put: operations["answer_video_question"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/videos/{video_id}/storyboard/{file}": {
         parameters: {
             query?: never;
@@ -1631,6 +2254,58 @@ export interface components {
             name: string;
             password: string;
             token: string;
+        };
+        /** @description The right answer of a question, by its kind; the fields of other kinds stay empty. */
+        AnswerKey: {
+            /** @description short_text: the answers accepted. */
+            accepted?: string[];
+            /**
+             * @description single, multiple: the ids (or, when writing a new question, the 0-based positions as
+             *     text) of the right choices.
+             */
+            correct_choices?: string[];
+            /**
+             * Format: double
+             * @description number: the right value.
+             */
+            number?: number | null;
+            /**
+             * Format: double
+             * @description number: how far from it an answer may be and still be right.
+             */
+            tolerance?: number;
+            /** @description true_false: whether the statement is true. */
+            truth?: boolean | null;
+        };
+        /** @description The verdict on one answer, shown right after it is given. */
+        AnswerResult: {
+            attempt_id: string;
+            /**
+             * @description Where the attempt stands: a video's attempt closes itself once every question is
+             *     answered.
+             */
+            attempt_status: components["schemas"]["AttemptStatus"];
+            /** @description Null for free text, which a trainer marks. */
+            correct: boolean | null;
+            feedback: string;
+            /** Format: int64 */
+            points: number;
+            question_id: string;
+        };
+        /** @description A question as an attempt asks it: its right answer only once the attempt is submitted. */
+        AskedQuestion: {
+            answer: null | components["schemas"]["GivenAnswer"];
+            /** Format: int64 */
+            at_ms: number | null;
+            choices: components["schemas"]["Choice"][];
+            /** @description The question's feedback, once answered. */
+            feedback: string | null;
+            id: string;
+            key: null | components["schemas"]["AnswerKey"];
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: int64 */
+            points: number;
+            prompt: string;
         };
         Assigned: {
             /** @description How many people have the playlist now through this request. */
@@ -1768,6 +2443,21 @@ export interface components {
          * @enum {string}
          */
         Channel: "app" | "email" | "digest" | "off";
+        /** @description One choice of a single- or multiple-choice question. */
+        Choice: {
+            /** @description Kept when the question is edited, so answers given before still name it. */
+            id?: string;
+            text: string;
+        };
+        /** @description How often one choice was picked. */
+        ChoiceCount: {
+            choice_id: string;
+            /** Format: int64 */
+            picked: number;
+            /** @description Whether it is one of the right choices. */
+            right: boolean;
+            text: string;
+        };
         /**
          * @description A colleague as anyone of the organisation may find them (to ask for a review, to mention):
          *     a name, never an email.
@@ -1863,11 +2553,28 @@ export interface components {
             levels: components["schemas"]["Level"][];
             name: string;
         };
+        /** @description A person's development: objectives, reviews, learning completed and quiz scores. */
+        DevelopmentPage: {
+            /**
+             * @description Whether the caller may set objectives and record reviews (the person's manager, a
+             *     trainer or an admin).
+             */
+            can_manage: boolean;
+            /** @description The person's assignments with their progress. */
+            learning: components["schemas"]["ReportLine"][];
+            /** @description By due date. */
+            objectives: components["schemas"]["Objective"][];
+            person: components["schemas"]["Person"];
+            /** @description The person's quiz results, by quiz. */
+            quiz_scores: components["schemas"]["Standing"][];
+            /** @description The latest first. */
+            reviews: components["schemas"]["Review"][];
+        };
         /**
          * @description What a playlist entry is.
          * @enum {string}
          */
-        EntryKind: "video" | "handout" | "resource" | "practice";
+        EntryKind: "video" | "handout" | "resource" | "practice" | "quiz" | "exercise";
         /** @description The body of every error response. */
         ErrorBody: {
             error: components["schemas"]["ErrorDetail"];
@@ -1878,11 +2585,98 @@ export interface components {
             /** @description A sentence for people. */
             message: string;
         };
+        /** @description A workbook exercise. */
+        Exercise: {
+            /** @description A handout of the organisation to fill in and hand back. */
+            handout_id: string | null;
+            id: string;
+            /** @description Plain text; paragraphs separated by blank lines. */
+            instructions: string;
+            title: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            updated_at: number;
+        };
+        ExerciseFields: {
+            /** @description A handout of the organisation to fill in and hand back. */
+            handout_id?: string | null;
+            /** @description What to do and what to hand in; plain text. */
+            instructions?: string;
+            title: string;
+        };
+        ExerciseList: {
+            items: components["schemas"]["Exercise"][];
+        };
+        /** @description An exercise with the caller's own submissions. */
+        ExerciseView: components["schemas"]["Exercise"] & {
+            my_status: null | components["schemas"]["SubmissionStatus"];
+            /** @description What the caller handed in, oldest first. */
+            my_submissions: components["schemas"]["Submission"][];
+        };
+        /**
+         * @description A person of the organisation who knows a tag: declared on their profile (or by a trainer),
+         *     or named on that tag in the expert log.
+         */
         Expert: {
+            channel: null | components["schemas"]["ExpertChannel"];
+            /** @description From the expert log: the address, number or handle on that channel. */
+            contact: string | null;
             email: string;
+            /** @description Whether the caller vouched for them on this tag. */
+            endorsed_by_me?: boolean | null;
+            /**
+             * Format: int64
+             * @description How many active colleagues vouched for them on this tag.
+             */
+            endorsements: number;
+            /** @description The expert-log entry trainers keep on this person, if any. */
+            log_entry_id: string | null;
             name: string;
+            /** @description From the expert log: how helpful they have been. */
+            note: string | null;
             tag: string;
             user_id: string;
+        };
+        /**
+         * @description The best way to reach an expert. (Named `ExpertChannel` in the API document: the
+         *     notifications' `Channel` holds that name.)
+         * @enum {string}
+         */
+        ExpertChannel: "email" | "phone" | "chat" | "website" | "in_person";
+        ExpertLog: {
+            items: components["schemas"]["LogEntry"][];
+        };
+        /** @description An entry of the expert log as trainers write it; a change replaces every field. */
+        ExpertLogInput: {
+            /** @description What they are or where they work: "Supplier's field engineer". */
+            about?: string;
+            /** @description The best channel to reach them. */
+            channel: components["schemas"]["ExpertChannel"];
+            /** @description The address, number or handle on that channel. */
+            contact?: string;
+            /** @description The person's name: required for someone outside the organisation. */
+            name?: string;
+            /** @description How helpful they have been. */
+            note?: string;
+            /** @description The topics they know: 1 to 20 tags. */
+            tags: string[];
+            /** @description An http(s) link: their page, profile or booking form. */
+            url?: string | null;
+            /**
+             * @description The colleague the entry is about (their name is then taken from their profile); leave
+             *     out for someone outside the organisation. An entry's person cannot change.
+             */
+            user_id?: string | null;
+        };
+        ExpertTopic: {
+            /** @description Colleagues who know the topic, most endorsed first, then by name. */
+            experts: components["schemas"]["Expert"][];
+            /** @description People outside the organisation tagged with it in the expert log, by name. */
+            external_experts: components["schemas"]["LogEntry"][];
+            /** @description The tag, normalised. */
+            tag: string;
         };
         Expertise: {
             /** @description The tags the person is an expert on (at most 20); replaces the earlier ones. */
@@ -1893,6 +2687,16 @@ export interface components {
         };
         ForgotPassword: {
             email: string;
+        };
+        /** @description A learner's answer as the attempt shows it. */
+        GivenAnswer: {
+            /** @description A trainer's word on a free-text answer. */
+            comment: string;
+            /** @description Null while a free-text answer waits for a trainer. */
+            correct: boolean | null;
+            /** Format: int64 */
+            points: number;
+            response: components["schemas"]["Response"];
         };
         Handout: {
             /** @description Recognised from the content, not the name. */
@@ -2038,7 +2842,7 @@ export interface components {
             duration_s: number | null;
             id: string;
             item_id: string;
-            /** @description video | handout | resource | practice */
+            /** @description video | handout | resource | practice | quiz | exercise */
             kind: string;
             /** @description In a sequential playlist, locked until the item before it is complete. */
             locked: boolean;
@@ -2070,7 +2874,7 @@ export interface components {
          * @description What a notification is about.
          * @enum {string}
          */
-        Kind: "assigned" | "due_soon" | "overdue" | "review_requested" | "feedback" | "reply" | "mention";
+        Kind: "assigned" | "due_soon" | "overdue" | "review_requested" | "feedback" | "reply" | "mention" | "exercise_marked" | "quiz_marked";
         /** @description One level of a rubric's criterion, from the lowest (index 0) up. */
         Level: {
             description?: string;
@@ -2082,13 +2886,87 @@ export interface components {
              *     word's stem) with the query's words or the `tag` filter.
              */
             experts: components["schemas"]["Expert"][];
+            /**
+             * @description People outside the organisation to ask, from the expert log trainers keep: those with a
+             *     tag that shares a word (or a word's stem) with the query's words or the `tag` filter.
+             */
+            external_experts: components["schemas"]["LogEntry"][];
             items: components["schemas"]["Hit"][];
             /** @description Pass back as `cursor` for the next page; null on the last. */
             next_cursor: string | null;
         };
+        /** @description Learning an objective links to, with whether the person completed it. */
+        Link: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds; null until the person completes it.
+             */
+            done_at: number | null;
+            item_id: string;
+            kind: components["schemas"]["LinkKind"];
+            title: string;
+        };
+        /** @description Learning an objective links to. */
+        LinkFields: {
+            item_id: string;
+            kind: components["schemas"]["LinkKind"];
+        };
+        /**
+         * @description What an objective may link to: learning whose completion meets it.
+         * @enum {string}
+         */
+        LinkKind: "playlist" | "video" | "handout" | "resource" | "practice" | "quiz" | "exercise";
+        /**
+         * @description An entry of the expert log: someone outside the organisation (`user_id` null) or a note on a
+         *     colleague.
+         */
+        LogEntry: {
+            /** @description What they are or where they work: "Supplier's field engineer". */
+            about: string;
+            /** @description The best channel to reach them. */
+            channel: components["schemas"]["ExpertChannel"];
+            /** @description The address, number or handle on that channel. */
+            contact: string;
+            id: string;
+            /** @description The person's name (a colleague's as their profile has it). */
+            name: string;
+            /** @description How helpful they have been. */
+            note: string;
+            tags: string[];
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            updated_at: number;
+            /** @description An http(s) link: their page, profile or booking form. */
+            url: string | null;
+            /** @description The colleague the entry is about; null for someone outside the organisation. */
+            user_id: string | null;
+        };
         LoginRequest: {
             email: string;
             password: string;
+        };
+        Mark: {
+            /** @description A word for the learner. */
+            comment?: string;
+            /** @description Whether the answer is right. */
+            correct: boolean;
+            /**
+             * Format: int64
+             * @description The points it earns, up to the question's; all of them when right and left out, none
+             *     when wrong.
+             */
+            points?: number | null;
+        };
+        /**
+         * @description A trainer's verdict on a submission.
+         * @enum {string}
+         */
+        MarkVerdict: "accepted" | "needs_work";
+        MarkingQueue: {
+            /** @description Oldest first. */
+            items: components["schemas"]["Unmarked"][];
         };
         /** @description The signed-in person. */
         Me: {
@@ -2115,6 +2993,8 @@ export interface components {
             created_at: number;
             email: string;
             id: string;
+            /** @description The person's manager, who sets their objectives and holds their development reviews. */
+            manager_id: string | null;
             name: string;
             role: components["schemas"]["Role"];
         };
@@ -2307,6 +3187,10 @@ export interface components {
             /** @description A person of the organisation. */
             user_id: string;
         };
+        NewSubmission: {
+            /** @description What the learner hands in as text (may be empty when a file follows); plain text. */
+            body?: string;
+        };
         NewToken: {
             /**
              * Format: int32
@@ -2347,6 +3231,59 @@ export interface components {
             /** @description The kinds to change; others stay as they are. */
             items: components["schemas"]["NotificationSetting"][];
         };
+        /** @description An objective with where it stands for its person. */
+        Objective: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            due_at: number | null;
+            id: string;
+            links: components["schemas"]["Link"][];
+            /** @description How success is measured, in words. */
+            measure: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds: when it was met (marked, or its last link completed).
+             */
+            met_at: number | null;
+            outcome: null | components["schemas"]["Outcome"];
+            set_by_name: string | null;
+            status: components["schemas"]["ObjectiveStatus"];
+            title: string;
+            /** Format: int64 */
+            updated_at: number;
+            user_id: string;
+        };
+        ObjectiveInput: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            due_at?: number | null;
+            /** @description Learning whose completion meets the objective (all of it), at most 20. */
+            links?: components["schemas"]["LinkFields"][];
+            /** @description How success is measured, in words. */
+            measure?: string;
+            outcome?: null | components["schemas"]["Outcome"];
+            title: string;
+        };
+        /**
+         * @description Where an objective stands.
+         * @enum {string}
+         */
+        ObjectiveStatus: "open" | "overdue" | "met" | "dropped";
+        ObjectivesReport: {
+            /** @description By name. */
+            people: components["schemas"]["PersonObjectives"][];
+            /** @description By manager's name. */
+            teams: components["schemas"]["TeamObjectives"][];
+        };
         Opened: {
             /** @description Where to send the person. */
             url: string;
@@ -2355,6 +3292,31 @@ export interface components {
             id: string;
             name: string;
             slug: string;
+        };
+        /**
+         * @description Set by hand: met (for what no learning measures) or dropped.
+         * @enum {string}
+         */
+        Outcome: "met" | "dropped";
+        /** @description A person with their manager, as development pages and team reports name them. */
+        Person: {
+            email: string;
+            manager_id: string | null;
+            manager_name: string | null;
+            name: string;
+            user_id: string;
+        };
+        /** @description Where a person's objectives stand. */
+        PersonObjectives: components["schemas"]["Person"] & {
+            dropped: number;
+            met: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds: the next review agreed at the latest one.
+             */
+            next_review_at: number | null;
+            open: number;
+            overdue: number;
         };
         PersonUsage: {
             name: string;
@@ -2441,6 +3403,203 @@ export interface components {
             org_slug: string;
             /** @description Where the browser goes to sign in (a navigation, not a fetch). */
             start_url: string;
+        };
+        /** @description A question, whole: as trainers write and see it. */
+        Question: {
+            /**
+             * Format: int64
+             * @description In a video's quiz: the moment that asks it, in milliseconds from the start.
+             */
+            at_ms: number | null;
+            choices: components["schemas"]["Choice"][];
+            /** @description Shown once the question is answered. */
+            feedback: string;
+            id: string;
+            key: components["schemas"]["AnswerKey"];
+            kind: components["schemas"]["QuestionKind"];
+            /** Format: int64 */
+            points: number;
+            prompt: string;
+        };
+        /** @description A question as its editor sends it. */
+        QuestionFields: {
+            /**
+             * Format: int64
+             * @description In a video's quiz: the moment that asks it, in milliseconds from the start.
+             */
+            at_ms?: number | null;
+            /** @description Single and multiple choice: 2 to 12 choices. Keep their ids when editing. */
+            choices?: components["schemas"]["Choice"][];
+            /** @description Shown once the question is answered. */
+            feedback?: string;
+            /**
+             * @description Keep a question's id when editing, so answers given before still count; new ones leave
+             *     it out.
+             */
+            id?: string | null;
+            /** @description The right answer (left empty for free text). */
+            key?: components["schemas"]["AnswerKey"];
+            kind: components["schemas"]["QuestionKind"];
+            /**
+             * Format: int64
+             * @description 1 to 100; 1 when left out.
+             */
+            points?: number | null;
+            prompt: string;
+        };
+        /**
+         * @description What kind of answer a question takes.
+         * @enum {string}
+         */
+        QuestionKind: "single" | "multiple" | "true_false" | "number" | "short_text" | "free_text";
+        QuestionReport: {
+            /**
+             * Format: int64
+             * @description Attempts submitted.
+             */
+            attempts: number;
+            /** @description The question most people got wrong (the first of a tie); null when nobody did. */
+            most_missed: string | null;
+            /** @description In the quiz's order. */
+            questions: components["schemas"]["QuestionStats"][];
+            quiz_id: string;
+            title: string;
+        };
+        /** @description How a question fared over every submitted attempt. */
+        QuestionStats: {
+            /** Format: int64 */
+            answered: number;
+            /** @description Choice questions: how often each choice was picked. */
+            choices: components["schemas"]["ChoiceCount"][];
+            kind: components["schemas"]["QuestionKind"];
+            /** @description 1 for the first question. */
+            number: number;
+            /**
+             * Format: double
+             * @description Right answers as a share of the marked ones, 0 to 100; null before any.
+             */
+            percent_right: number | null;
+            prompt: string;
+            question_id: string;
+            /** Format: int64 */
+            right: number;
+            /**
+             * Format: int64
+             * @description Free-text answers waiting for a mark.
+             */
+            waiting: number;
+            /** Format: int64 */
+            wrong: number;
+        };
+        /** @description A quiz with its questions in order. */
+        Quiz: {
+            description: string;
+            id: string;
+            /**
+             * Format: int64
+             * @description How many attempts a learner may make; 0 for no limit.
+             */
+            max_attempts: number;
+            /**
+             * Format: int64
+             * @description The share of the points that passes, 0 to 100.
+             */
+            pass_percent: number;
+            questions: components["schemas"]["Question"][];
+            /** @description Whether each attempt asks the questions in its own order. */
+            shuffle: boolean;
+            /**
+             * Format: int64
+             * @description Seconds an attempt may take; null for no limit.
+             */
+            time_limit_s: number | null;
+            title: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            updated_at: number;
+            /** @description The video whose moments ask the questions; null for a playlist quiz. */
+            video_id: string | null;
+        };
+        QuizFields: {
+            description?: string;
+            /**
+             * Format: int64
+             * @description 0 (no limit) to 100.
+             */
+            max_attempts?: number;
+            /**
+             * Format: int64
+             * @description The share of the points that passes, 0 to 100.
+             */
+            pass_percent: number;
+            /** @description 1 to 100. */
+            questions: components["schemas"]["QuestionFields"][];
+            shuffle?: boolean;
+            /**
+             * Format: int64
+             * @description 30 seconds to a day; no limit when left out.
+             */
+            time_limit_s?: number | null;
+            title: string;
+            /**
+             * @description Pin the questions to moments of this video (set when creating; a video has at most one
+             *     quiz). Left out for a playlist quiz.
+             */
+            video_id?: string | null;
+        };
+        QuizList: {
+            items: components["schemas"]["QuizSummary"][];
+        };
+        QuizScores: {
+            /** Format: int64 */
+            pass_percent: number;
+            /** @description Everyone who submitted an attempt, by name. */
+            people: components["schemas"]["Standing"][];
+            quiz_id: string;
+            title: string;
+        };
+        /** @description A quiz in a list. */
+        QuizSummary: {
+            id: string;
+            /** Format: int64 */
+            pass_percent: number;
+            /** Format: int64 */
+            questions: number;
+            title: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            updated_at: number;
+            video_id: string | null;
+        };
+        /** @description A quiz as a learner sees it before starting: no questions, no answers. */
+        QuizView: {
+            /** @description Whether the caller may start another attempt (or has one open to go on with). */
+            can_attempt: boolean;
+            description: string;
+            id: string;
+            /**
+             * Format: int64
+             * @description 0 for no limit.
+             */
+            max_attempts: number;
+            /** @description The caller's attempts, oldest first. */
+            my_attempts: components["schemas"]["AttemptSummary"][];
+            /** Format: int64 */
+            pass_percent: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds: when the caller first passed; null until then.
+             */
+            passed_at: number | null;
+            questions: number;
+            /** Format: int64 */
+            time_limit_s: number | null;
+            title: string;
+            video_id: string | null;
         };
         ReadRequest: {
             /** @description One notification; every one when left out. */
@@ -2559,6 +3718,69 @@ export interface components {
             /** @description Always `resource`. */
             kind: string;
         };
+        /** @description What a learner answered, by the question's kind. */
+        Response: {
+            /** @description single (exactly one), multiple: the ids of the choices picked. */
+            choices?: string[];
+            /**
+             * Format: double
+             * @description number.
+             */
+            number?: number | null;
+            /** @description short_text, free_text. */
+            text?: string | null;
+            /** @description true_false. */
+            truth?: boolean | null;
+        };
+        /** @description A development review. */
+        Review: {
+            /** Format: int64 */
+            created_at: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds: when the conversation took place.
+             */
+            held_at: number;
+            id: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            next_review_at: number | null;
+            /** @description The next steps agreed. */
+            next_steps: string;
+            notes: string;
+            /**
+             * Format: int64
+             * @description 1 to 5.
+             */
+            rating: number | null;
+            reviewer_id: string | null;
+            reviewer_name: string | null;
+            /** Format: int64 */
+            updated_at: number;
+            user_id: string;
+        };
+        ReviewInput: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds: when the conversation took place.
+             */
+            held_at: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            next_review_at?: number | null;
+            /** @description The next steps agreed. */
+            next_steps?: string;
+            notes: string;
+            /**
+             * Format: int64
+             * @description 1 to 5.
+             */
+            rating?: number | null;
+        };
         ReviewQueue: {
             items: components["schemas"]["VideoView"][];
         };
@@ -2669,6 +3891,36 @@ export interface components {
             /** @description False: passwords are turned off and everyone signs in through the provider. */
             password_sign_in: boolean;
         };
+        /** @description One person's record on a quiz, for reports. */
+        Standing: {
+            /**
+             * Format: int64
+             * @description Submitted attempts.
+             */
+            attempts: number;
+            /**
+             * Format: int64
+             * @description The best score of a submitted attempt, in points.
+             */
+            best_score: number;
+            email: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds of the last submitted attempt.
+             */
+            last_submitted_at: number;
+            /** Format: int64 */
+            max_score: number;
+            name: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds; null until passed.
+             */
+            passed_at: number | null;
+            quiz_id: string;
+            quiz_title: string;
+            user_id: string;
+        };
         /**
          * @description visible | held | hidden
          * @enum {string}
@@ -2712,11 +3964,68 @@ export interface components {
             my_reviewers: components["schemas"]["Reviewer"][];
             my_status: null | components["schemas"]["AttemptStatus"];
         };
+        /** @description What a learner handed in for an exercise, and how it was marked. */
+        Submission: {
+            /** @description The text handed in; plain text. */
+            body: string;
+            content_type: string | null;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            created_at: number;
+            exercise_id: string;
+            exercise_title: string;
+            /** @description The trainer's comments; empty before marking. */
+            feedback: string;
+            /** @description The file handed in, if any (download it with `…/file`). */
+            file_name: string | null;
+            id: string;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            marked_at: number | null;
+            marked_by_name: string | null;
+            /**
+             * Format: int64
+             * @description Bytes.
+             */
+            size_bytes: number | null;
+            status: components["schemas"]["SubmissionStatus"];
+            /** @description The learner. */
+            user_id: string;
+            user_name: string;
+        };
+        SubmissionList: {
+            /** @description Oldest first, at most 200. */
+            items: components["schemas"]["Submission"][];
+        };
+        SubmissionMark: {
+            /** @description Comments for the learner; plain text. */
+            feedback?: string;
+            verdict: components["schemas"]["MarkVerdict"];
+        };
+        /**
+         * @description waiting | needs_work | accepted
+         * @enum {string}
+         */
+        SubmissionStatus: "waiting" | "needs_work" | "accepted";
         /**
          * @description What a comment is on.
          * @enum {string}
          */
         Target: "video" | "handout" | "resource" | "attempt";
+        /** @description Where the objectives of one manager's people stand; `manager_id` null for those without one. */
+        TeamObjectives: {
+            dropped: number;
+            manager_id: string | null;
+            manager_name: string | null;
+            met: number;
+            open: number;
+            overdue: number;
+            people: number;
+        };
         /** @description An API token as its owner sees it: never the token itself. */
         TokenInfo: {
             /**
@@ -2736,6 +4045,27 @@ export interface components {
              */
             last_used_at: number | null;
             name: string;
+        };
+        /** @description A free-text answer waiting for a trainer. */
+        Unmarked: {
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            answered_at: number;
+            attempt_id: string;
+            learner_id: string;
+            learner_name: string;
+            /**
+             * Format: int64
+             * @description The most the answer may earn.
+             */
+            points: number;
+            prompt: string;
+            question_id: string;
+            quiz_id: string;
+            quiz_title: string;
+            text: string;
         };
         UnsubscribeRequest: {
             /** @description The token of an email's unsubscribe link. */
@@ -2774,6 +4104,11 @@ export interface components {
         UserChange: {
             /** @description false deactivates: the person's sessions and tokens stop working at once. */
             active?: boolean | null;
+            /**
+             * @description The person's manager (who sets their objectives and holds their development reviews):
+             *     an active person of the organisation, or "" for none.
+             */
+            manager_id?: string | null;
             name?: string | null;
             role?: null | components["schemas"]["Role"];
         };
@@ -2784,6 +4119,19 @@ export interface components {
         Verdict: "comment" | "needs_work" | "done";
         VideoList: {
             items: components["schemas"]["VideoView"][];
+        };
+        /** @description A video's questions as the player asks them. */
+        VideoQuestions: {
+            attempt: null | components["schemas"]["AttemptSummary"];
+            /** Format: int64 */
+            pass_percent: number;
+            /**
+             * @description By moment; those the caller answered in their latest attempt carry the answer and its
+             *     feedback.
+             */
+            questions: components["schemas"]["AskedQuestion"][];
+            /** @description Null when the video asks nothing. */
+            quiz_id: string | null;
         };
         /**
          * @description Where a video is in its life: `uploading` → `queued` → `processing` → `ready` or `failed`.
@@ -4157,6 +5505,1026 @@ export interface operations {
             };
         };
     };
+    update_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    exercise_marking_queue: {
+        parameters: {
+            query?: {
+                /** @description Which submissions: `waiting` (the default) for the marking queue. */
+                status?: null | components["schemas"]["SubmissionStatus"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_submission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_submission_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    put_submission_file: {
+        parameters: {
+            query?: {
+                /** @description The file's name, offered again on download (made safe, at most 200 characters). */
+                name?: string | null;
+            };
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description The file, of any type, up to 200 MiB; its Content-Type is kept */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_submission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionMark"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_exercises: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_exercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExerciseFields"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_exercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExerciseView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_exercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExerciseFields"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Exercise"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    remove_exercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submit_exercise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                exercise_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewSubmission"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Submission"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_expert_log: {
+        parameters: {
+            query?: {
+                /** @description Only experts on this tag. */
+                tag?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertLog"];
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_expert_log_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpertLogInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntry"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_expert_log_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                log_entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ExpertLogInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogEntry"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_expert_log_entry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                log_entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     list_experts: {
         parameters: {
             query?: {
@@ -4187,6 +6555,123 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    expert_topic: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpertTopic"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    endorse_expert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    unendorse_expert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+                tag: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5196,6 +7681,133 @@ export interface operations {
             };
         };
     };
+    update_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectiveInput"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                objective_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     get_settings: {
         parameters: {
             query?: never;
@@ -5561,6 +8173,211 @@ export interface operations {
                 };
             };
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    development_page: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevelopmentPage"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_objective: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ObjectiveInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Objective"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_review: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewInput"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Review"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6844,6 +9661,793 @@ export interface operations {
                 };
             };
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_quiz_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answer_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_attempt_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Response"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerResult"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    mark_answer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_attempt_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Mark"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    submit_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    marking_queue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MarkingQueue"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    list_quizzes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizList"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    create_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizFields"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quiz"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    get_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    update_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizFields"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quiz"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    delete_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    start_attempt: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptView"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    edit_quiz: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quiz"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    question_statistics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionReport"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    quiz_scores: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                quiz_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuizScores"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    objectives_report: {
+        parameters: {
+            query?: {
+                /** @description Only the people this person manages. Members always see only their own team. */
+                manager_id?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectivesReport"];
+                };
+            };
+            /** @description The query string cannot be read as its parameters say. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -9033,6 +12637,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressView"];
+                };
+            };
+            /** @description The body is not JSON. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is too large. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            /** @description The body is not sent as application/json. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    video_questions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoQuestions"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    answer_video_question: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Response"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnswerResult"];
                 };
             };
             /** @description The body is not JSON. */
