@@ -985,7 +985,9 @@ async fn reminders_go_out_once_and_digests_gather_a_day() {
         .collect();
     assert_eq!(
         channels,
-        ["app", "app", "off", "app", "app", "app", "app"],
+        [
+            "app", "app", "off", "app", "app", "app", "app", "app", "app"
+        ],
         "{settings}"
     );
 

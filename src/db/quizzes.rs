@@ -278,7 +278,7 @@ pub async fn delete_quiz(db: &Db, org_id: &str, id: &str) -> sqlx::Result<()> {
 /// open | marking | passed | failed
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
-pub enum AttemptStatus {
+pub enum QuizAttemptStatus {
     /// Being answered.
     Open,
     /// Submitted; a free-text answer waits for a trainer.
@@ -287,24 +287,24 @@ pub enum AttemptStatus {
     Failed,
 }
 
-impl AttemptStatus {
+impl QuizAttemptStatus {
     pub fn as_str(self) -> &'static str {
         match self {
-            AttemptStatus::Open => "open",
-            AttemptStatus::Marking => "marking",
-            AttemptStatus::Passed => "passed",
-            AttemptStatus::Failed => "failed",
+            QuizAttemptStatus::Open => "open",
+            QuizAttemptStatus::Marking => "marking",
+            QuizAttemptStatus::Passed => "passed",
+            QuizAttemptStatus::Failed => "failed",
         }
     }
 
-    pub(crate) fn parse(word: &str) -> sqlx::Result<AttemptStatus> {
+    pub(crate) fn parse(word: &str) -> sqlx::Result<QuizAttemptStatus> {
         let all = [
-            AttemptStatus::Open,
-            AttemptStatus::Marking,
-            AttemptStatus::Passed,
-            AttemptStatus::Failed,
+            QuizAttemptStatus::Open,
+            QuizAttemptStatus::Marking,
+            QuizAttemptStatus::Passed,
+            QuizAttemptStatus::Failed,
         ];
-        super::from_word(&all, AttemptStatus::as_str, word)
+        super::from_word(&all, QuizAttemptStatus::as_str, word)
     }
 }
 
@@ -316,7 +316,7 @@ pub struct Attempt {
     pub user_id: String,
     /// The question ids in the order this attempt asks them.
     pub order: Vec<String>,
-    pub status: AttemptStatus,
+    pub status: QuizAttemptStatus,
     pub score: i64,
     pub max_score: i64,
     pub started_at: i64,
@@ -332,7 +332,7 @@ impl<'r> sqlx::FromRow<'r, sqlx::any::AnyRow> for Attempt {
             quiz_id: row.try_get("quiz_id")?,
             user_id: row.try_get("user_id")?,
             order: serde_json::from_str(&order).map_err(json_error)?,
-            status: AttemptStatus::parse(&row.try_get::<String, _>("status")?)?,
+            status: QuizAttemptStatus::parse(&row.try_get::<String, _>("status")?)?,
             score: row.try_get("score")?,
             max_score: row.try_get("max_score")?,
             started_at: row.try_get("started_at")?,
@@ -554,11 +554,11 @@ async fn score(db: &Db, attempt_id: &str, statuses: &str) -> sqlx::Result<Option
         waiting |= answered && row.try_get::<Option<i64>, _>("correct")?.is_none();
     }
     let status = if waiting {
-        AttemptStatus::Marking
+        QuizAttemptStatus::Marking
     } else if quiz::passes(score, max_score, pass_percent) {
-        AttemptStatus::Passed
+        QuizAttemptStatus::Passed
     } else {
-        AttemptStatus::Failed
+        QuizAttemptStatus::Failed
     };
     sqlx::query(
         "update quiz_attempts set status = $1, score = $2, max_score = $3, \
@@ -571,7 +571,7 @@ async fn score(db: &Db, attempt_id: &str, statuses: &str) -> sqlx::Result<Option
     .bind(attempt_id)
     .execute(&mut *tx)
     .await?;
-    if status == AttemptStatus::Passed {
+    if status == QuizAttemptStatus::Passed {
         sqlx::query(
             "insert into quiz_passed (org_id, quiz_id, user_id, attempt_id, passed_at) \
              select org_id, quiz_id, user_id, id, $1 from quiz_attempts where id = $2 \

@@ -11,7 +11,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, RequiredRole};
-use super::error::ErrorBody;
+use super::error::{ErrorBody, text_field};
 use super::reports::{csv_field, csv_or_json, iso8601};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::assignments::{self, ReportLine, Scope};
@@ -121,23 +121,14 @@ pub struct ObjectiveInput {
     #[schema(max_length = 2000)]
     pub measure: String,
     /// Unix milliseconds.
+    #[schema(minimum = 0, maximum = 253402300799999_i64)]
     pub due_at: Option<i64>,
     /// Met by hand (for what no learning measures) or dropped; leave out to follow the links.
     pub outcome: Option<Outcome>,
-    /// Learning whose completion meets the objective (all of it), at most 20.
+    /// Learning whose completion meets the objective (all of it).
     #[serde(default)]
+    #[schema(max_items = 20)]
     pub links: Vec<LinkFields>,
-}
-
-fn trimmed(text: &str, what: &str, max: usize, required: bool) -> Result<String, ApiError> {
-    let text = text.trim();
-    if (required && text.is_empty()) || text.chars().count() > max {
-        let least = usize::from(required);
-        return Err(ApiError::invalid(format!(
-            "{what} must be {least} to {max} characters"
-        )));
-    }
-    Ok(text.to_owned())
 }
 
 /// A time as the API takes it: unix milliseconds between 1970 and 9999.
@@ -158,8 +149,8 @@ async fn save_objective<R: RequiredRole>(
     id: Option<&str>,
     input: ObjectiveInput,
 ) -> Result<Objective, ApiError> {
-    let title = trimmed(&input.title, "an objective's title", 200, true)?;
-    let measure = trimmed(&input.measure, "the measure", 2000, false)?;
+    let title = text_field(&input.title, "an objective's title", 200, true)?;
+    let measure = text_field(&input.measure, "the measure", 2000, false)?;
     let due_at = checked_time(input.due_at, "the due date")?;
     if input.links.len() > MAX_LINKS {
         return Err(ApiError::invalid(format!(
@@ -266,6 +257,7 @@ async fn delete_objective(
 #[derive(Deserialize, ToSchema)]
 pub struct ReviewInput {
     /// Unix milliseconds: when the conversation took place.
+    #[schema(minimum = 0, maximum = 253402300799999_i64)]
     pub held_at: i64,
     #[schema(min_length = 1, max_length = 10000, pattern = r"\S")]
     pub notes: String,
@@ -277,6 +269,7 @@ pub struct ReviewInput {
     #[schema(max_length = 5000)]
     pub next_steps: String,
     /// Unix milliseconds.
+    #[schema(minimum = 0, maximum = 253402300799999_i64)]
     pub next_review_at: Option<i64>,
 }
 
@@ -287,8 +280,8 @@ async fn save_review<R: RequiredRole>(
     id: Option<&str>,
     input: ReviewInput,
 ) -> Result<Review, ApiError> {
-    let notes = trimmed(&input.notes, "the notes", 10_000, true)?;
-    let next_steps = trimmed(&input.next_steps, "the next steps", 5000, false)?;
+    let notes = text_field(&input.notes, "the notes", 10_000, true)?;
+    let next_steps = text_field(&input.next_steps, "the next steps", 5000, false)?;
     if input.rating.is_some_and(|r| !(1..=5).contains(&r)) {
         return Err(ApiError::invalid("a rating is 1 to 5"));
     }

@@ -116,6 +116,19 @@ impl ApiError {
     }
 }
 
+/// A text field of a request, trimmed; a 422 naming it (`what`) when it is longer than `max`
+/// characters, or empty and `required`.
+pub fn text_field(text: &str, what: &str, max: usize, required: bool) -> Result<String, ApiError> {
+    let text = text.trim();
+    if (required && text.is_empty()) || text.chars().count() > max {
+        let least = usize::from(required);
+        return Err(ApiError::invalid(format!(
+            "{what} must be {least} to {max} characters"
+        )));
+    }
+    Ok(text.to_owned())
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         match &self {

@@ -19,7 +19,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
-use super::error::ErrorBody;
+use super::error::{ErrorBody, text_field};
 use super::handouts::{MAX_HANDOUT_BYTES, content_disposition};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::exercises::{self, Exercise, Submission, SubmissionFile, SubmissionStatus};
@@ -56,17 +56,6 @@ const MAX_FEEDBACK_CHARS: usize = 5_000;
 const MAX_CONTENT_TYPE_LEN: usize = 200;
 const OCTET_STREAM: &str = "application/octet-stream";
 
-fn exercise_text(text: &str, what: &str, max: usize, required: bool) -> Result<String, ApiError> {
-    let text = text.trim();
-    if (required && text.is_empty()) || text.chars().count() > max {
-        let least = if required { 1 } else { 0 };
-        return Err(ApiError::invalid(format!(
-            "{what} must be {least} to {max} characters"
-        )));
-    }
-    Ok(text.to_owned())
-}
-
 #[derive(Deserialize, ToSchema)]
 pub struct ExerciseFields {
     #[schema(min_length = 1, max_length = 200, pattern = r"\S")]
@@ -86,8 +75,8 @@ async fn checked_exercise(
     id: String,
     fields: ExerciseFields,
 ) -> Result<Exercise, ApiError> {
-    let title = exercise_text(&fields.title, "an exercise's title", MAX_TITLE_CHARS, true)?;
-    let instructions = exercise_text(
+    let title = text_field(&fields.title, "an exercise's title", MAX_TITLE_CHARS, true)?;
+    let instructions = text_field(
         &fields.instructions,
         "the instructions",
         MAX_INSTRUCTIONS_CHARS,
@@ -258,7 +247,7 @@ async fn submit_exercise(
     let exercise = exercises::exercise_in_org(pool, &caller.org.id, &exercise_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let body = exercise_text(&request.body, "the text handed in", MAX_BODY_CHARS, false)?;
+    let body = text_field(&request.body, "the text handed in", MAX_BODY_CHARS, false)?;
     if exercises::done_at(pool, &exercise.id, &caller.user.id)
         .await?
         .is_some()
@@ -568,7 +557,7 @@ async fn mark_submission(
             "another trainer marks your own work".into(),
         ));
     }
-    let feedback = exercise_text(&mark.feedback, "the feedback", MAX_FEEDBACK_CHARS, false)?;
+    let feedback = text_field(&mark.feedback, "the feedback", MAX_FEEDBACK_CHARS, false)?;
     let status = match mark.verdict {
         MarkVerdict::Accepted => SubmissionStatus::Accepted,
         MarkVerdict::NeedsWork => SubmissionStatus::NeedsWork,

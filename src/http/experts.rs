@@ -10,7 +10,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
-use super::error::ErrorBody;
+use super::error::{ErrorBody, text_field};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::experts::{self, Channel, Expert, LogEntry};
 use crate::db::library::{normalize_tags, split_tags};
@@ -263,17 +263,6 @@ pub struct ExpertLogInput {
     pub tags: Vec<String>,
 }
 
-/// Trims a text field and checks its length.
-fn checked_text(value: &str, max: usize, what: &str) -> Result<String, ApiError> {
-    let value = value.trim().to_owned();
-    if value.chars().count() > max {
-        return Err(ApiError::invalid(format!(
-            "{what} must be at most {max} characters"
-        )));
-    }
-    Ok(value)
-}
-
 /// The entry `input` asks for, checked. `person_name` is the colleague's name for an entry on a
 /// colleague (whose `name` field is then not used).
 fn checked_entry(
@@ -294,9 +283,9 @@ fn checked_entry(
             name
         }
     };
-    let about = checked_text(&input.about, 200, "what they are (about)")?;
-    let contact = checked_text(&input.contact, 200, "the contact")?;
-    let note = checked_text(&input.note, 2000, "the note")?;
+    let about = text_field(&input.about, "what they are (about)", 200, false)?;
+    let contact = text_field(&input.contact, "the contact", 200, false)?;
+    let note = text_field(&input.note, "the note", 2000, false)?;
     let url = match input
         .url
         .as_deref()

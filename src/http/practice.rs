@@ -12,7 +12,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, Trainer};
-use super::error::ErrorBody;
+use super::error::{ErrorBody, text_field};
 use super::thread::{CommentView, check_body, thread};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::comments::{self, NewComment, Target};
@@ -70,17 +70,6 @@ pub struct StepFields {
     pub rubric: Vec<CriterionFields>,
 }
 
-fn trimmed(text: &str, what: &str, max: usize, required: bool) -> Result<String, ApiError> {
-    let text = text.trim();
-    if (required && text.is_empty()) || text.chars().count() > max {
-        let least = if required { 1 } else { 0 };
-        return Err(ApiError::invalid(format!(
-            "{what} must be {least} to {max} characters"
-        )));
-    }
-    Ok(text.to_owned())
-}
-
 /// A step as it will be stored, checked.
 async fn checked_step(
     state: &AppState,
@@ -88,8 +77,8 @@ async fn checked_step(
     id: String,
     fields: StepFields,
 ) -> Result<Step, ApiError> {
-    let title = trimmed(&fields.title, "a step's title", MAX_TITLE_CHARS, true)?;
-    let instructions = trimmed(
+    let title = text_field(&fields.title, "a step's title", MAX_TITLE_CHARS, true)?;
+    let instructions = text_field(
         &fields.instructions,
         "the instructions",
         MAX_INSTRUCTIONS_CHARS,
@@ -102,7 +91,7 @@ async fn checked_step(
     }
     let mut rubric: Vec<Criterion> = Vec::with_capacity(fields.rubric.len());
     for criterion in fields.rubric {
-        let name = trimmed(&criterion.name, "a criterion's name", 100, true)?;
+        let name = text_field(&criterion.name, "a criterion's name", 100, true)?;
         if criterion.levels.len() < 2 || criterion.levels.len() > MAX_LEVELS {
             return Err(ApiError::invalid(format!(
                 "“{name}” needs 2 to {MAX_LEVELS} levels, from the lowest to the highest"
@@ -111,8 +100,8 @@ async fn checked_step(
         let mut levels = Vec::with_capacity(criterion.levels.len());
         for level in criterion.levels {
             levels.push(Level {
-                name: trimmed(&level.name, "a level's name", 100, true)?,
-                description: trimmed(&level.description, "a level's description", 1000, false)?,
+                name: text_field(&level.name, "a level's name", 100, true)?,
+                description: text_field(&level.description, "a level's description", 1000, false)?,
             });
         }
         let id = criterion
@@ -123,7 +112,7 @@ async fn checked_step(
         rubric.push(Criterion {
             id,
             name,
-            description: trimmed(
+            description: text_field(
                 &criterion.description,
                 "a criterion's description",
                 1000,
@@ -601,7 +590,7 @@ async fn add_review(
     let step = practice::step_in_org(pool, &caller.org.id, &attempt.step_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let summary = trimmed(
+    let summary = text_field(
         &review.summary,
         "a review's summary",
         MAX_SUMMARY_CHARS,

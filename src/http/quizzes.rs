@@ -13,11 +13,11 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, RequiredRole, Trainer};
-use super::error::ErrorBody;
+use super::error::{ErrorBody, text_field};
 use super::reports::{csv_field, csv_or_json, iso8601};
 use super::{ApiError, AppState, Json};
 use crate::db::notifications::{self, Kind, Notice};
-use crate::db::quizzes::{self, Answer, Attempt, AttemptStatus, Question, Quiz, QuizSummary};
+use crate::db::quizzes::{self, Answer, Attempt, Question, Quiz, QuizAttemptStatus, QuizSummary};
 use crate::learning::quiz::{self as rules, AnswerKey, Choice, QuestionKind, Response};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -52,6 +52,7 @@ pub struct QuestionFields {
     pub prompt: String,
     /// Single and multiple choice: 2 to 12 choices. Keep their ids when editing.
     #[serde(default)]
+    #[schema(max_items = 12)]
     pub choices: Vec<Choice>,
     /// The right answer (left empty for free text).
     #[serde(default)]
@@ -60,9 +61,11 @@ pub struct QuestionFields {
     #[serde(default)]
     #[schema(max_length = 2000)]
     pub feedback: String,
-    /// 1 to 100; 1 when left out.
+    /// 1 when left out.
+    #[schema(minimum = 1, maximum = 100)]
     pub points: Option<i64>,
     /// In a video's quiz: the moment that asks it, in milliseconds from the start.
+    #[schema(minimum = 0)]
     pub at_ms: Option<i64>,
 }
 
@@ -86,20 +89,10 @@ pub struct QuizFields {
     #[serde(default)]
     pub shuffle: bool,
     /// 30 seconds to a day; no limit when left out.
+    #[schema(minimum = 30, maximum = 86400)]
     pub time_limit_s: Option<i64>,
-    /// 1 to 100.
+    #[schema(min_items = 1, max_items = 100)]
     pub questions: Vec<QuestionFields>,
-}
-
-fn trimmed(text: &str, what: &str, max: usize, required: bool) -> Result<String, ApiError> {
-    let text = text.trim();
-    if (required && text.is_empty()) || text.chars().count() > max {
-        let least = usize::from(required);
-        return Err(ApiError::invalid(format!(
-            "{what} must be {least} to {max} characters"
-        )));
-    }
-    Ok(text.to_owned())
 }
 
 fn kept_id(id: Option<&str>, taken: &[&str]) -> String {
@@ -113,8 +106,8 @@ fn checked_question(
     taken: &[&str],
     video_ms: Option<Option<i64>>,
 ) -> Result<Question, ApiError> {
-    let prompt = trimmed(&fields.prompt, "a question", 2000, true)?;
-    let feedback = trimmed(&fields.feedback, "a question's feedback", 2000, false)?;
+    let prompt = text_field(&fields.prompt, "a question", 2000, true)?;
+    let feedback = text_field(&fields.feedback, "a question's feedback", 2000, false)?;
     if fields.choices.len() > MAX_CHOICES {
         return Err(ApiError::invalid(format!(
             "a question has at most {MAX_CHOICES} choices"
@@ -122,7 +115,7 @@ fn checked_question(
     }
     let mut choices: Vec<Choice> = Vec::with_capacity(fields.choices.len());
     for choice in fields.choices {
-        let text = trimmed(&choice.text, "a choice", 500, true)?;
+        let text = text_field(&choice.text, "a choice", 500, true)?;
         let taken: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
         choices.push(Choice {
             id: kept_id(Some(&choice.id), &taken),
@@ -174,8 +167,8 @@ async fn checked_quiz(
     video_id: Option<String>,
     fields: QuizFields,
 ) -> Result<Quiz, ApiError> {
-    let title = trimmed(&fields.title, "a quiz's title", 200, true)?;
-    let description = trimmed(&fields.description, "the description", 5000, false)?;
+    let title = text_field(&fields.title, "a quiz's title", 200, true)?;
+    let description = text_field(&fields.description, "the description", 5000, false)?;
     if !(0..=100).contains(&fields.pass_percent) {
         return Err(ApiError::invalid("the pass mark is 0 to 100 percent"));
     }
@@ -333,9 +326,9 @@ async fn delete_quiz(
 
 /// An attempt in a list.
 #[derive(Serialize, ToSchema)]
-pub struct AttemptSummary {
+pub struct QuizAttemptSummary {
     pub id: String,
-    pub status: AttemptStatus,
+    pub status: QuizAttemptStatus,
     pub score: i64,
     pub max_score: i64,
     /// Unix milliseconds.
@@ -344,9 +337,9 @@ pub struct AttemptSummary {
     pub submitted_at: Option<i64>,
 }
 
-impl From<&Attempt> for AttemptSummary {
-    fn from(a: &Attempt) -> AttemptSummary {
-        AttemptSummary {
+impl From<&Attempt> for QuizAttemptSummary {
+    fn from(a: &Attempt) -> QuizAttemptSummary {
+        QuizAttemptSummary {
             id: a.id.clone(),
             status: a.status,
             score: a.score,
@@ -372,7 +365,7 @@ pub struct QuizView {
     #[schema(required = true)]
     pub time_limit_s: Option<i64>,
     /// The caller's attempts, oldest first.
-    pub my_attempts: Vec<AttemptSummary>,
+    pub my_attempts: Vec<QuizAttemptSummary>,
     /// Unix milliseconds: when the caller first passed; null until then.
     #[schema(required = true)]
     pub passed_at: Option<i64>,
@@ -382,7 +375,7 @@ pub struct QuizView {
 
 /// Settles an open attempt whose time ran out; the attempt as it stands.
 async fn current(state: &AppState, attempt: Attempt) -> Result<Attempt, ApiError> {
-    let expired = attempt.status == AttemptStatus::Open
+    let expired = attempt.status == QuizAttemptStatus::Open
         && attempt
             .deadline_at
             .is_some_and(|deadline| deadline <= crate::db::now_ms());
@@ -421,14 +414,14 @@ async fn get_quiz(
         pass_percent: quiz.pass_percent,
         max_attempts: quiz.max_attempts,
         time_limit_s: quiz.time_limit_s,
-        my_attempts: attempts.iter().map(AttemptSummary::from).collect(),
+        my_attempts: attempts.iter().map(QuizAttemptSummary::from).collect(),
         passed_at,
     }))
 }
 
 /// Whether a learner with `attempts` may go on: an open attempt, or attempts left.
 fn may_attempt(quiz: &Quiz, attempts: &[Attempt]) -> bool {
-    attempts.iter().any(|a| a.status == AttemptStatus::Open)
+    attempts.iter().any(|a| a.status == QuizAttemptStatus::Open)
         || quiz.max_attempts == 0
         || (attempts.len() as i64) < quiz.max_attempts
 }
@@ -487,12 +480,12 @@ fn asked(question: &Question, answer: Option<&Answer>, submitted: bool) -> Asked
 
 /// One attempt with its questions in the order it asks them.
 #[derive(Serialize, ToSchema)]
-pub struct AttemptView {
+pub struct QuizAttemptView {
     pub id: String,
     pub quiz_id: String,
     pub quiz_title: String,
     pub learner_id: String,
-    pub status: AttemptStatus,
+    pub status: QuizAttemptStatus,
     pub score: i64,
     pub max_score: i64,
     pub pass_percent: i64,
@@ -510,9 +503,9 @@ async fn attempt_view(
     state: &AppState,
     quiz: &Quiz,
     attempt: &Attempt,
-) -> Result<AttemptView, ApiError> {
+) -> Result<QuizAttemptView, ApiError> {
     let answers = quizzes::answers(state.db.pool(), &attempt.id).await?;
-    let submitted = attempt.status != AttemptStatus::Open;
+    let submitted = attempt.status != QuizAttemptStatus::Open;
     let questions = attempt
         .order
         .iter()
@@ -522,7 +515,7 @@ async fn attempt_view(
             asked(q, answer, submitted)
         })
         .collect();
-    Ok(AttemptView {
+    Ok(QuizAttemptView {
         id: attempt.id.clone(),
         quiz_id: quiz.id.clone(),
         quiz_title: quiz.title.clone(),
@@ -550,7 +543,10 @@ async fn open_attempt<R: RequiredRole>(
         for attempt in quizzes::attempts_of(pool, &quiz.id, &caller.user.id).await? {
             attempts.push(current(state, attempt).await?);
         }
-        if let Some(open) = attempts.iter().find(|a| a.status == AttemptStatus::Open) {
+        if let Some(open) = attempts
+            .iter()
+            .find(|a| a.status == QuizAttemptStatus::Open)
+        {
             return Ok(open.clone());
         }
         if !may_attempt(quiz, &attempts) {
@@ -590,13 +586,13 @@ async fn open_attempt<R: RequiredRole>(
 /// signed-in person of the organisation.
 #[utoipa::path(post, path = "/api/v1/quizzes/{quiz_id}/attempts", tag = "quizzes",
     params(("quiz_id" = String, Path)),
-    responses((status = 200, body = AttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
+    responses((status = 200, body = QuizAttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody),
         (status = 409, body = ErrorBody)))]
 async fn start_attempt(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(quiz_id): Path<String>,
-) -> Result<Json<AttemptView>, ApiError> {
+) -> Result<Json<QuizAttemptView>, ApiError> {
     let quiz = quizzes::quiz_in_org(state.db.pool(), &caller.org.id, &quiz_id)
         .await?
         .ok_or(ApiError::NotFound)?;
@@ -630,12 +626,12 @@ async fn attempt_for<R: RequiredRole>(
 /// score and right answers. Its learner, trainers and admins.
 #[utoipa::path(get, path = "/api/v1/quiz-attempts/{quiz_attempt_id}", tag = "quizzes",
     params(("quiz_attempt_id" = String, Path)),
-    responses((status = 200, body = AttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = QuizAttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_quiz_attempt(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(attempt_id): Path<String>,
-) -> Result<Json<AttemptView>, ApiError> {
+) -> Result<Json<QuizAttemptView>, ApiError> {
     let (quiz, attempt) = attempt_for(&state, &caller, &attempt_id, false).await?;
     Ok(Json(attempt_view(&state, &quiz, &attempt).await?))
 }
@@ -651,7 +647,7 @@ pub struct AnswerResult {
     pub feedback: String,
     /// Where the attempt stands: a video's attempt closes itself once every question is
     /// answered.
-    pub attempt_status: AttemptStatus,
+    pub attempt_status: QuizAttemptStatus,
     pub attempt_id: String,
 }
 
@@ -664,7 +660,7 @@ async fn answer(
     question_id: &str,
     response: Response,
 ) -> Result<AnswerResult, ApiError> {
-    if attempt.status != AttemptStatus::Open {
+    if attempt.status != QuizAttemptStatus::Open {
         return Err(ApiError::Conflict(
             "this attempt is submitted; start another".into(),
         ));
@@ -688,7 +684,7 @@ async fn answer(
         .iter()
         .find(|a| a.question_id == question.id)
         .ok_or(ApiError::NotFound)?;
-    let mut status = AttemptStatus::Open;
+    let mut status = QuizAttemptStatus::Open;
     if quiz.video_id.is_some()
         && answers.len() >= attempt.order.len()
         && let Some(settled) = quizzes::settle(&state.db, &attempt.id).await?
@@ -720,7 +716,7 @@ async fn answer_question(
     Json(response): Json<Response>,
 ) -> Result<Json<AnswerResult>, ApiError> {
     let (quiz, attempt) = attempt_for(&state, &caller, &attempt_id, true).await?;
-    if attempt.status != AttemptStatus::Open && attempt.deadline_at.is_some() {
+    if attempt.status != QuizAttemptStatus::Open && attempt.deadline_at.is_some() {
         return Err(ApiError::Conflict(
             "time is up: this attempt was submitted with the answers given".into(),
         ));
@@ -742,14 +738,14 @@ async fn answer_question(
 /// attempt's learner.
 #[utoipa::path(post, path = "/api/v1/quiz-attempts/{quiz_attempt_id}/submit", tag = "quizzes",
     params(("quiz_attempt_id" = String, Path)),
-    responses((status = 200, body = AttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = QuizAttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn submit_attempt(
     State(state): State<AppState>,
     caller: Caller<Member>,
     Path(attempt_id): Path<String>,
-) -> Result<Json<AttemptView>, ApiError> {
+) -> Result<Json<QuizAttemptView>, ApiError> {
     let (quiz, mut attempt) = attempt_for(&state, &caller, &attempt_id, true).await?;
-    if attempt.status == AttemptStatus::Open
+    if attempt.status == QuizAttemptStatus::Open
         && let Some(settled) = quizzes::settle(&state.db, &attempt.id).await?
     {
         attempt = settled;
@@ -780,6 +776,7 @@ pub struct Mark {
     pub correct: bool,
     /// The points it earns, up to the question's; all of them when right and left out, none
     /// when wrong.
+    #[schema(minimum = 0, maximum = 100)]
     pub points: Option<i64>,
     /// A word for the learner.
     #[serde(default)]
@@ -792,16 +789,16 @@ pub struct Mark {
 #[utoipa::path(put, path = "/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}/mark", tag = "quizzes",
     request_body = Mark,
     params(("quiz_attempt_id" = String, Path), ("question_id" = String, Path)),
-    responses((status = 200, body = AttemptView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+    responses((status = 200, body = QuizAttemptView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
         (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn mark_answer(
     State(state): State<AppState>,
     caller: Caller<Trainer>,
     Path((attempt_id, question_id)): Path<(String, String)>,
     Json(mark): Json<Mark>,
-) -> Result<Json<AttemptView>, ApiError> {
+) -> Result<Json<QuizAttemptView>, ApiError> {
     let (quiz, attempt) = attempt_for(&state, &caller, &attempt_id, false).await?;
-    if attempt.status == AttemptStatus::Open {
+    if attempt.status == QuizAttemptStatus::Open {
         return Err(ApiError::Conflict(
             "this attempt is not submitted yet".into(),
         ));
@@ -811,7 +808,7 @@ async fn mark_answer(
         .iter()
         .find(|q| q.id == question_id)
         .ok_or(ApiError::NotFound)?;
-    let comment = trimmed(&mark.comment, "a comment", 2000, false)?;
+    let comment = text_field(&mark.comment, "a comment", 2000, false)?;
     let points = match mark.points {
         Some(points) if (0..=question.points).contains(&points) => points,
         Some(_) => {
@@ -841,7 +838,7 @@ async fn mark_answer(
     let attempt = quizzes::rescore(&state.db, &attempt.id)
         .await?
         .unwrap_or(attempt);
-    if attempt.status != AttemptStatus::Marking {
+    if attempt.status != QuizAttemptStatus::Marking {
         let notice = Notice {
             kind: Kind::QuizMarked,
             title: format!("Your answers in “{}” were marked", quiz.title),
@@ -849,7 +846,7 @@ async fn mark_answer(
                 "You scored {} of {} points: {}.",
                 attempt.score,
                 attempt.max_score,
-                if attempt.status == AttemptStatus::Passed {
+                if attempt.status == QuizAttemptStatus::Passed {
                     "passed"
                 } else {
                     "not passed yet"
@@ -874,7 +871,7 @@ pub struct VideoQuestions {
     pub questions: Vec<AskedQuestion>,
     /// The caller's latest attempt; null before the first answer.
     #[schema(required = true)]
-    pub attempt: Option<AttemptSummary>,
+    pub attempt: Option<QuizAttemptSummary>,
 }
 
 /// The questions pinned to moments of a video, for the player to pause at and ask; never the
@@ -906,7 +903,7 @@ async fn video_questions(
     };
     let submitted = latest
         .as_ref()
-        .is_some_and(|a| a.status != AttemptStatus::Open);
+        .is_some_and(|a| a.status != QuizAttemptStatus::Open);
     let questions = quiz
         .questions
         .iter()
@@ -916,7 +913,7 @@ async fn video_questions(
         quiz_id: Some(quiz.id),
         pass_percent: quiz.pass_percent,
         questions,
-        attempt: latest.as_ref().map(AttemptSummary::from),
+        attempt: latest.as_ref().map(QuizAttemptSummary::from),
     }))
 }
 

@@ -2284,7 +2284,7 @@ export interface components {
              * @description Where the attempt stands: a video's attempt closes itself once every question is
              *     answered.
              */
-            attempt_status: components["schemas"]["AttemptStatus"];
+            attempt_status: components["schemas"]["QuizAttemptStatus"];
             /** @description Null for free text, which a trainer marks. */
             correct: boolean | null;
             feedback: string;
@@ -3266,7 +3266,7 @@ export interface components {
              * @description Unix milliseconds.
              */
             due_at?: number | null;
-            /** @description Learning whose completion meets the objective (all of it), at most 20. */
+            /** @description Learning whose completion meets the objective (all of it). */
             links?: components["schemas"]["LinkFields"][];
             /** @description How success is measured, in words. */
             measure?: string;
@@ -3442,7 +3442,7 @@ export interface components {
             kind: components["schemas"]["QuestionKind"];
             /**
              * Format: int64
-             * @description 1 to 100; 1 when left out.
+             * @description 1 when left out.
              */
             points?: number | null;
             prompt: string;
@@ -3522,6 +3522,54 @@ export interface components {
             /** @description The video whose moments ask the questions; null for a playlist quiz. */
             video_id: string | null;
         };
+        /**
+         * @description open | marking | passed | failed
+         * @enum {string}
+         */
+        QuizAttemptStatus: "open" | "marking" | "passed" | "failed";
+        /** @description An attempt in a list. */
+        QuizAttemptSummary: {
+            id: string;
+            /** Format: int64 */
+            max_score: number;
+            /** Format: int64 */
+            score: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            started_at: number;
+            status: components["schemas"]["QuizAttemptStatus"];
+            /** Format: int64 */
+            submitted_at: number | null;
+        };
+        /** @description One attempt with its questions in the order it asks them. */
+        QuizAttemptView: {
+            /**
+             * Format: int64
+             * @description When the time limit runs out; answers sent later are not taken.
+             */
+            deadline_at: number | null;
+            id: string;
+            learner_id: string;
+            /** Format: int64 */
+            max_score: number;
+            /** Format: int64 */
+            pass_percent: number;
+            questions: components["schemas"]["AskedQuestion"][];
+            quiz_id: string;
+            quiz_title: string;
+            /** Format: int64 */
+            score: number;
+            /**
+             * Format: int64
+             * @description Unix milliseconds.
+             */
+            started_at: number;
+            status: components["schemas"]["QuizAttemptStatus"];
+            /** Format: int64 */
+            submitted_at: number | null;
+        };
         QuizFields: {
             description?: string;
             /**
@@ -3534,7 +3582,6 @@ export interface components {
              * @description The share of the points that passes, 0 to 100.
              */
             pass_percent: number;
-            /** @description 1 to 100. */
             questions: components["schemas"]["QuestionFields"][];
             shuffle?: boolean;
             /**
@@ -3587,7 +3634,7 @@ export interface components {
              */
             max_attempts: number;
             /** @description The caller's attempts, oldest first. */
-            my_attempts: components["schemas"]["AttemptSummary"][];
+            my_attempts: components["schemas"]["QuizAttemptSummary"][];
             /** Format: int64 */
             pass_percent: number;
             /**
@@ -4122,7 +4169,7 @@ export interface components {
         };
         /** @description A video's questions as the player asks them. */
         VideoQuestions: {
-            attempt: null | components["schemas"]["AttemptSummary"];
+            attempt: null | components["schemas"]["QuizAttemptSummary"];
             /** Format: int64 */
             pass_percent: number;
             /**
@@ -9686,7 +9733,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptView"];
+                    "application/json": components["schemas"]["QuizAttemptView"];
                 };
             };
             401: {
@@ -9813,7 +9860,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptView"];
+                    "application/json": components["schemas"]["QuizAttemptView"];
                 };
             };
             /** @description The body is not JSON. */
@@ -9901,7 +9948,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptView"];
+                    "application/json": components["schemas"]["QuizAttemptView"];
                 };
             };
             401: {
@@ -10254,7 +10301,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AttemptView"];
+                    "application/json": components["schemas"]["QuizAttemptView"];
                 };
             };
             401: {

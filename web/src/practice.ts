@@ -174,7 +174,16 @@ export function rubricProblem(rubric: readonly RubricDraft[]): string | null {
   return null;
 }
 
-export type KindLike = 'assigned' | 'due_soon' | 'overdue' | 'review_requested' | 'feedback' | 'reply' | 'mention';
+export type KindLike =
+  | 'assigned'
+  | 'due_soon'
+  | 'overdue'
+  | 'review_requested'
+  | 'feedback'
+  | 'reply'
+  | 'mention'
+  | 'exercise_marked'
+  | 'quiz_marked';
 
 /** The notification kinds as the settings list them, in this order. */
 export const KIND_TEXT: Record<KindLike, string> = {
@@ -185,6 +194,8 @@ export const KIND_TEXT: Record<KindLike, string> = {
   feedback: 'Feedback on my practice',
   reply: 'Replies to my comments',
   mention: 'Someone mentions me',
+  exercise_marked: 'An exercise I handed in is marked',
+  quiz_marked: 'My quiz answers are marked',
 };
 
 /** The kinds an unsubscribe link stopped, as one phrase: "replies to your comments and mentions". */
@@ -196,6 +207,8 @@ export const KIND_ABOUT: Record<KindLike, string> = {
   feedback: 'feedback on your practice',
   reply: 'replies to your comments',
   mention: 'mentions',
+  exercise_marked: 'marked exercises',
+  quiz_marked: 'marked quiz answers',
 };
 
 export function kindsPhrase(kinds: readonly string[]): string {
