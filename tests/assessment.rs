@@ -407,6 +407,30 @@ async fn a_quiz_blocks_the_next_step_until_passed_and_its_statistics_match_the_a
         [(true, false), (false, false)],
         "passed: the checklist unlocks"
     );
+    // A trainer who overrules the mark takes the pass back, and gives it again.
+    let (_, overruled) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &mark_path,
+            Some(json!({"correct": false})),
+        )
+        .await;
+    assert_eq!(overruled["status"], "failed");
+    assert_eq!(
+        playlist_states(&app, &hire, &playlist).await,
+        [(false, false), (false, true)],
+        "the pass taken back locks the checklist again"
+    );
+    let (_, marked) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &mark_path,
+            Some(json!({"correct": true, "comment": "Good catch."})),
+        )
+        .await;
+    assert_eq!(marked["status"], "passed");
     let (_, inbox) = app
         .call(&hire, Method::GET, "/api/v1/me/notifications", None)
         .await;

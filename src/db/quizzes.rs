@@ -581,6 +581,25 @@ async fn score(db: &Db, attempt_id: &str, statuses: &str) -> sqlx::Result<Option
         .bind(attempt_id)
         .execute(&mut *tx)
         .await?;
+    } else {
+        // A trainer's mark took this attempt's pass back: the quiz stays passed only through
+        // another attempt that passed.
+        let taken_back = sqlx::query("delete from quiz_passed where attempt_id = $1")
+            .bind(attempt_id)
+            .execute(&mut *tx)
+            .await?;
+        if taken_back.rows_affected() > 0 {
+            sqlx::query(
+                "insert into quiz_passed (org_id, quiz_id, user_id, attempt_id, passed_at) \
+                 select org_id, quiz_id, user_id, id, submitted_at from quiz_attempts \
+                 where quiz_id = $1 and user_id = $2 and status = 'passed' \
+                 order by submitted_at, id limit 1",
+            )
+            .bind(&attempt.quiz_id)
+            .bind(&attempt.user_id)
+            .execute(&mut *tx)
+            .await?;
+        }
     }
     tx.commit().await?;
     Ok(Some(Attempt {
