@@ -589,6 +589,41 @@ async fn a_quiz_blocks_the_next_step_until_passed_and_its_statistics_match_the_a
         "{csv}"
     );
 
+    // The playlist's report shows each assignee's quiz.
+    let (_, report) = app
+        .call(
+            &trainer,
+            Method::GET,
+            &format!("/api/v1/playlists/{playlist}/report"),
+            None,
+        )
+        .await;
+    let hana = report
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["email"] == "hana@acme.test")
+        .unwrap();
+    assert_eq!(
+        hana["items"][0]["quiz"],
+        json!({"attempts": 1, "best_score": 5, "max_score": 6, "passed": true})
+    );
+    let csv = app
+        .client
+        .get(app.at(&format!("/api/v1/playlists/{playlist}/report")))
+        .bearer_auth(&trainer.token)
+        .header("accept", "text/csv")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        csv.contains(",\"Forklift safety: passed, 5/6, 1 attempt\"\r\n"),
+        "{csv}"
+    );
+
     // Another organisation sees none of it.
     let (status, _) = app
         .call(

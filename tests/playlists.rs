@@ -184,7 +184,7 @@ async fn a_sequential_onboarding_playlist_unlocks_as_the_hire_watches() {
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
-        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice"
+        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice,quizzes"
     );
     assert!(
         lines[1].starts_with("First week,hire@acme.test,hire@acme.test,1,2,50,false,,20"),

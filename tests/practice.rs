@@ -469,12 +469,12 @@ async fn a_practice_step_is_recorded_reviewed_at_moments_and_done_with_emails() 
         .unwrap();
     let mut lines = csv.lines();
     assert!(
-        lines.next().unwrap().ends_with(",overdue,practice"),
+        lines.next().unwrap().ends_with(",overdue,practice,quizzes"),
         "{csv}"
     );
     assert!(
         lines.next().unwrap().ends_with(
-            "\"Greeting a customer: done, 2 attempts (Eye contact 3/3; Tone 3/3; Offer of help 3/3)\""
+            "\"Greeting a customer: done, 2 attempts (Eye contact 3/3; Tone 3/3; Offer of help 3/3)\","
         ),
         "{csv}"
     );

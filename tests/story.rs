@@ -468,8 +468,8 @@ async fn a_new_hire_is_onboarded_and_the_trainer_sees_exactly_what_they_did() {
     assert_eq!(
         csv,
         format!(
-            "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice\r\n\
-             Your first week,Nia Hire,nia@acme.test,5,5,100,true,{},{},{},false,\r\n",
+            "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice,quizzes\r\n\
+             Your first week,Nia Hire,nia@acme.test,5,5,100,true,{},{},{},false,,\r\n",
             iso(completed_at),
             iso(last_activity),
             iso(due_at)

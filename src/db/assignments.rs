@@ -288,11 +288,26 @@ pub async fn report(
             .map(|step| (step.id.clone(), step))
             .collect()
     };
+    let quizzes: std::collections::HashMap<(String, String), super::quizzes::Standing> =
+        super::quizzes::standings(pool, org_id, None, person)
+            .await?
+            .into_iter()
+            .map(|s| ((s.quiz_id.clone(), s.user_id.clone()), s))
+            .collect();
     Ok(lines(pool, org_id, &scope)
         .await?
         .into_iter()
         .map(|line| {
             let mut mine = items.remove(&line.id).unwrap_or_default();
+            for item in mine.iter_mut().filter(|i| i.kind == "quiz") {
+                let standing = quizzes.get(&(item.item_id.clone(), line.user_id.clone()));
+                item.quiz = Some(QuizState {
+                    attempts: standing.map_or(0, |s| s.attempts),
+                    best_score: standing.map_or(0, |s| s.best_score),
+                    max_score: standing.map_or(0, |s| s.max_score),
+                    passed: standing.is_some_and(|s| s.passed_at.is_some()),
+                });
+            }
             for item in mine.iter_mut().filter(|i| i.kind == "practice") {
                 let standing = standings
                     .get(&(item.item_id.clone(), line.user_id.clone()))
@@ -316,6 +331,33 @@ pub struct PracticeState {
     pub attempts: i64,
     /// The latest scored review's scores, in the rubric's order.
     pub scores: Vec<Score>,
+}
+
+/// Where a person stands on a quiz, as reports show it.
+#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
+pub struct QuizState {
+    /// Submitted attempts.
+    pub attempts: i64,
+    /// The best submitted attempt's points.
+    pub best_score: i64,
+    pub max_score: i64,
+    pub passed: bool,
+}
+
+impl QuizState {
+    /// One line for a spreadsheet's cell: "passed, 5/6, 2 attempts".
+    pub fn summary(&self) -> String {
+        let attempts = match self.attempts {
+            0 => return "not started".to_owned(),
+            1 => "1 attempt".to_owned(),
+            n => format!("{n} attempts"),
+        };
+        let state = if self.passed { "passed" } else { "not passed" };
+        format!(
+            "{state}, {}/{}, {attempts}",
+            self.best_score, self.max_score
+        )
+    }
 }
 
 /// One criterion of a rubric as a review scored it.
@@ -379,7 +421,7 @@ impl PracticeState {
 pub struct ReportItem {
     /// The entry in the playlist.
     pub entry_id: String,
-    /// video | handout | resource | practice
+    /// video | handout | resource | practice | quiz | exercise
     pub kind: String,
     pub item_id: String,
     pub title: String,
@@ -392,6 +434,9 @@ pub struct ReportItem {
     /// Practice steps: where the person stands and their latest scores.
     #[schema(required = true)]
     pub practice: Option<PracticeState>,
+    /// Quizzes: the person's attempts, best score and pass.
+    #[schema(required = true)]
+    pub quiz: Option<QuizState>,
 }
 
 /// The items of the assignments in `scope`, by assignment id, in playlist order.
@@ -440,6 +485,7 @@ async fn item_lines(
                 completed_at,
                 progress: row.try_get("progress")?,
                 practice: None,
+                quiz: None,
             });
     }
     Ok(by_assignment)

@@ -67,10 +67,22 @@ fn practice_summary(line: &ReportLine) -> String {
         .join(" | ")
 }
 
+/// Every quiz of a line: "Forklift safety: passed, 5/6, 1 attempt | …".
+fn quiz_summary(line: &ReportLine) -> String {
+    line.items
+        .iter()
+        .filter_map(|item| {
+            let state = item.quiz.as_ref()?;
+            Some(format!("{}: {}", item.title, state.summary()))
+        })
+        .collect::<Vec<_>>()
+        .join(" | ")
+}
+
 fn to_csv(lines: &[ReportLine]) -> String {
     let time = |t: Option<i64>| t.map(iso8601).unwrap_or_default();
     let mut csv = String::from(
-        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice\r\n",
+        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice,quizzes\r\n",
     );
     for line in lines {
         let fields = [
@@ -86,6 +98,7 @@ fn to_csv(lines: &[ReportLine]) -> String {
             time(line.due_at),
             line.overdue.to_string(),
             csv_field(&practice_summary(line)),
+            csv_field(&quiz_summary(line)),
         ];
         csv.push_str(&fields.join(","));
         csv.push_str("\r\n");

@@ -3607,6 +3607,22 @@ export interface components {
             quiz_id: string;
             title: string;
         };
+        /** @description Where a person stands on a quiz, as reports show it. */
+        QuizState: {
+            /**
+             * Format: int64
+             * @description Submitted attempts.
+             */
+            attempts: number;
+            /**
+             * Format: int64
+             * @description The best submitted attempt's points.
+             */
+            best_score: number;
+            /** Format: int64 */
+            max_score: number;
+            passed: boolean;
+        };
         /** @description A quiz in a list. */
         QuizSummary: {
             id: string;
@@ -3675,7 +3691,7 @@ export interface components {
             /** @description The entry in the playlist. */
             entry_id: string;
             item_id: string;
-            /** @description video | handout | resource | practice */
+            /** @description video | handout | resource | practice | quiz | exercise */
             kind: string;
             practice: null | components["schemas"]["PracticeState"];
             /**
@@ -3683,6 +3699,7 @@ export interface components {
              * @description 0 to 1: a video by the share of it watched; anything else 0 or 1.
              */
             progress: number;
+            quiz: null | components["schemas"]["QuizState"];
             title: string;
         };
         /** @description One line of a trainer's report: one person's progress through one playlist. */
