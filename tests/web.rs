@@ -1223,3 +1223,149 @@ async fn a_new_hire_practises_and_is_reviewed_on_a_phone() {
         .count();
     assert_eq!(feedback, 3, "{inbox}");
 }
+
+/// Issue 18 on a phone: an admin sets a member's manager; the manager sets an objective linked
+/// to a playlist and records a review from the team page; the member sees both on their
+/// development page and meets the objective by completing the playlist; a peer cannot open it;
+/// an outside expert logged by the admin shows in the library and on the topic page, where a
+/// colleague is endorsed.
+#[tokio::test]
+async fn a_manager_sets_objectives_and_reviews_and_the_expert_log_answers_on_a_phone() {
+    let app = web_app().await;
+    let admin = app.person("acme", "ada@acme.test", Role::Admin).await;
+    let manager = app.person("acme", "max@acme.test", Role::Member).await;
+    let member = app.person("acme", "hana@acme.test", Role::Member).await;
+    let peer = app.person("acme", "pete@acme.test", Role::Member).await;
+    let seen = browse_keeping_shots(
+        &app,
+        "web-development.mjs",
+        &[
+            &admin.user.email,
+            &admin.password,
+            &manager.user.email,
+            &manager.password,
+            &member.user.email,
+            &member.password,
+            &peer.user.email,
+            &peer.password,
+        ],
+        &screenshot_dir("a_manager_sets_objectives_and_reviews_on_a_phone"),
+    )
+    .await;
+    // What the browser did is what the server holds.
+    let (_, page) = app
+        .call(
+            &member,
+            reqwest::Method::GET,
+            &format!("/api/v1/people/{}/development", member.user.id),
+            None,
+        )
+        .await;
+    assert_eq!(
+        page["person"]["manager_id"],
+        json!(manager.user.id),
+        "{seen}"
+    );
+    assert_eq!(page["objectives"][0]["status"], "met", "{page}");
+    assert_eq!(page["reviews"][0]["rating"], 4, "{page}");
+    let (_, log) = app
+        .call(&admin, reqwest::Method::GET, "/api/v1/expert-log", None)
+        .await;
+    assert!(
+        log["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|e| e["name"] == "Dana Field" && e["tags"] == json!(["forklifts"])),
+        "{log}"
+    );
+}
+
+/// Issue 18's trainer side on a phone: a quiz (free text and single choice) and an exercise
+/// written in the playlist editor; the member's free-text answer (sent through the API) marked
+/// right from the marking page, their exercise (a text and a file, handed in on the exercise
+/// page) downloaded and accepted; the quiz report's scores and question statistics.
+#[tokio::test]
+async fn a_trainer_writes_a_quiz_and_an_exercise_and_marks_them_on_a_phone() {
+    let app = web_app().await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let member = app.person("acme", "hana@acme.test", Role::Member).await;
+    let seen = browse_keeping_shots(
+        &app,
+        "web-assess-trainer.mjs",
+        &[
+            &trainer.user.email,
+            &trainer.password,
+            &member.user.email,
+            &member.password,
+        ],
+        &screenshot_dir("a_trainer_writes_a_quiz_and_an_exercise_on_a_phone"),
+    )
+    .await;
+    // The server holds what the browser showed: nothing left to mark, the quiz passed.
+    let (_, queue) = app
+        .call(&trainer, reqwest::Method::GET, "/api/v1/quiz-marking", None)
+        .await;
+    assert_eq!(queue["items"], json!([]), "{seen}");
+    let (_, quizzes) = app
+        .call(&trainer, reqwest::Method::GET, "/api/v1/quizzes", None)
+        .await;
+    let quiz_id = quizzes["items"][0]["id"].as_str().unwrap();
+    let (_, scores) = app
+        .call(
+            &trainer,
+            reqwest::Method::GET,
+            &format!("/api/v1/quizzes/{quiz_id}/scores"),
+            None,
+        )
+        .await;
+    assert_eq!(scores["people"][0]["best_score"], 1, "{scores}");
+    assert!(!scores["people"][0]["passed_at"].is_null(), "{scores}");
+}
+
+/// Issue 18's learner side on a phone: a quiz in a sequential playlist blocks the next step
+/// until passed (a wrong answer's feedback shows, the right answers once submitted), no
+/// response reaching the page before submission carries the answers, and a question pinned to
+/// 2 s of a video pauses the player there; its answer is recorded.
+#[tokio::test]
+async fn a_new_hire_takes_a_quiz_and_answers_in_a_video_on_a_phone() {
+    let app = web_app_with(1).await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "hana@acme.test", Role::Member).await;
+    let clip = app.env.dir.path().join("forklift.mp4");
+    common::phone_clip(&clip, "320x180", 6);
+    let seen = browse_keeping_shots(
+        &app,
+        "web-quiz.mjs",
+        &[
+            &trainer.user.email,
+            &trainer.password,
+            &hire.user.email,
+            &hire.password,
+            clip.to_str().unwrap(),
+        ],
+        &screenshot_dir("a_new_hire_takes_a_quiz_and_answers_in_a_video_on_a_phone"),
+    )
+    .await;
+    // The server recorded what the browser did: the playlist quiz passed on the second
+    // attempt, the video's question answered and its attempt scored.
+    let (_, quizzes) = app
+        .call(&trainer, reqwest::Method::GET, "/api/v1/quizzes", None)
+        .await;
+    let mut seen_kinds = Vec::new();
+    for quiz in quizzes["items"].as_array().unwrap() {
+        let (_, view) = app
+            .call(
+                &hire,
+                reqwest::Method::GET,
+                &format!("/api/v1/quizzes/{}", quiz["id"].as_str().unwrap()),
+                None,
+            )
+            .await;
+        assert!(!view["passed_at"].is_null(), "{view} {seen}");
+        let attempts = view["my_attempts"].as_array().unwrap().len();
+        seen_kinds.push((quiz["video_id"].is_null(), attempts));
+    }
+    seen_kinds.sort();
+    assert_eq!(seen_kinds, [(false, 1), (true, 2)], "{seen}");
+}

@@ -29,7 +29,12 @@
 // replies) and the handout: the practice step, the attempt (the member's and the reviewer's view),
 // the inbox, the notification settings, the handout's and the link's own pages and the public
 // unsubscribe page (an invalid link) are checked too, the people search ("Ask someone to review"
-// on the practice step, "Mention someone" on the handout's page) also with people found.
+// on the practice step, "Mention someone" on the handout's page) also with people found. For
+// quizzes (issue 18), a quiz in the playlist that the member took (its intro, one of its questions
+// and the past attempt's result) and a question the video asks at 1 s (played until it pauses
+// there and asks it). The trainer's marking screen (a free-text answer and a handed-in exercise
+// waiting), the quiz list (also with "New quiz" open), a quiz's report and the member's exercise
+// page too.
 // Screens that do not exist in this build (the app answers "Page not found") are listed as
 // skipped.
 //
@@ -213,6 +218,77 @@ try {
   const question = await apiOk(memberCtx, origin, 'POST', '/api/v1/comments', { target: 'video', target_id: videoId, at_s: 2, body: 'How often do we check the brakes?' });
   await apiOk(setup, origin, 'POST', '/api/v1/comments', { target: 'video', target_id: videoId, parent_id: question.id, body: 'Before every shift.' });
   await apiOk(memberCtx, origin, 'POST', '/api/v1/comments', { target: 'handout', target_id: handout.id, body: 'Is there a printed copy at the desk?' });
+  // quizzes (issue 18): a quiz in the playlist with the member's submitted attempt (its result
+  // page), and a question the video asks at 1 s (when this server has them)
+  let quizScreens = [];
+  const quizRes = await trainerApi.post(`${origin}/api/v1/quizzes`, {
+    data: {
+      title: 'Forklift check quiz',
+      description: 'Two questions on the daily checks.',
+      pass_percent: 100,
+      questions: [
+        { kind: 'single', prompt: 'What comes first?', choices: [{ text: 'The horn' }, { text: 'The walk round' }], key: { correct_choices: ['1'] }, feedback: 'Walk round first.' },
+        { kind: 'true_false', prompt: 'The brakes are checked before every shift.', key: { truth: true }, feedback: 'Every shift.' },
+      ],
+    },
+  });
+  if (quizRes.ok()) {
+    const quiz = await quizRes.json();
+    await apiOk(setup, origin, 'POST', `/api/v1/playlists/${playlist.id}/items`, { kind: 'quiz', item_id: quiz.id });
+    const started = await apiOk(memberCtx, origin, 'POST', `/api/v1/quizzes/${quiz.id}/attempts`);
+    for (const q of started.questions) {
+      const answer = q.kind === 'single' ? { choices: [q.choices[0].id] } : { truth: true };
+      await apiOk(memberCtx, origin, 'PUT', `/api/v1/quiz-attempts/${started.id}/answers/${q.id}`, answer);
+    }
+    const result = await apiOk(memberCtx, origin, 'POST', `/api/v1/quiz-attempts/${started.id}/submit`);
+    await apiOk(setup, origin, 'POST', '/api/v1/quizzes', {
+      title: 'Walkthrough questions',
+      video_id: videoId,
+      pass_percent: 50,
+      questions: [{ kind: 'true_false', prompt: 'The walk round comes first.', key: { truth: true }, feedback: 'Before anything else.', at_ms: 1000 }],
+    });
+    const startQuiz = async (page) => {
+      await page.locator('.quiz-body .button-big').click();
+      await page.locator('main .question').waitFor();
+    };
+    quizScreens = [
+      { name: 'quiz', who: 'member', path: `/quizzes/${encodeURIComponent(quiz.id)}?playlist=${encodeURIComponent(playlist.id)}`, states: [{ name: 'question', open: startQuiz }] },
+      { name: 'quiz-result', who: 'member', path: `/quiz-attempts/${encodeURIComponent(result.id)}` },
+    ];
+  } else out.setup_skipped.push(`quizzes: ${quizRes.status()}`);
+  // the trainer's side of quizzes and exercises (issue 18): a free-text answer and a handed-in
+  // exercise waiting on the marking screen, the quiz list and a quiz's report, the member's
+  // exercise page (when this server has them)
+  let markingScreens = [];
+  const markQuizRes = await trainerApi.post(`${origin}/api/v1/quizzes`, {
+    data: {
+      title: 'Daily check in your words',
+      pass_percent: 50,
+      questions: [
+        { kind: 'free_text', prompt: 'Say how you check the forks.' },
+        { kind: 'single', prompt: 'Forks when driving?', choices: [{ text: 'High' }, { text: 'Low' }], key: { correct_choices: ['1'] } },
+      ],
+    },
+  });
+  const exerciseRes = await trainerApi.post(`${origin}/api/v1/exercises`, { data: { title: 'Your pre-shift plan', instructions: 'List the five checks.\n\nAttach a file if you like.', handout_id: handout.id } });
+  if (markQuizRes.ok() && exerciseRes.ok()) {
+    const markQuiz = await markQuizRes.json();
+    const exercise = await exerciseRes.json();
+    await apiOk(setup, origin, 'POST', `/api/v1/playlists/${playlist.id}/items`, { kind: 'exercise', item_id: exercise.id });
+    const taken = await apiOk(memberCtx, origin, 'POST', `/api/v1/quizzes/${markQuiz.id}/attempts`);
+    for (const q of taken.questions) {
+      const answer = q.kind === 'free_text' ? { text: 'I look at both for cracks.' } : { choices: [q.choices[0].id] };
+      await apiOk(memberCtx, origin, 'PUT', `/api/v1/quiz-attempts/${taken.id}/answers/${q.id}`, answer);
+    }
+    await apiOk(memberCtx, origin, 'POST', `/api/v1/quiz-attempts/${taken.id}/submit`);
+    await apiOk(memberCtx, origin, 'POST', `/api/v1/exercises/${exercise.id}/submissions`, { body: 'Forks, chains, horn, lights, brakes.' });
+    markingScreens = [
+      { name: 'marking', who: 'trainer', path: '/manage/marking' },
+      { name: 'quizzes', who: 'trainer', path: '/manage/quizzes', states: [{ name: 'new-quiz', open: (page) => page.locator('summary', { hasText: 'New quiz' }).click() }] },
+      { name: 'quiz-report', who: 'trainer', path: `/manage/quizzes/${encodeURIComponent(markQuiz.id)}/report` },
+      { name: 'exercise', who: 'member', path: `/exercises/${encodeURIComponent(exercise.id)}?playlist=${encodeURIComponent(playlist.id)}` },
+    ];
+  } else out.setup_skipped.push(`marking: ${markQuizRes.status()} ${exerciseRes.status()}`);
   await apiOk(adminCtx, origin, 'PUT', '/api/v1/org/settings', { review_uploads: false });
   await memberCtx.close();
   await adminCtx.close();
@@ -254,6 +330,8 @@ try {
         { name: 'captions', open: (page) => page.locator('media-captions-menu-button').click() },
         // the link to the shortcuts is only shown where there is a keyboard (no touch)
         { name: 'shortcuts', size: 'desktop', open: (page) => page.getByRole('button', { name: /^Keyboard shortcuts/ }).click() },
+        // played, it pauses at its question and asks it (issue 18; when this server has them)
+        { name: 'question', open: (page) => playUntilAsked(page) },
       ],
     },
     { name: 'playlist', who: 'member', path: `/playlists/${p}` },
@@ -294,7 +372,26 @@ try {
     },
     { name: 'resource-page', who: 'member', path: `/resources/${encodeURIComponent(resource.id)}` },
     { name: 'unsubscribe', who: 'public', path: '/unsubscribe?token=not-a-real-token' },
+    ...quizScreens,
+    ...markingScreens,
+    // development and experts (issue 18), when this build has them
+    { name: 'development', who: 'trainer', path: `/people/${encodeURIComponent(member.id)}/development`, optional: true },
+    { name: 'my-development', who: 'member', path: '/development', optional: true },
+    { name: 'team', who: 'trainer', path: '/team', optional: true },
+    { name: 'expert-topic', who: 'member', path: '/experts/forklift', optional: true },
+    { name: 'expert-log', who: 'trainer', path: '/manage/experts', optional: true },
   ];
+
+  /** Plays the video until it pauses at its question (nothing when there are no quizzes). */
+  async function playUntilAsked(page) {
+    if (!quizScreens.length) return;
+    await page.evaluate(() => {
+      const video = document.querySelector('main video');
+      video.muted = true;
+      return video.play();
+    });
+    await page.locator('.video-question-panel:not([hidden]) .question').waitFor({ timeout: 15000 });
+  }
 
   /** Types the start of the trainer's email into the people search inside `scope` and waits
    *  for the people found. */

@@ -125,13 +125,15 @@ function size(file) {
   }
   return sizeCache.get(file);
 }
-/** the chunk `key` and its static imports (and, with `dynamic`, their dynamic imports too) */
-function closure(key, into, dynamic) {
-  if (into.has(key)) return into;
+/** the chunk `key` and its static imports (and, with `dynamic`, their dynamic imports too); the
+ *  chunks in `stop` are not followed (the entry's: every page has them already, and their dynamic
+ *  imports are the other pages, which a lazily loaded part of this one does not load) */
+function closure(key, into, dynamic, stop = null) {
+  if (into.has(key) || stop?.has(key)) return into;
   into.add(key);
   const chunk = manifest[key];
-  for (const k of chunk.imports ?? []) closure(k, into, dynamic);
-  if (dynamic) for (const k of chunk.dynamicImports ?? []) closure(k, into, dynamic);
+  for (const k of chunk.imports ?? []) closure(k, into, dynamic, stop);
+  if (dynamic) for (const k of chunk.dynamicImports ?? []) closure(k, into, dynamic, stop);
   return into;
 }
 
@@ -147,7 +149,7 @@ for (const [module, { routes, lazy }] of pages) {
     for (const k of closure(key, new Set(), false)) own.add(k);
   }
   for (const { from, spec } of dynamicImportsOf(file)) {
-    for (const key of manifestKeysFor(from, spec)) for (const k of closure(key, new Set(), true)) own.add(k);
+    for (const key of manifestKeysFor(from, spec)) for (const k of closure(key, new Set(), true, entryChunks)) own.add(k);
   }
   for (const k of own) chunks.add(k);
   const files = new Set([...chunks].map((k) => manifest[k].file).filter((f) => f.endsWith('.js')));

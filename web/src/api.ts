@@ -64,6 +64,20 @@ export type LibraryItem = Narrow<Schemas['Hit'], 'kind', LibraryKind>;
 export type Expert = Schemas['Expert'];
 /** A colleague anyone may find by name (never an email): to ask for a review, to mention. */
 export type Colleague = Schemas['Colleague'];
+/** An entry of the expert log: someone outside the organisation (`user_id` null), or a note on a
+ *  colleague. */
+export type ExpertLogEntry = Schemas['LogEntry'];
+export type ExpertLogInput = Schemas['ExpertLogInput'];
+export type ExpertChannel = Schemas['ExpertChannel'];
+/** A person's development page (GET /api/v1/people/{id}/development). */
+export type DevelopmentPage = Schemas['DevelopmentPage'];
+export type Objective = Schemas['Objective'];
+export type ObjectiveInput = Schemas['ObjectiveInput'];
+export type ObjectiveLinkKind = Schemas['LinkKind'];
+/** A development review (not a practice attempt's review). */
+export type DevReview = Schemas['Review'];
+export type DevReviewInput = Schemas['ReviewInput'];
+export type ObjectivesReport = Schemas['ObjectivesReport'];
 export type LibraryPage = Omit<Schemas['LibraryPage'], 'items'> & { items: LibraryItem[] };
 /** The library search as the app's pages hold it (sent as the query of GET /api/v1/library). */
 export interface LibraryQuery {
@@ -96,8 +110,9 @@ export type Caption = Schemas['CaptionView'];
 export type Moment = Schemas['MomentView'];
 /** A moment as the editor sends it (PUT /api/v1/videos/{id}/moments, the whole list). */
 export type MomentChange = Schemas['MomentChange'];
-/** What a playlist entry is: a library item, or a practice step (the schema: `kind: string`). */
-export type EntryKind = LibraryKind | 'practice';
+/** What a playlist entry is: a library item, a practice step, a quiz or a workbook exercise (the
+ *  schema: `kind: string`). */
+export type EntryKind = LibraryKind | 'practice' | 'quiz' | 'exercise';
 /** One entry of a playlist as the caller sees it (one video may be in a playlist twice). */
 export type PlaylistItem = Narrow<Schemas['Item'], 'kind', EntryKind>;
 export type Playlist = Omit<Schemas['PlaylistView'], 'items'> & { items: PlaylistItem[] };
@@ -172,6 +187,34 @@ export type NotificationSetting = Schemas['NotificationSetting'];
 export type NotificationSettings = Schemas['NotificationSettings'];
 /** What a trainer makes of a comment: let through / shown again, or hidden. */
 export type Moderation = Schemas['Moderation'];
+
+/** A quiz whole, with its answer keys, as trainers write and read it (GET …/quizzes/{id}/edit). */
+export type Quiz = Schemas['Quiz'];
+/** One question of a quiz as trainers see it (with its key). */
+export type QuizQuestion = Schemas['Question'];
+/** What the quiz editor sends (POST / PUT /api/v1/quizzes). */
+export type QuizFields = Schemas['QuizFields'];
+export type QuestionFields = Schemas['QuestionFields'];
+export type QuestionKind = Schemas['QuestionKind'];
+/** A quiz in the trainers' list. */
+export type QuizSummary = Schemas['QuizSummary'];
+/** Each person's attempts, best score and pass at a quiz. */
+export type QuizScores = Schemas['QuizScores'];
+/** How each question of a quiz fared, and the most missed one. */
+export type QuestionReport = Schemas['QuestionReport'];
+export type QuestionStats = Schemas['QuestionStats'];
+/** A free-text answer waiting for a trainer's mark. */
+export type UnmarkedAnswer = Schemas['Unmarked'];
+export type AnswerMark = Schemas['Mark'];
+/** A workbook exercise: instructions and maybe a handout to fill in. */
+export type Exercise = Schemas['Exercise'];
+export type ExerciseFields = Schemas['ExerciseFields'];
+/** An exercise with what the caller handed in and where they stand. */
+export type ExerciseView = Schemas['ExerciseView'];
+/** What a learner handed in for an exercise, and how it was marked. */
+export type Submission = Schemas['Submission'];
+export type SubmissionStatus = Schemas['SubmissionStatus'];
+export type SubmissionMark = Schemas['SubmissionMark'];
 
 // --- the routes, from the server's schema ---------------------------------------------------
 
@@ -843,6 +886,78 @@ export function setMyExpertise(tags: string[]): Promise<{ tags: string[] }> {
   return call('put', '/api/v1/me/expertise', { body: { tags } });
 }
 
+/** A tag's experts: colleagues (with endorsements) and people outside from the expert log. */
+export function expertTopic(tag: string, signal?: AbortSignal): Promise<Schemas['ExpertTopic']> {
+  return call('get', '/api/v1/experts/topics/{tag}', { params: { tag }, signal });
+}
+
+/** Vouches for a colleague on a tag (`on` false takes it back). Anyone, not for oneself. */
+export async function endorseExpert(userId: string, tag: string, on: boolean): Promise<void> {
+  await call(on ? 'put' : 'delete', '/api/v1/experts/{user_id}/endorsements/{tag}', { params: { user_id: userId, tag } });
+}
+
+/** The expert log (people outside the organisation, notes on colleagues), by name. Anyone. */
+export async function expertLog(signal?: AbortSignal): Promise<ExpertLogEntry[]> {
+  return (await call('get', '/api/v1/expert-log', { signal })).items;
+}
+
+/** Adds an entry (no id) or replaces one. Trainers and admins. */
+export function saveExpertLogEntry(id: string | null, entry: Schemas['ExpertLogInput']): Promise<ExpertLogEntry> {
+  return id
+    ? call('put', '/api/v1/expert-log/{log_entry_id}', { params: { log_entry_id: id }, body: entry })
+    : call('post', '/api/v1/expert-log', { body: entry });
+}
+
+export async function deleteExpertLogEntry(id: string): Promise<void> {
+  await call('delete', '/api/v1/expert-log/{log_entry_id}', { params: { log_entry_id: id } });
+}
+
+// --- development: objectives and reviews ------------------------------------------------------
+
+/** A person's objectives, reviews, learning and quiz scores; 404 for people the caller may not
+ *  see (only the person, their manager, trainers and admins may). */
+export function getDevelopment(userId: string, signal?: AbortSignal): Promise<DevelopmentPage> {
+  return call('get', '/api/v1/people/{user_id}/development', { params: { user_id: userId }, signal });
+}
+
+/** Sets an objective for `userId` (no id) or replaces one. Their manager, trainers and admins. */
+export function saveObjective(userId: string, id: string | null, input: Schemas['ObjectiveInput']): Promise<Objective> {
+  return id
+    ? call('put', '/api/v1/objectives/{objective_id}', { params: { objective_id: id }, body: input })
+    : call('post', '/api/v1/people/{user_id}/objectives', { params: { user_id: userId }, body: input });
+}
+
+export async function deleteObjective(id: string): Promise<void> {
+  await call('delete', '/api/v1/objectives/{objective_id}', { params: { objective_id: id } });
+}
+
+/** Records a development review of `userId` (no id) or rewrites one. */
+export function saveDevReview(userId: string, id: string | null, input: Schemas['ReviewInput']): Promise<DevReview> {
+  return id
+    ? call('put', '/api/v1/development-reviews/{review_id}', { params: { review_id: id }, body: input })
+    : call('post', '/api/v1/people/{user_id}/reviews', { params: { user_id: userId }, body: input });
+}
+
+export async function deleteDevReview(id: string): Promise<void> {
+  await call('delete', '/api/v1/development-reviews/{review_id}', { params: { review_id: id } });
+}
+
+/** Objectives per person and per team: trainers everyone (or `managerId`'s team), anyone else
+ *  their own team. */
+export function objectivesReport(managerId?: string, signal?: AbortSignal): Promise<Schemas['ObjectivesReport']> {
+  return call('get', '/api/v1/reports/objectives', { query: { manager_id: managerId }, signal });
+}
+
+/** The same people as CSV (Accept: text/csv; the document declares only the JSON answer). */
+export function objectivesReportCsv(managerId?: string): Promise<Blob> {
+  return csv(href('get', '/api/v1/reports/objectives', { query: { manager_id: managerId } }));
+}
+
+/** The organisation's quizzes (to link an objective to). Trainers and admins; 403 otherwise. */
+export async function quizChoices(signal?: AbortSignal): Promise<{ id: string; title: string }[]> {
+  return (await call('get', '/api/v1/quizzes', { signal })).items;
+}
+
 // --- practice -------------------------------------------------------------------------------
 
 /** The organisation's practice steps, newest first. Trainers and admins. */
@@ -888,6 +1003,65 @@ export function getAttempt(id: string, signal?: AbortSignal): Promise<AttemptVie
 /** Reviews an attempt (never its learner); answers the attempt as it is now. */
 export function reviewAttempt(id: string, review: NewReview): Promise<AttemptView> {
   return call('post', '/api/v1/attempts/{attempt_id}/reviews', { params: { attempt_id: id }, body: review });
+}
+
+// --- quizzes: taking them ----------------------------------------------------------------------
+
+/** Where a quiz attempt stands: being answered, waiting for a trainer's mark, passed, failed. */
+export type QuizAttemptStatus = Schemas['QuizAttemptStatus'];
+/** One of the caller's attempts at a quiz, in a list. */
+export type QuizAttemptSummary = Schemas['QuizAttemptSummary'];
+/** A question as an attempt asks it: the caller's answer and its feedback once given, the right
+ *  answer (`key`) only once the attempt is submitted. */
+export type AskedQuestion = Schemas['AskedQuestion'];
+/** What a learner answers: `{choices}`, `{truth}`, `{number}` or `{text}`, by the question's kind. */
+export type QuizResponse = Schemas['Response'];
+/** One attempt with its questions in the order it asks them (`deadline_at`: the time limit's end). */
+export type QuizAttempt = Schemas['QuizAttemptView'];
+/** A quiz as a learner sees it before starting: never its questions or answers. */
+export type QuizView = Schemas['QuizView'];
+/** The verdict on one answer, right after it is given (`correct` null: a trainer marks it). */
+export type AnswerResult = Schemas['AnswerResult'];
+/** A video's questions, by moment (`at_ms`), with the caller's latest attempt at them. */
+export type VideoQuestions = Schemas['VideoQuestions'];
+
+export function getQuiz(id: string, signal?: AbortSignal): Promise<QuizView> {
+  return call('get', '/api/v1/quizzes/{quiz_id}', { params: { quiz_id: id }, signal });
+}
+
+/** Starts an attempt, or goes on with the open one; 409 when no attempts are left. */
+export function startQuizAttempt(id: string): Promise<QuizAttempt> {
+  return call('post', '/api/v1/quizzes/{quiz_id}/attempts', { params: { quiz_id: id } });
+}
+
+export function getQuizAttempt(id: string, signal?: AbortSignal): Promise<QuizAttempt> {
+  return call('get', '/api/v1/quiz-attempts/{quiz_attempt_id}', { params: { quiz_attempt_id: id }, signal });
+}
+
+/** Answers one question; the answer stands (409 on a second try, or once the time is up). */
+export function answerQuizQuestion(attemptId: string, questionId: string, response: QuizResponse): Promise<AnswerResult> {
+  return call('put', '/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}', {
+    params: { quiz_attempt_id: attemptId, question_id: questionId },
+    body: response,
+  });
+}
+
+/** Submits: the score, pass or fail (or waiting for a trainer) and the right answers come back. */
+export function submitQuizAttempt(attemptId: string): Promise<QuizAttempt> {
+  return call('post', '/api/v1/quiz-attempts/{quiz_attempt_id}/submit', { params: { quiz_attempt_id: attemptId } });
+}
+
+/** The questions a video asks at its moments (`quiz_id` null: none). */
+export function getVideoQuestions(videoId: string, signal?: AbortSignal): Promise<VideoQuestions> {
+  return call('get', '/api/v1/videos/{video_id}/questions', { params: { video_id: videoId }, signal });
+}
+
+/** Answers a question the video asked; the attempt closes itself once all are answered. */
+export function answerVideoQuestion(videoId: string, questionId: string, response: QuizResponse): Promise<AnswerResult> {
+  return call('put', '/api/v1/videos/{video_id}/questions/{question_id}/answer', {
+    params: { video_id: videoId, question_id: questionId },
+    body: response,
+  });
 }
 
 // --- discussion ------------------------------------------------------------------------------
@@ -949,4 +1123,114 @@ export function setNotificationSettings(items: NotificationSetting[]): Promise<N
 /** Stops the emails an unsubscribe link is for. Public; 404 for a link that is not valid. */
 export async function unsubscribe(token: string): Promise<NotificationKind[]> {
   return (await call('post', '/api/v1/unsubscribe', { body: { token }, expect401: true })).kinds;
+}
+
+// --- quizzes and workbook exercises: writing, marking, reports (trainers); handing in --------
+
+/** The organisation's quizzes, newest first. Trainers and admins. */
+export async function listQuizzes(signal?: AbortSignal): Promise<QuizSummary[]> {
+  return (await call('get', '/api/v1/quizzes', { signal })).items;
+}
+
+/** Writes a quiz (with `video_id`: the video's questions, each at a moment). 422 with a sentence. */
+export function createQuiz(fields: QuizFields): Promise<Quiz> {
+  return call('post', '/api/v1/quizzes', { body: fields });
+}
+
+/** A quiz whole, with its answer keys, to edit. Trainers and admins. */
+export function getQuizToEdit(id: string, signal?: AbortSignal): Promise<Quiz> {
+  return call('get', '/api/v1/quizzes/{quiz_id}/edit', { params: { quiz_id: id }, signal });
+}
+
+/** Changes a quiz (the whole of it; questions and choices sent with their ids keep them). */
+export function updateQuiz(id: string, fields: QuizFields): Promise<Quiz> {
+  return call('put', '/api/v1/quizzes/{quiz_id}', { params: { quiz_id: id }, body: fields });
+}
+
+/** Deletes a quiz with its attempts; it leaves every playlist. */
+export async function deleteQuiz(id: string): Promise<void> {
+  await call('delete', '/api/v1/quizzes/{quiz_id}', { params: { quiz_id: id } });
+}
+
+/** The id of a video's quiz (its in-video questions), or null when it asks nothing. */
+export async function videoQuizId(videoId: string, signal?: AbortSignal): Promise<string | null> {
+  return (await call('get', '/api/v1/videos/{video_id}/questions', { params: { video_id: videoId }, signal })).quiz_id;
+}
+
+/** Free-text answers waiting for a mark, oldest first. Trainers and admins. */
+export async function quizMarkingQueue(signal?: AbortSignal): Promise<UnmarkedAnswer[]> {
+  return (await call('get', '/api/v1/quiz-marking', { signal })).items;
+}
+
+/** Marks one answer of a submitted attempt (the learner is told once nothing else waits). */
+export async function markQuizAnswer(attemptId: string, questionId: string, mark: AnswerMark): Promise<void> {
+  await call('put', '/api/v1/quiz-attempts/{quiz_attempt_id}/answers/{question_id}/mark', {
+    params: { quiz_attempt_id: attemptId, question_id: questionId },
+    body: mark,
+  });
+}
+
+export function quizScores(id: string, signal?: AbortSignal): Promise<QuizScores> {
+  return call('get', '/api/v1/quizzes/{quiz_id}/scores', { params: { quiz_id: id }, signal });
+}
+
+/** The scores as CSV (Accept: text/csv; the document declares only the JSON answer). */
+export function quizScoresCsv(id: string): Promise<Blob> {
+  return csv(href('get', '/api/v1/quizzes/{quiz_id}/scores', { params: { quiz_id: id } }));
+}
+
+export function questionStatistics(id: string, signal?: AbortSignal): Promise<QuestionReport> {
+  return call('get', '/api/v1/quizzes/{quiz_id}/questions/statistics', { params: { quiz_id: id }, signal });
+}
+
+/** The question statistics as CSV (Accept: text/csv, undeclared like the scores'). */
+export function questionStatisticsCsv(id: string): Promise<Blob> {
+  return csv(href('get', '/api/v1/quizzes/{quiz_id}/questions/statistics', { params: { quiz_id: id } }));
+}
+
+/** The organisation's workbook exercises, newest first. Trainers and admins. */
+export async function listExercises(signal?: AbortSignal): Promise<Exercise[]> {
+  return (await call('get', '/api/v1/exercises', { signal })).items;
+}
+
+export function createExercise(fields: ExerciseFields): Promise<Exercise> {
+  return call('post', '/api/v1/exercises', { body: fields });
+}
+
+export function updateExercise(id: string, fields: ExerciseFields): Promise<Exercise> {
+  return call('put', '/api/v1/exercises/{exercise_id}', { params: { exercise_id: id }, body: fields });
+}
+
+/** An exercise with the caller's own submissions and status. Anyone of the organisation. */
+export function getExercise(id: string, signal?: AbortSignal): Promise<ExerciseView> {
+  return call('get', '/api/v1/exercises/{exercise_id}', { params: { exercise_id: id }, signal });
+}
+
+/** Hands in a text (maybe empty when a file follows); 409 while an earlier one waits. */
+export function submitExercise(id: string, body: string): Promise<Submission> {
+  return call('post', '/api/v1/exercises/{exercise_id}/submissions', { params: { exercise_id: id }, body: { body } });
+}
+
+/** Attaches a file (sent as it is, with its own type) to a submission that still waits. */
+export function uploadSubmissionFile(id: string, file: File): Promise<Submission> {
+  return call('put', '/api/v1/exercise-submissions/{submission_id}/file', {
+    params: { submission_id: id },
+    query: { name: file.name },
+    raw: file,
+  });
+}
+
+/** Where the file handed in with a submission downloads. Its learner and trainers. */
+export function submissionFileUrl(id: string): string {
+  return href('get', '/api/v1/exercise-submissions/{submission_id}/file', { params: { submission_id: id } });
+}
+
+/** Submissions waiting for a trainer, oldest first. Trainers and admins. */
+export async function exerciseMarkingQueue(signal?: AbortSignal): Promise<Submission[]> {
+  return (await call('get', '/api/v1/exercise-submissions', { query: { status: 'waiting' }, signal })).items;
+}
+
+/** Accepts a submission (the exercise is done) or asks for another go; the learner is told. */
+export function markSubmission(id: string, mark: SubmissionMark): Promise<Submission> {
+  return call('post', '/api/v1/exercise-submissions/{submission_id}/mark', { params: { submission_id: id }, body: mark });
 }

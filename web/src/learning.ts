@@ -2,7 +2,7 @@
 // where to resume a video, how progress reads, which playlist item comes next, how a video's
 // size and transcoding are shown, which handouts open in the phone's viewer.
 
-import type { LibraryKind, Rendition, VideoStatus } from './api';
+import type { EntryKind, Rendition, VideoStatus } from './api';
 
 /** 0.426 → "43%" (the same as format.ts, kept here so this module stands alone). */
 function pct(fraction: number): string {
@@ -55,7 +55,7 @@ export function progressCaption(done: number, total: number, progress?: number |
 }
 
 /** One item's state in words: "Done", "Watched 40%", "Opened"… or "Not started". */
-export function itemStateText(item: { kind: LibraryKind | 'practice'; completed: boolean; progress?: number | null }): string {
+export function itemStateText(item: { kind: EntryKind; completed: boolean; progress?: number | null }): string {
   if (item.completed) return 'Done';
   const p = typeof item.progress === 'number' ? item.progress : 0;
   if (p > 0) return item.kind === 'video' ? `Watched ${pct(p)}` : `${pct(p)} done`;

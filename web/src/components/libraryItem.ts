@@ -18,6 +18,8 @@ export const KIND_LABEL: Record<EntryKind, string> = {
   handout: 'Handout',
   resource: 'Link',
   practice: 'Practice',
+  quiz: 'Quiz',
+  exercise: 'Exercise',
 };
 
 const KIND_ICON: Record<LibraryKind, IconName> = { video: 'video', handout: 'file', resource: 'link' };

@@ -1,5 +1,7 @@
 // The manage area's own navigation, at the top of each of its screens (the app bar's "Manage"
-// opens the first): playlists, inviting, open invitations, people, the review queue, and for
+// opens the first): playlists, inviting, open invitations, people, the review queue, marking (quiz
+// answers, exercises), quizzes, objectives
+// (the team report, /team), the expert log, and for
 // admins the organisation. Pills that wrap onto a second line on a narrow phone.
 
 import type { Me } from '../api';
@@ -11,6 +13,10 @@ const LINKS: { href: string; label: string; admin?: boolean }[] = [
   { href: '/manage/invitations', label: 'Invitations' },
   { href: '/manage/people', label: 'People' },
   { href: '/manage/reviews', label: 'Reviews' },
+  { href: '/manage/marking', label: 'Marking' },
+  { href: '/manage/quizzes', label: 'Quizzes' },
+  { href: '/team', label: 'Objectives' },
+  { href: '/manage/experts', label: 'Experts' },
   { href: '/manage/organisation', label: 'Organisation', admin: true },
 ];
 

@@ -1,7 +1,9 @@
 // Library: search videos, handouts and links (GET /api/v1/library?q=&tag=&kind=&cursor=), best
 // match first, with a kind filter, a tag filter (tap a tag) and "Load more" pages via
 // next_cursor. The query lives in the URL (/library?q=…&kind=…&tag=…) so it survives a reload.
-// The experts the server names for the tag or for the words typed are offered to ask (mailto:).
+// The experts the server names for the tag or for the words typed are offered to ask (mailto:, or
+// the best channel the expert log gives), with the people outside the organisation the expert log
+// tags with them; each tag links to its topic page (/experts/:tag, pages/expertTopic.ts).
 // Trainers also add to the library here: a link (components/resourceForm.ts) or handouts on
 // their own (components/handoutUploads.ts); links get Edit and Delete on their cards, handouts
 // Rename and Delete (trainers, and a handout's uploader).
@@ -13,6 +15,8 @@ import {
   searchLibrary,
   updateHandout,
   type Expert,
+  type ExpertChannel,
+  type ExpertLogEntry,
   type LibraryItem,
   type LibraryKind,
   type LibraryQuery,
@@ -29,7 +33,7 @@ import { resourceForm } from '../components/resourceForm';
 import { h, replace } from '../dom';
 import type { PageContext } from '../router';
 import { currentUser, isTrainer, mayEdit } from '../session';
-import { mailtoHref } from '../text';
+import { externalUrl, mailtoHref } from '../text';
 
 const KINDS: { value: LibraryKind | ''; label: string }[] = [
   { value: '', label: 'All' },
@@ -38,9 +42,27 @@ const KINDS: { value: LibraryKind | ''; label: string }[] = [
   { value: 'resource', label: 'Links' },
 ];
 
-/** "Ask an expert": each expert's name as a mailto: link (once each), with the tags they know
- *  about. `subject` is what was asked for: "#forklift" (a tag) or "“forklifts”" (typed words). */
-function expertsBox(subject: string, experts: Expert[]): HTMLElement | null {
+export const CHANNEL_LABEL: Record<ExpertChannel, string> = { email: 'Email', phone: 'Phone', chat: 'Chat', website: 'Website', in_person: 'In person' };
+
+/** Where to reach an expert on their best channel: mailto:, tel:, or an http(s) page (their link
+ *  first); null when it is not something to open (in person, a chat handle). */
+export function contactHref(channel: ExpertChannel | null | undefined, contact: string | null | undefined, url?: string | null): string | null {
+  const c = (contact ?? '').trim();
+  if (channel === 'email' && mailtoHref(c)) return mailtoHref(c);
+  if (channel === 'phone' && /^\+?[\d\s().-]{3,}$/.test(c)) return `tel:${c.replace(/[^\d+]/g, '')}`;
+  return externalUrl(url) ?? externalUrl(c);
+}
+
+/** Tags as links to their topic pages. */
+export function topicLinks(tags: string[]): HTMLElement[] {
+  return tags.map((t) => h('a', { class: 'tag', href: `/experts/${encodeURIComponent(t)}` }, `#${t}`));
+}
+
+/** "Ask an expert": each colleague's name as a link to reach them (once each, mailto: unless the
+ *  expert log names another channel) and the people outside from the expert log, with the tags
+ *  they know about linking to each topic's page. `subject` is what was asked for: "#forklift" (a
+ *  tag) or "“forklifts”" (typed words). */
+function expertsBox(subject: string, experts: Expert[], outside: ExpertLogEntry[]): HTMLElement | null {
   const byPerson = new Map<string, { x: Expert; tags: string[] }>();
   for (const x of experts) {
     const seen = byPerson.get(x.user_id);
@@ -49,22 +71,28 @@ function expertsBox(subject: string, experts: Expert[]): HTMLElement | null {
     } else byPerson.set(x.user_id, { x, tags: [x.tag] });
   }
   const links = [...byPerson.values()].map(({ x, tags }) => {
-    const href = mailtoHref(x.email, `Question about #${tags[0]}`);
+    const href = (x.channel && contactHref(x.channel, x.contact)) || mailtoHref(x.email, `Question about #${tags[0]}`);
     const name = x.name || x.email;
+    return h('li', null, href ? h('a', { href, class: 'expert-link' }, name) : name, ' ', topicLinks(tags));
+  });
+  const others = outside.map((x) => {
+    const href = contactHref(x.channel, x.contact, x.url);
     return h(
       'li',
-      null,
-      href ? h('a', { href, class: 'expert-link' }, name) : name,
-      h('span', { class: 'small muted' }, ` ${tags.map((t) => `#${t}`).join(' ')}`),
+      { class: 'expert-outside' },
+      href ? h('a', { href, class: 'expert-link' }, x.name) : h('strong', null, x.name),
+      x.about ? h('span', { class: 'small muted' }, ` · ${x.about}`) : null,
+      ' ',
+      topicLinks(x.tags),
     );
   });
-  if (links.length === 0) return null;
+  if (links.length === 0 && others.length === 0) return null;
   return h(
     'section',
     { class: 'notice experts', 'aria-labelledby': 'experts-heading' },
     h('h2', { id: 'experts-heading' }, 'Ask an expert'),
-    h('p', { class: 'small muted' }, `Colleagues who know about ${subject}:`),
-    h('ul', { class: 'expert-list' }, links),
+    links.length ? [h('p', { class: 'small muted' }, `Colleagues who know about ${subject}:`), h('ul', { class: 'expert-list' }, links)] : null,
+    others.length ? [h('p', { class: 'small muted' }, 'Outside the organisation:'), h('ul', { class: 'expert-list' }, others)] : null,
   );
 }
 
@@ -162,7 +190,7 @@ export async function libraryPage({ main, query, signal }: PageContext): Promise
         const subject = state.tag ? `#${state.tag}` : state.q ? `“${state.q}”` : '';
         // oneself is no expert to ask
         const experts = (page.experts ?? []).filter((x) => x.user_id !== me?.id);
-        replace(expertsSlot, subject && experts.length ? expertsBox(subject, experts) : null);
+        replace(expertsSlot, subject ? expertsBox(subject, experts, page.external_experts ?? []) : null);
       }
       for (const item of page.items) results.appendChild(card(item));
       cursor = page.next_cursor ?? null;

@@ -4,7 +4,9 @@
 // everyone but themselves: "Change role" (an inline choice → PATCH /api/v1/users/{id} {role}) and
 // "Deactivate" / "Reactivate", asked about first (→ PATCH {active}; deactivating ends the person's
 // sessions and API tokens at once). The server keeps one active admin; its sentence (409) is shown
-// at the person.
+// at the person. Admins also set anyone's manager ("Change manager": the active people, or
+// nobody → PATCH {manager_id}), who then sets their objectives and holds their development
+// reviews (pages/development.ts); the manager is named in the person's facts.
 
 import { listPeople, updatePerson, type Me, type Person, type Role } from '../api';
 import { setTitle } from '../branding';
@@ -23,6 +25,9 @@ const ROLES: { value: Role; label: string }[] = [
 ];
 const ROLE_LABEL = Object.fromEntries(ROLES.map((r) => [r.value, r.label])) as Record<Role, string>;
 const A_ROLE: Record<Role, string> = { member: 'a member', trainer: 'a trainer', admin: 'an admin' };
+
+/** Everyone, as last loaded: the managers to choose from and their names. */
+let everyone: Person[] = [];
 
 /** Active people first, then by name. */
 function byName(a: Person, b: Person): number {
@@ -51,9 +56,11 @@ function personItem(me: Me, initial: Person): HTMLElement {
     const actions: HTMLElement[] = [
       h('a', { class: 'button button-secondary button-small', href: personReportHref(p.id) }, 'Report', h('span', { class: 'visually-hidden' }, ` of ${who}`)),
     ];
+    if (me.role === 'admin') actions.push(managerChanger(p));
     if (me.role === 'admin' && !isMe) {
       actions.push(roleChanger(p), activeToggle(p));
     }
+    const manager = p.manager_id ? everyone.find((x) => x.id === p.manager_id) : null;
     replace(
       li,
       h(
@@ -70,6 +77,7 @@ function personItem(me: Me, initial: Person): HTMLElement {
             h('span', { class: 'person-role' }, ROLE_LABEL[p.role] ?? p.role),
             ' · ',
             p.active ? h('span', { class: 'person-active' }, 'Active') : h('span', { class: 'badge badge-draft person-active' }, 'Deactivated'),
+            manager ? [' · ', h('span', { class: 'person-manager' }, `Manager: ${manager.name || manager.email}`)] : null,
           ),
         ),
       ),
@@ -114,6 +122,58 @@ function personItem(me: Me, initial: Person): HTMLElement {
           replace(formStatus, errorBox(e));
           save.disabled = false;
           save.textContent = 'Save role';
+        }
+      });
+      li.classList.add('is-editing');
+      replace(slot, form);
+      open.hidden = true;
+      select.focus();
+    });
+    return h('div', { class: 'role-control' }, open, slot);
+  }
+
+  /** "Change manager" → a choice of the active people (or nobody), in place of the button. */
+  function managerChanger(p: Person): HTMLElement {
+    const who = p.name || p.email;
+    const slot = h('div', { class: 'role-change' });
+    const open = h(
+      'button',
+      { type: 'button', class: 'button button-secondary button-small', 'aria-expanded': 'false' },
+      'Change manager',
+      h('span', { class: 'visually-hidden' }, ` of ${who}`),
+    );
+    open.addEventListener('click', () => {
+      const choices = everyone.filter((x) => x.active && x.id !== p.id);
+      const select = h(
+        'select',
+        { name: 'manager_id' },
+        h('option', { value: '' }, 'No manager'),
+        choices.map((x) => h('option', { value: x.id, selected: x.id === p.manager_id }, x.name || x.email)),
+      );
+      const save = h('button', { type: 'submit', class: 'button button-primary button-small' }, 'Save manager');
+      const cancel = h('button', { type: 'button', class: 'button button-secondary button-small' }, 'Cancel');
+      const formStatus = h('div', { class: 'form-status', 'aria-live': 'polite' });
+      const form = h(
+        'form',
+        { class: 'stack role-form manager-form' },
+        field(`Manager of ${who}`, select, 'They set this person’s objectives and hold their development reviews.'),
+        formStatus,
+        h('div', { class: 'button-row' }, save, cancel),
+      );
+      cancel.addEventListener('click', () => draw());
+      form.addEventListener('submit', async (ev) => {
+        ev.preventDefault();
+        if (select.value === (p.manager_id ?? '')) return draw();
+        save.disabled = true;
+        save.textContent = 'Saving…';
+        try {
+          person = await updatePerson(p.id, { manager_id: select.value });
+          const chosen = choices.find((x) => x.id === person.manager_id);
+          draw(chosen ? `${who}’s manager is now ${chosen.name || chosen.email}.` : `${who} has no manager now.`);
+        } catch (e) {
+          replace(formStatus, errorBox(e));
+          save.disabled = false;
+          save.textContent = 'Save manager';
         }
       });
       li.classList.add('is-editing');
@@ -172,7 +232,7 @@ export async function managePeoplePage({ main, signal }: PageContext): Promise<v
       'p',
       { class: 'muted' },
       me.role === 'admin'
-        ? 'Everyone in your organisation. Open a report to see all their assignments; change a role, or deactivate someone who left.'
+        ? 'Everyone in your organisation. Open a report to see all their assignments; set who manages whom, change a role, or deactivate someone who left.'
         : 'Everyone in your organisation. Open a report to see all their assignments. Roles and accounts are changed by admins.',
     ),
     field('Find a person', filter),
@@ -189,6 +249,7 @@ export async function managePeoplePage({ main, signal }: PageContext): Promise<v
   async function load(): Promise<void> {
     try {
       const people = (await listPeople(signal)).sort(byName);
+      everyone = people;
       const inactive = people.filter((p) => !p.active).length;
       summary.textContent = `${people.length} ${people.length === 1 ? 'person' : 'people'}${inactive ? ` · ${inactive} deactivated` : ''}`;
       replace(

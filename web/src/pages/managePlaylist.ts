@@ -9,7 +9,10 @@
 //   (components/handoutUploads.ts, POST /api/v1/handouts) or make a new link
 //   (components/resourceForm.ts), each then added as an item; or write a practice step
 //   (components/practiceEditor.ts: instructions, model video, rubric), added as a `practice` item;
-//   practice items can be edited in place (GET / PUT /api/v1/practice-steps/{id})
+//   practice items can be edited in place (GET / PUT /api/v1/practice-steps/{id}); "Add a quiz" and
+//   "Add an exercise" (components/assessmentAdd.ts: a new one, or one written before), added as
+//   `quiz` / `exercise` items; quizzes edited in place (components/quizEditor.ts) with a link to
+//   their report, exercises too (components/exerciseEditor.ts)
 // - links in the items can be edited (PATCH /api/v1/resources/{id}) or deleted from the library
 // - links to the learner's view and the progress report; deleting the playlist.
 
@@ -19,6 +22,8 @@ import {
   deleteResource,
   getPlaylist,
   getResource,
+  getExercise,
+  getQuizToEdit,
   getStep,
   removePlaylistItem,
   reorderPlaylist,
@@ -32,13 +37,16 @@ import {
   type PlaylistItem,
 } from '../api';
 import { setTitle } from '../branding';
+import { addExerciseBox, addQuizBox } from '../components/assessmentAdd';
 import { checkbox, trainerOrNote } from '../components/checkbox';
 import { deleteControl } from '../components/confirmDelete';
 import { errorBox, isAbort } from '../components/errorBox';
 import { field } from '../components/field';
 import { handoutUploads } from '../components/handoutUploads';
 import { KIND_LABEL } from '../components/libraryItem';
+import { exerciseEditor } from '../components/exerciseEditor';
 import { practiceEditor } from '../components/practiceEditor';
+import { quizEditor } from '../components/quizEditor';
 import { resourceForm } from '../components/resourceForm';
 import { h, replace } from '../dom';
 import { formatBytes } from '../format';
@@ -238,7 +246,14 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
                     ? actionButton('edit', editing === item.id ? 'Close' : 'Edit link', item.title, false, () => void editLink(item))
                     : item.kind === 'practice'
                       ? actionButton('edit', editing === item.id ? 'Close' : 'Edit step', item.title, false, () => void editStep(item))
-                      : null,
+                      : item.kind === 'quiz'
+                        ? [
+                            actionButton('edit', editing === item.id ? 'Close' : 'Edit quiz', item.title, false, () => void editAssessment(item)),
+                            h('a', { class: 'button button-secondary button-small', href: `/manage/quizzes/${encodeURIComponent(item.item_id)}/report` }, 'Report', h('span', { class: 'visually-hidden' }, `: ${item.title}`)),
+                          ]
+                        : item.kind === 'exercise'
+                          ? actionButton('edit', editing === item.id ? 'Close' : 'Edit exercise', item.title, false, () => void editAssessment(item))
+                          : null,
                 ),
                 editing === item.id ? h('div', { class: 'link-edit', 'data-edit': item.id }, h('p', { class: 'small muted' }, 'Loading…')) : null,
               ),
@@ -294,6 +309,33 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
           },
         }),
       );
+      slot.querySelector<HTMLInputElement>('input')?.focus();
+    } catch (e) {
+      if (!isAbort(e)) replace(slot, errorBox(e));
+    }
+  }
+
+  /** Opens (or closes) the form of a quiz or an exercise in the items. */
+  async function editAssessment(item: PlaylistItem): Promise<void> {
+    editing = editing === item.id ? null : item.id;
+    renderItems({ entry: item.id, action: 'edit' });
+    if (editing !== item.id) return;
+    const slot = itemsList.querySelector<HTMLElement>(`[data-edit="${CSS.escape(item.id)}"]`)!;
+    const close = () => {
+      editing = null;
+      renderItems({ entry: item.id, action: 'edit' });
+    };
+    async function changed(title: string): Promise<void> {
+      editing = null;
+      await reloadItems();
+      replace(itemsStatus, saved(`Saved “${title}”.`));
+    }
+    try {
+      const form =
+        item.kind === 'quiz'
+          ? quizEditor({ quiz: await getQuizToEdit(item.item_id, signal), saved: (q) => changed(q.title), cancel: close })
+          : exerciseEditor({ exercise: await getExercise(item.item_id, signal), saved: (x) => changed(x.title), cancel: close });
+      replace(slot, form);
       slot.querySelector<HTMLInputElement>('input')?.focus();
     } catch (e) {
       if (!isAbort(e)) replace(slot, errorBox(e));
@@ -533,7 +575,15 @@ export async function managePlaylistPage({ main, params, signal }: PageContext):
     'section',
     { class: 'stack card manage-card', 'aria-labelledby': 'add-heading' },
     h('h2', { id: 'add-heading' }, 'Add items'),
-    h('div', { class: 'stack add-new-group' }, newHandoutBox, newLinkBox, newPracticeBox),
+    h(
+      'div',
+      { class: 'stack add-new-group' },
+      newHandoutBox,
+      newLinkBox,
+      newPracticeBox,
+      addQuizBox({ add: addMade, present: (k, itemId) => playlist.items.some((i) => i.kind === k && i.item_id === itemId) }),
+      addExerciseBox({ add: addMade, present: (k, itemId) => playlist.items.some((i) => i.kind === k && i.item_id === itemId) }),
+    ),
     h('h3', null, 'From the library'),
     h(
       'form',

@@ -3,6 +3,7 @@
 // words. Typed like the tags of videos and links (components/tagsField.ts), kept the same way. There is no call for
 // one's own tags, so the form is prefilled from GET /api/v1/experts filtered by the person's id;
 // saving replaces them (PUT /api/v1/me/expertise) and shows them as the server keeps them.
+// Also the way to one's own development page (/development) and team (/team).
 
 import { listExperts, setMyExpertise } from '../api';
 import { setTitle } from '../branding';
@@ -83,6 +84,12 @@ export async function mePage({ main, signal }: PageContext): Promise<void> {
     h('a', { class: 'back-link', href: '/' }, '← Home'),
     h('h1', { id: 'expertise-heading' }, 'My expertise'),
     h('p', { class: 'muted' }, `${me.name} · ${me.email}`),
+    h(
+      'nav',
+      { class: 'me-links', 'aria-label': 'Development' },
+      h('a', { class: 'button button-secondary', href: '/development' }, 'My development'),
+      h('a', { class: 'button button-secondary', href: '/team' }, 'My team'),
+    ),
     form,
   );
 

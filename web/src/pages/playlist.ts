@@ -5,7 +5,9 @@
 // playlist, items not yet unlocked are shown greyed with a lock and are not links (the server
 // decides `locked`). After a handout or resource is opened, the playlist is asked for again so
 // completion and locks follow. A practice step opens its page (/practice/:id), with where the
-// person stands on it ("Waiting for review", "Needs another attempt") until it is done.
+// person stands on it ("Waiting for review", "Needs another attempt") until it is done. A quiz
+// opens /quizzes/:id (done once passed), a workbook exercise /exercises/:id (done once a trainer
+// accepts it); both keep ?playlist= to lead back.
 
 import { getPlaylist, type Playlist, type PlaylistItem } from '../api';
 import { setTitle } from '../branding';
@@ -77,8 +79,11 @@ function itemRow(p: Playlist, item: PlaylistItem, n: number, on: RowActions): HT
       );
     case 'resource':
       return h('li', attrs, resourceButton(item.item_id, 'step-inner', body, { opened: () => on.changed(), failed: on.failed }));
-    case 'practice': {
-      const href = `/practice/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}`;
+    case 'practice':
+    case 'quiz':
+    case 'exercise': {
+      const path = item.kind === 'practice' ? 'practice' : item.kind === 'quiz' ? 'quizzes' : 'exercises';
+      const href = `/${path}/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}`;
       return h('li', attrs, h('a', { class: 'step-inner', href }, body));
     }
   }

@@ -14,8 +14,10 @@
 // once playback reaches them (components/momentCards.ts), the chapters (components/chapterList.ts;
 // also marks on the time bar) and the interactive transcript (components/transcript.ts). The owner
 // and trainers also get the captions (components/captionManager.ts) and the moments
-// (components/momentsEditor.ts). Under the details, the discussion (components/discussion.ts):
-// comments pinned to the current time, replies, @experts. `?t=SECONDS` (a search hit in the captions) starts there, over
+// (components/momentsEditor.ts); trainers the in-video questions (components/videoQuizEditor.ts,
+// loaded with import() when shown). Under the details, the discussion (components/discussion.ts):
+// comments pinned to the current time, replies, @experts. A video with questions at its moments
+// pauses there and asks them under the player (components/videoQuestions.ts, fetched only then). `?t=SECONDS` (a search hit in the captions) starts there, over
 // the saved position.
 
 import {
@@ -24,6 +26,7 @@ import {
   getPlaylist,
   getProgress,
   getVideo,
+  getVideoQuestions,
   reportProgress,
   type Playlist,
   type PlaylistItem,
@@ -56,6 +59,7 @@ import { navigate, type PageContext } from '../router';
 import { currentUser, isTrainer, mayEdit } from '../session';
 import { paragraphs } from '../text';
 import { WatchTracker } from '../watchTracker';
+import type { VideoQuestionsHandle } from '../components/videoQuestions';
 
 // the practice attempt's page plays a recording with the same player: it lives with this page's
 // bundle (pages/attempt.ts)
@@ -95,11 +99,14 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   let readAlong: Transcript | null = null;
   let captionsKey: string | null = null;
   let momentsKey: string | null = null;
+  let asker: VideoQuestionsHandle | null = null;
   const me = await currentUser();
 
   const heading = h('h1', null, 'Video');
   const meta = h('p', { class: 'muted' });
   const stage = h('div', { class: 'stage' });
+  // the questions the video asks at its moments, under the player (components/videoQuestions.ts)
+  const askSlot = h('div', { class: 'video-questions' });
   const resumeSlot = h('div');
   const statusBox = h('div', { 'aria-live': 'polite' });
   const watched = h('p', { class: 'watched', 'aria-live': 'polite' });
@@ -111,6 +118,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   const deleteSlot = h('div');
   const captionsSlot = h('div');
   const momentsSlot = h('div');
+  const quizEditSlot = h('div');
   const talkSlot = h('div');
   let talk: Discussion | null = null;
   const transcriptSlot = h('div');
@@ -130,9 +138,9 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     h(
       'div',
       { class: 'watch' },
-      h('div', { class: 'watch-stage' }, stage, keysSlot, resumeSlot, statusBox, watched, nextSlot),
+      h('div', { class: 'watch-stage' }, stage, askSlot, keysSlot, resumeSlot, statusBox, watched, nextSlot),
       h('div', { class: 'watch-side' }, cards.el, chapterNav.el, transcriptSlot),
-      h('div', { class: 'watch-rest' }, details, handoutsSlot, talkSlot, captionsSlot, momentsSlot, editSlot, deleteSlot),
+      h('div', { class: 'watch-rest' }, details, handoutsSlot, talkSlot, captionsSlot, momentsSlot, quizEditSlot, editSlot, deleteSlot),
     ),
   );
 
@@ -187,6 +195,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     }
     showCaptions(v, editor);
     showMoments(v, editor);
+    if (isTrainer(me) && v.status === 'ready' && !quizEditSlot.childElementCount) showQuestionsEditor(v);
     if (editForm) editForm.update(v);
     else if (editor && v.status !== 'failed') {
       editForm = videoEditForm(v, render);
@@ -300,6 +309,18 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
     player?.setChapters(marks.map((c) => ({ start: c.start, end: c.end, title: c.title })));
     cards.set(list, v?.handouts ?? []);
     if (v) momentsKey = JSON.stringify([list, v.handouts.map((d) => d.id), v.duration_s]);
+  }
+
+  /** Trainers: the in-video questions' editor, fetched on its own (components/videoQuizEditor.ts). */
+  function showQuestionsEditor(v: Video): void {
+    replace(quizEditSlot, h('p', { class: 'muted small' }, 'Loading the in-video questions…'));
+    import('../components/videoQuizEditor')
+      .then((m) => {
+        if (signal.aborted) return;
+        const currentTime = () => player?.video.currentTime ?? null;
+        replace(quizEditSlot, m.videoQuizEditor({ videoId: id, videoTitle: v.title, duration: v.duration_s, currentTime }));
+      })
+      .catch((e) => replace(quizEditSlot, errorBox(e)));
   }
 
   /** Tag-line, description (plain-text paragraphs) and tags as links to the library. */
@@ -432,6 +453,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       saved = await getProgress(id, signal).catch(() => null);
       if (signal.aborted) return;
     }
+    void loadQuestions(p);
     resume(p.video, v, savedPosition(saved, localPosition(id)), startParam);
     showWatched(saved);
     tracker = new WatchTracker(p.video, async (report, keepalive) => {
@@ -443,6 +465,19 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
       const result = await reportProgress(id, report, keepalive);
       if (!signal.aborted) showWatched(result);
     });
+  }
+
+  /** The questions pinned to the video's moments: their code is fetched only when it has some. */
+  async function loadQuestions(p: Player): Promise<void> {
+    try {
+      const data = await getVideoQuestions(id, signal);
+      if (!data.quiz_id || data.questions.length === 0) return;
+      const { videoQuestions } = await import('../components/videoQuestions');
+      if (signal.aborted) return;
+      asker = videoQuestions({ videoId: id, video: p.video, player: p.el, data, slot: askSlot, signal });
+    } catch {
+      // without its questions the video still plays
+    }
   }
 
   /** Starts at `?t=` when given (a search hit in the captions); else from where the person left
@@ -508,6 +543,14 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
           label,
           h('span', { class: 'small muted' }, 'A practice step: record yourself and get feedback.'),
         );
+      case 'quiz':
+      case 'exercise':
+        return h(
+          'a',
+          { class: 'next-item', href: `/${item.kind === 'quiz' ? 'quizzes' : 'exercises'}/${encodeURIComponent(item.item_id)}?playlist=${encodeURIComponent(p.id)}` },
+          label,
+          h('span', { class: 'small muted' }, item.kind === 'quiz' ? 'A quiz: check what you have learned.' : 'An exercise: do the work and hand it in.'),
+        );
     }
   }
 
@@ -545,6 +588,7 @@ export async function videoPage({ main, params, query, signal }: PageContext): P
   return () => {
     window.clearTimeout(poll);
     tracker?.destroy();
+    asker?.destroy();
     player?.destroy();
     handouts?.stop();
     readAlong?.destroy();
