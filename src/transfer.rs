@@ -57,7 +57,25 @@ const TABLES: &[&str] = &[
     "notification_settings",
     "unsubscribe_links",
     "digests",
+    "quizzes",
+    "quiz_questions",
+    "quiz_attempts",
+    "quiz_answers",
+    "quiz_passed",
+    "exercises",
+    "exercise_submissions",
+    "exercise_done",
+    "objectives",
+    "objective_links",
+    "development_reviews",
+    "expert_endorsements",
+    "expert_log",
+    "expert_log_tags",
 ];
+
+/// Columns that refer to rows of their own table in any order (a person's manager may come
+/// after them, or manage them back): copied in a second pass, once every row is there.
+const SECOND_PASS: &[(&str, &str)] = &[("users", "manager_id")];
 
 /// Tables of the search index (each database's own shape), rebuilt instead of copied.
 fn is_search_index(table: &str) -> bool {
@@ -222,10 +240,15 @@ async fn copy_table(from: &Db, to: &Db, table: &str) -> anyhow::Result<()> {
         .into_iter()
         .map(|(name, _)| name)
         .collect();
+    let later: Vec<&str> = SECOND_PASS
+        .iter()
+        .filter(|(t, _)| *t == table)
+        .map(|(_, column)| *column)
+        .collect();
     let wanted: Vec<(String, Kind)> = columns(to, table)
         .await?
         .into_iter()
-        .filter(|(name, _)| source_columns.contains(name))
+        .filter(|(name, _)| source_columns.contains(name) && !later.contains(&name.as_str()))
         .collect();
     let names: Vec<&str> = wanted.iter().map(|(n, _)| n.as_str()).collect();
     let list = names.join(", ");
@@ -260,6 +283,27 @@ async fn copy_table(from: &Db, to: &Db, table: &str) -> anyhow::Result<()> {
             tx = to.pool().begin().await?;
             in_tx = 0;
         }
+    }
+    tx.commit().await?;
+    for column in later.iter().filter(|c| source_columns.contains(**c)) {
+        copy_column(from, to, table, column).await?;
+    }
+    Ok(())
+}
+
+/// Sets a text column of rows already copied (by `id`) to the source's values.
+async fn copy_column(from: &Db, to: &Db, table: &str, column: &str) -> anyhow::Result<()> {
+    let select = format!("select id, {column} from {table} where {column} is not null");
+    let update = format!("update {table} set {column} = $1 where id = $2");
+    let mut rows = sqlx::query(&select).fetch(from.pool());
+    let mut tx = to.pool().begin().await?;
+    while let Some(row) = rows.next().await {
+        let row = row?;
+        sqlx::query(&update)
+            .bind(row.try_get::<String, _>(1)?)
+            .bind(row.try_get::<String, _>(0)?)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await?;
     Ok(())

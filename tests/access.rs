@@ -1369,23 +1369,24 @@ impl World {
         db::quizzes::save_quiz(state_db, &admin.org_id, &admin.id, &quiz)
             .await
             .unwrap();
-        let quiz_attempt_id = db::quizzes::start_attempt(
+        let db::quizzes::Start::Started(quiz_attempt_id) = db::quizzes::start_attempt(
             state_db,
             &admin.org_id,
             &quiz.id,
             &subject.user.id,
             &[quiz.questions[0].id.clone()],
-            None,
+            (0, None),
         )
         .await
-        .unwrap()
-        .unwrap();
+        .unwrap() else {
+            panic!("the attempt was not started");
+        };
         let written = Response {
             text: Some("Because.".into()),
             ..Response::default()
         };
         db::quizzes::record_answer(
-            pool,
+            state_db,
             &admin.org_id,
             &quiz_attempt_id,
             &quiz.questions[0],

@@ -348,9 +348,13 @@ async fn a_quiz_blocks_the_next_step_until_passed_and_its_statistics_match_the_a
         (submitted["score"].clone(), submitted["max_score"].clone()),
         (json!(3), json!(6))
     );
-    assert_eq!(
-        submitted["questions"][3]["key"]["accepted"],
-        json!(["lock out tag out"])
+    assert!(
+        submitted["questions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|q| q["key"].is_null()),
+        "no right answers while the learner may try again: {submitted}"
     );
     assert_eq!(
         playlist_states(&app, &hire, &playlist).await,
@@ -400,6 +404,19 @@ async fn a_quiz_blocks_the_next_step_until_passed_and_its_statistics_match_the_a
         .await;
     assert_eq!(status, 200, "{marked}");
     assert_eq!(marked["status"], "passed");
+    // Passed: the learner now reads the right answers.
+    let (_, result) = app
+        .call(
+            &hire,
+            Method::GET,
+            &format!("/api/v1/quiz-attempts/{first}"),
+            None,
+        )
+        .await;
+    assert_eq!(
+        result["questions"][3]["key"]["accepted"],
+        json!(["lock out tag out"])
+    );
     assert_eq!(marked["score"], 5);
     assert_eq!(marked["questions"][4]["answer"]["comment"], "Good catch.");
     assert_eq!(
@@ -701,6 +718,26 @@ async fn attempts_run_out_and_time_limits_close_an_attempt() {
     assert_eq!(closed["status"], "failed");
     assert_eq!(closed["score"], 1);
 
+    // An attempt whose time ran out while nobody looked is scored by the server's clock, so
+    // reports and playlists count it.
+    let late = app.person("acme", "lee@acme.test", Role::Member).await;
+    let (_, running) = app.call(&late, Method::POST, &start, None).await;
+    let running_id = running["id"].as_str().unwrap().to_owned();
+    answer(&app, &late, &running_id, &q[2], json!({"number": 6})).await;
+    sqlx::query("update quiz_attempts set deadline_at = 1 where id = $1")
+        .bind(&running_id)
+        .execute(app.state.db.pool())
+        .await
+        .unwrap();
+    reelhouse::notify::tick(&app.state.db).await.unwrap();
+    let (status, score): (String, i64) =
+        sqlx::query_as("select status, score from quiz_attempts where id = $1")
+            .bind(&running_id)
+            .fetch_one(app.state.db.pool())
+            .await
+            .unwrap();
+    assert_eq!((status.as_str(), score), ("failed", 1));
+
     // The second attempt is the last.
     let (_, second) = app.call(&hire, Method::POST, &start, None).await;
     assert_ne!(second["id"], first["id"]);
@@ -716,6 +753,36 @@ async fn attempts_run_out_and_time_limits_close_an_attempt() {
     .await;
     let (status, refused) = app.call(&hire, Method::POST, &start, None).await;
     assert_eq!(status, 409, "{refused}");
+    // A trainer's own answers are marked by someone else.
+    let (_, own) = app.call(&trainer, Method::POST, &start, None).await;
+    let own_id = own["id"].as_str().unwrap().to_owned();
+    answer(&app, &trainer, &own_id, &q[4], json!({"text": "Mine."})).await;
+    app.call(
+        &trainer,
+        Method::POST,
+        &format!("/api/v1/quiz-attempts/{own_id}/submit"),
+        None,
+    )
+    .await;
+    let (status, _) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &format!("/api/v1/quiz-attempts/{own_id}/answers/{}/mark", q[4]),
+            Some(json!({"correct": true})),
+        )
+        .await;
+    assert_eq!(status, 403);
+    // No attempts left: the right answers show.
+    let (_, last) = app
+        .call(
+            &hire,
+            Method::GET,
+            &format!("/api/v1/quiz-attempts/{}", second["id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert!(!last["questions"][0]["key"].is_null(), "{last}");
     let (_, view) = app
         .call(
             &hire,
@@ -871,8 +938,31 @@ async fn questions_pinned_to_moments_of_a_video_are_answered_while_watching() {
     let (_, asked) = app.call(&hire, Method::GET, &path, None).await;
     assert_eq!(asked["questions"][0]["answer"]["correct"], false);
     assert!(asked["questions"][1]["answer"].is_null());
-    // The second completes the attempt: 1 of 2 passes 50 %.
-    let (_, result) = app
+    // The trainer replaces the second question while the attempt is open: the attempt asks the
+    // new one, and answering it completes the attempt: 1 of 2 passes 50 %.
+    let (status, edited) = app
+        .call(
+            &trainer,
+            Method::PUT,
+            &format!("/api/v1/quizzes/{quiz_id}"),
+            Some(json!({
+                "title": "While you watch", "pass_percent": 50,
+                "questions": [
+                    {"id": ids[0], "kind": "true_false", "prompt": "Was the driver wearing sandals?",
+                     "key": {"truth": false}, "feedback": "It is false.", "at_ms": 1000},
+                    question("Did the horn sound?", 3000, true),
+                ],
+            })),
+        )
+        .await;
+    assert_eq!(status, 200, "{edited}");
+    assert_eq!(
+        edited["questions"][0]["id"],
+        json!(ids[0]),
+        "a question keeps its id"
+    );
+    let added = edited["questions"][1]["id"].as_str().unwrap().to_owned();
+    let (status, _) = app
         .call(
             &hire,
             Method::PUT,
@@ -880,7 +970,16 @@ async fn questions_pinned_to_moments_of_a_video_are_answered_while_watching() {
             Some(json!({"truth": true})),
         )
         .await;
-    assert_eq!(result["correct"], true);
+    assert_eq!(status, 404, "a question taken out is no longer asked");
+    let (_, result) = app
+        .call(
+            &hire,
+            Method::PUT,
+            &answer_path(&added),
+            Some(json!({"truth": true})),
+        )
+        .await;
+    assert_eq!(result["correct"], true, "{result}");
     assert_eq!(result["attempt_status"], "passed");
     let (_, view) = app
         .call(

@@ -195,6 +195,53 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
         )
         .await;
     assert_eq!(status, 200);
+    // Managers that refer to each other (rows of one table in both directions), and a quiz
+    // passed on an attempt (rows that refer to rows of several new tables).
+    for (person, manager) in [(&admin, &trainer), (&trainer, &admin)] {
+        let (status, _) = app
+            .call(
+                &admin,
+                Method::PATCH,
+                &format!("/api/v1/users/{}", person.user.id),
+                Some(json!({"manager_id": manager.user.id})),
+            )
+            .await;
+        assert_eq!(status, 200);
+    }
+    let (status, quiz) = app
+        .call(&trainer, Method::POST, "/api/v1/quizzes", Some(json!({
+            "title": "Forks", "pass_percent": 100,
+            "questions": [{"kind": "true_false", "prompt": "Check the forks?", "key": {"truth": true}}],
+        })))
+        .await;
+    assert_eq!(status, 201, "{quiz}");
+    let quiz_id = quiz["id"].as_str().unwrap().to_owned();
+    let (_, attempt) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/quizzes/{quiz_id}/attempts"),
+            None,
+        )
+        .await;
+    let attempt_id = attempt["id"].as_str().unwrap();
+    let question_id = quiz["questions"][0]["id"].as_str().unwrap();
+    app.call(
+        &trainer,
+        Method::PUT,
+        &format!("/api/v1/quiz-attempts/{attempt_id}/answers/{question_id}"),
+        Some(json!({"truth": true})),
+    )
+    .await;
+    let (_, submitted) = app
+        .call(
+            &trainer,
+            Method::POST,
+            &format!("/api/v1/quiz-attempts/{attempt_id}/submit"),
+            None,
+        )
+        .await;
+    assert_eq!(submitted["status"], "passed");
     let before = snapshot(&app).await;
 
     // The move.
@@ -308,6 +355,27 @@ async fn an_installation_moves_from_sqlite_and_files_to_postgresql_and_s3() {
     assert_eq!(thread["items"][1]["body"], "Thanks, updated");
     let branding = get("/api/v1/branding".into()).await;
     assert_eq!(branding["name"], "Acme Logistics");
+    let quiz = get(format!("/api/v1/quizzes/{quiz_id}")).await;
+    assert!(!quiz["passed_at"].is_null(), "{quiz}");
+    let people = get("/api/v1/users".into()).await;
+    let managers: Vec<(&str, &str)> = people
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| {
+            (
+                p["email"].as_str().unwrap(),
+                p["manager_id"].as_str().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        managers,
+        [
+            ("boss@acme.test", trainer.user.id.as_str()),
+            ("tess@acme.test", admin.user.id.as_str())
+        ]
+    );
     let logo_url = format!("{origin}{}", branding["logo_url"].as_str().unwrap());
     assert!(!bytes(&client, &logo_url, &trainer.token).await.is_empty());
     // A password still signs in.

@@ -139,6 +139,9 @@ create table exercise_submissions (
 );
 create index exercise_submissions_learner on exercise_submissions (exercise_id, user_id, created_at);
 create index exercise_submissions_queue on exercise_submissions (org_id, status, created_at);
+-- One hand-in waits for a trainer at a time, per exercise and learner.
+create unique index exercise_submissions_one_waiting on exercise_submissions (exercise_id, user_id)
+    where status = 'waiting';
 
 create table exercise_done (
     org_id text not null references organisations (id) on delete cascade,

@@ -121,7 +121,8 @@ async fn lines(pool: &AnyPool, org_id: &str, scope: &Scope<'_>) -> sqlx::Result<
            count({DONE_AT}) as items_completed, \
            cast(coalesce(sum({ITEM_PROGRESS}), 0) as double precision) as progress_sum, \
            max({DONE_AT}) as last_completed, \
-           max(coalesce(g.updated_at, o.opened_at, pd.done_at)) as last_activity \
+           max(coalesce(g.updated_at, o.opened_at, pd.done_at, qp.passed_at, ed.done_at)) \
+             as last_activity \
          from assignments a \
          join playlists p on p.id = a.playlist_id \
          join users u on u.id = a.user_id \

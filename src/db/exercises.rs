@@ -229,8 +229,13 @@ pub async fn submit<'e>(
     .bind(body)
     .bind(now_ms())
     .execute(db)
-    .await?;
-    Ok((done.rows_affected() == 1).then_some(id))
+    .await;
+    match done {
+        Ok(done) => Ok((done.rows_affected() == 1).then_some(id)),
+        // Another hand-in of theirs began waiting meanwhile (the one-waiting index).
+        Err(e) if super::is_unique_violation(&e) => Ok(None),
+        Err(e) => Err(e),
+    }
 }
 
 /// A file handed in, as stored.

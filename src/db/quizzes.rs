@@ -256,6 +256,17 @@ pub async fn save_quiz(db: &Db, org_id: &str, created_by: &str, quiz: &Quiz) -> 
         .execute(&mut *tx)
         .await?;
     }
+    if quiz.video_id.is_some() {
+        // A video asks every question it has now: open attempts take the new set.
+        let order: Vec<&str> = quiz.questions.iter().map(|q| q.id.as_str()).collect();
+        sqlx::query(
+            "update quiz_attempts set question_order = $1 where quiz_id = $2 and status = 'open'",
+        )
+        .bind(serde_json::to_string(&order).expect("ids serialise"))
+        .bind(&quiz.id)
+        .execute(&mut *tx)
+        .await?;
+    }
     tx.commit().await
 }
 
@@ -375,16 +386,28 @@ pub async fn attempts_of<'e>(
     .await
 }
 
-/// Starts an attempt asking `order`'s questions; `None` when the learner already has an open
-/// one (two tabs starting at once), so the caller reads that one instead.
+/// What starting an attempt came to.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Start {
+    /// The new attempt's id.
+    Started(String),
+    /// The learner has an open one already (two tabs starting at once): go on with that.
+    OpenAlready,
+    /// Every attempt the quiz allows is used.
+    NoneLeft,
+}
+
+/// Starts an attempt asking `order`'s questions, unless the learner has one open or has used
+/// `max_attempts` (0: no limit), counted while the quiz's row is held so two starts take turns.
 pub async fn start_attempt(
     db: &Db,
     org_id: &str,
     quiz_id: &str,
     user_id: &str,
     order: &[String],
-    time_limit_s: Option<i64>,
-) -> sqlx::Result<Option<String>> {
+    limits: (i64, Option<i64>),
+) -> sqlx::Result<Start> {
+    let (max_attempts, time_limit_s) = limits;
     let now = now_ms();
     let mut tx = db.pool().begin().await?;
     // Take the quiz's row first, so two starts take turns (and SQLite writes from the start).
@@ -392,15 +415,20 @@ pub async fn start_attempt(
         .bind(quiz_id)
         .execute(&mut *tx)
         .await?;
-    let open: i64 = sqlx::query_scalar(
-        "select count(*) from quiz_attempts where quiz_id = $1 and user_id = $2 and status = 'open'",
+    let row = sqlx::query(
+        "select count(*) as made, \
+           count(case when status = 'open' then 1 end) as open \
+         from quiz_attempts where quiz_id = $1 and user_id = $2",
     )
     .bind(quiz_id)
     .bind(user_id)
     .fetch_one(&mut *tx)
     .await?;
-    if open > 0 {
-        return Ok(None);
+    if row.try_get::<i64, _>("open")? > 0 {
+        return Ok(Start::OpenAlready);
+    }
+    if max_attempts > 0 && row.try_get::<i64, _>("made")? >= max_attempts {
+        return Ok(Start::NoneLeft);
     }
     let id = new_id();
     sqlx::query(
@@ -417,7 +445,18 @@ pub async fn start_attempt(
     .execute(&mut *tx)
     .await?;
     tx.commit().await?;
-    Ok(Some(id))
+    Ok(Start::Started(id))
+}
+
+/// Open attempts whose time limit ran out by `now`, at most 100 of them (the oldest first).
+pub async fn out_of_time<'e>(db: impl AnyExecutor<'e>, now: i64) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "select id from quiz_attempts where status = 'open' and deadline_at <= $1 \
+         order by deadline_at limit 100",
+    )
+    .bind(now)
+    .fetch_all(db)
+    .await
 }
 
 /// An answer given in an attempt.
@@ -461,13 +500,25 @@ pub async fn answers<'e>(db: impl AnyExecutor<'e>, attempt_id: &str) -> sqlx::Re
 
 /// Records an answer while the attempt is open; false when the question was answered already
 /// in it or the attempt closed meanwhile (an answer, once its feedback is shown, stands).
-pub async fn record_answer<'e>(
-    db: impl AnyExecutor<'e>,
+pub async fn record_answer(
+    db: &Db,
     org_id: &str,
     attempt_id: &str,
     question: &Question,
     response: &Response,
 ) -> sqlx::Result<bool> {
+    let mut tx = db.pool().begin().await?;
+    // Hold the attempt's row while it is open, so a submission settling it meanwhile waits for
+    // this answer (or this answer for it).
+    let open =
+        sqlx::query("update quiz_attempts set updated_at = $1 where id = $2 and status = 'open'")
+            .bind(now_ms())
+            .bind(attempt_id)
+            .execute(&mut *tx)
+            .await?;
+    if open.rows_affected() == 0 {
+        return Ok(false);
+    }
     let correct = quiz::is_right(question.kind, &question.key, response);
     let points = if correct == Some(true) {
         question.points
@@ -476,9 +527,7 @@ pub async fn record_answer<'e>(
     };
     let done = sqlx::query(
         "insert into quiz_answers (org_id, attempt_id, question_id, response, correct, points, \
-           answered_at) \
-         select $1, $2, $3, $4, $5, $6, $7 where exists \
-           (select 1 from quiz_attempts where id = $2 and status = 'open') \
+           answered_at) values ($1, $2, $3, $4, $5, $6, $7) \
          on conflict (attempt_id, question_id) do nothing",
     )
     .bind(org_id)
@@ -488,8 +537,9 @@ pub async fn record_answer<'e>(
     .bind(correct.map(i64::from))
     .bind(points)
     .bind(now_ms())
-    .execute(db)
+    .execute(&mut *tx)
     .await?;
+    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }
 

@@ -1,6 +1,7 @@
 //! What an organisation and its people store: the bytes of their uploads (finished ones whose
 //! video still exists, and unfinished ones at their declared length, which they have claimed)
-//! and of their handouts; and the organisation's own quotas. (Sums are cast to bigint:
+//! and of their handouts and the files they handed in for exercises; and the organisation's own
+//! quotas. (Sums are cast to bigint:
 //! PostgreSQL sums bigints as numeric.)
 
 use sqlx::AnyExecutor;
@@ -25,7 +26,15 @@ pub async fn stored_bytes(db: &Db, org_id: &str, owner_id: Option<&str>) -> sqlx
     .bind(owner_id.unwrap_or_default())
     .fetch_one(db.pool())
     .await?;
-    Ok(uploads + handouts)
+    let (handed_in,): (i64,) = sqlx::query_as(
+        "select cast(coalesce(sum(size_bytes), 0) as bigint) from exercise_submissions \
+         where org_id = $1 and ($2 = '' or user_id = $2)",
+    )
+    .bind(org_id)
+    .bind(owner_id.unwrap_or_default())
+    .fetch_one(db.pool())
+    .await?;
+    Ok(uploads + handouts + handed_in)
 }
 
 /// Bytes each person of an organisation stores, most first (people storing nothing left out).
@@ -35,6 +44,8 @@ pub async fn by_person(db: &Db, org_id: &str) -> sqlx::Result<Vec<(String, Strin
            coalesce((select sum(l.length) from uploads l where l.owner_id = u.id \
              and (l.completed_at is null or l.video_id is not null)), 0) \
            + coalesce((select sum(h.size) from handouts h where h.owner_id = u.id), 0) \
+           + coalesce((select sum(e.size_bytes) from exercise_submissions e \
+                       where e.user_id = u.id), 0) \
            as bigint) as bytes \
          from users u where u.org_id = $1 order by bytes desc, u.name",
     )

@@ -12,7 +12,7 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, RequiredRole};
 use super::error::{ErrorBody, text_field};
-use super::reports::{csv_field, csv_or_json, iso8601};
+use super::reports::{csv_field, csv_or_json, csv_table, iso8601};
 use super::{ApiError, AppState, Json, Query};
 use crate::db::assignments::{self, ReportLine, Scope};
 use crate::db::development::{
@@ -95,10 +95,16 @@ async fn development_page(
     let (person, can_manage) = relation(&state, &caller, &user_id).await?;
     let pool = state.db.pool();
     let org_id = &caller.org.id;
+    // Playlists still in draft are the trainers' to see.
+    let learning_scope = if caller.is_trainer() {
+        Scope::Person(&person.user_id)
+    } else {
+        Scope::Own(&person.user_id)
+    };
     Ok(Json(DevelopmentPage {
         objectives: development::objectives(pool, org_id, Some(&person.user_id)).await?,
         reviews: development::reviews(pool, org_id, &person.user_id).await?,
-        learning: assignments::report(pool, org_id, Scope::Person(&person.user_id)).await?,
+        learning: assignments::report(pool, org_id, learning_scope).await?,
         quiz_scores: quizzes::standings(pool, org_id, None, Some(&person.user_id)).await?,
         person,
         can_manage,
@@ -470,22 +476,21 @@ async fn objectives_report(
         teams,
     };
     Ok(csv_or_json(&headers, "Objectives", &report, || {
-        let mut csv =
-            String::from("name,email,manager,open,overdue,met,dropped,next_review_at\r\n");
-        for line in &report.people {
-            let fields = [
-                csv_field(&line.person.name),
-                csv_field(&line.person.email),
-                csv_field(line.person.manager_name.as_deref().unwrap_or_default()),
-                line.open.to_string(),
-                line.overdue.to_string(),
-                line.met.to_string(),
-                line.dropped.to_string(),
-                line.next_review_at.map(iso8601).unwrap_or_default(),
-            ];
-            csv.push_str(&fields.join(","));
-            csv.push_str("\r\n");
-        }
-        csv
+        let header = "name,email,manager,open,overdue,met,dropped,next_review_at";
+        csv_table(
+            header,
+            report.people.iter().map(|line| {
+                [
+                    csv_field(&line.person.name),
+                    csv_field(&line.person.email),
+                    csv_field(line.person.manager_name.as_deref().unwrap_or_default()),
+                    line.open.to_string(),
+                    line.overdue.to_string(),
+                    line.met.to_string(),
+                    line.dropped.to_string(),
+                    line.next_review_at.map(iso8601).unwrap_or_default(),
+                ]
+            }),
+        )
     }))
 }

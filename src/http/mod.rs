@@ -30,6 +30,7 @@ pub mod playback;
 pub mod playlists;
 pub mod practice;
 pub mod progress;
+pub mod quiz_reports;
 pub mod quizzes;
 pub mod reports;
 pub mod security;
@@ -233,6 +234,7 @@ fn api_routes() -> OpenApiRouter<AppState> {
         .merge(practice::router())
         .merge(exercises::router())
         .merge(quizzes::router())
+        .merge(quiz_reports::router())
         .merge(development::router())
         .merge(comments::router())
         .merge(notifications::router())

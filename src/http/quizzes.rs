@@ -1,12 +1,11 @@
 //! Quizzes: trainers write them (questions of six kinds, feedback, a pass mark, attempts
 //! allowed, shuffling, a time limit) as playlist items or as questions pinned to moments of a
 //! video; learners take them one answer at a time. Answers are checked here: a learner sees a
-//! question's feedback once they answered it and the right answers once they submitted, never
-//! before. Trainers mark free-text answers and read scores and question statistics.
+//! question's feedback once they answered it, and the right answers only once they passed or
+//! have no attempts left. Trainers mark free-text answers; their reports are in [`super::quiz_reports`].
 
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response as HttpResponse;
+use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
@@ -14,10 +13,11 @@ use utoipa_axum::routes;
 
 use super::auth::{Caller, Member, RequiredRole, Trainer};
 use super::error::{ErrorBody, text_field};
-use super::reports::{csv_field, csv_or_json, iso8601};
 use super::{ApiError, AppState, Json};
 use crate::db::notifications::{self, Kind, Notice};
-use crate::db::quizzes::{self, Answer, Attempt, Question, Quiz, QuizAttemptStatus, QuizSummary};
+use crate::db::quizzes::{
+    self, Answer, Attempt, Question, Quiz, QuizAttemptStatus, QuizSummary, Start,
+};
 use crate::learning::quiz::{self as rules, AnswerKey, Choice, QuestionKind, Response};
 
 pub fn router() -> OpenApiRouter<AppState> {
@@ -33,8 +33,6 @@ pub fn router() -> OpenApiRouter<AppState> {
         .routes(routes!(mark_answer))
         .routes(routes!(video_questions))
         .routes(routes!(answer_video_question))
-        .routes(routes!(quiz_scores))
-        .routes(routes!(question_statistics))
 }
 
 const MAX_QUESTIONS: usize = 100;
@@ -95,17 +93,27 @@ pub struct QuizFields {
     pub questions: Vec<QuestionFields>,
 }
 
-fn kept_id(id: Option<&str>, taken: &[&str]) -> String {
-    id.filter(|id| !id.trim().is_empty() && id.len() <= 64 && !taken.contains(id))
+/// The id a question or choice keeps: its own when it sends one of `known` (the quiz's
+/// questions, the question's choices) not yet `taken`; a new one otherwise.
+fn kept_id(id: Option<&str>, known: &[&str], taken: &[&str]) -> String {
+    id.filter(|id| known.contains(id) && !taken.contains(id))
         .map_or_else(crate::db::new_id, str::to_owned)
 }
 
 /// A question as it will be stored, checked.
 fn checked_question(
     fields: QuestionFields,
+    current: &[Question],
     taken: &[&str],
     video_ms: Option<Option<i64>>,
 ) -> Result<Question, ApiError> {
+    let known: Vec<&str> = current.iter().map(|q| q.id.as_str()).collect();
+    let id = kept_id(fields.id.as_deref(), &known, taken);
+    let known_choices: Vec<&str> = current
+        .iter()
+        .find(|q| q.id == id)
+        .map(|q| q.choices.iter().map(|c| c.id.as_str()).collect())
+        .unwrap_or_default();
     let prompt = text_field(&fields.prompt, "a question", 2000, true)?;
     let feedback = text_field(&fields.feedback, "a question's feedback", 2000, false)?;
     if fields.choices.len() > MAX_CHOICES {
@@ -118,7 +126,7 @@ fn checked_question(
         let text = text_field(&choice.text, "a choice", 500, true)?;
         let taken: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
         choices.push(Choice {
-            id: kept_id(Some(&choice.id), &taken),
+            id: kept_id(Some(&choice.id), &known_choices, &taken),
             text,
         });
     }
@@ -147,7 +155,7 @@ fn checked_question(
         }
     };
     Ok(Question {
-        id: kept_id(fields.id.as_deref(), taken),
+        id,
         kind: fields.kind,
         prompt,
         choices,
@@ -165,6 +173,7 @@ async fn checked_quiz(
     org_id: &str,
     id: String,
     video_id: Option<String>,
+    current: &[Question],
     fields: QuizFields,
 ) -> Result<Quiz, ApiError> {
     let title = text_field(&fields.title, "a quiz's title", 200, true)?;
@@ -201,7 +210,7 @@ async fn checked_quiz(
     let mut questions: Vec<Question> = Vec::with_capacity(fields.questions.len());
     for question in fields.questions {
         let taken: Vec<&str> = questions.iter().map(|q| q.id.as_str()).collect();
-        questions.push(checked_question(question, &taken, video_ms)?);
+        questions.push(checked_question(question, current, &taken, video_ms)?);
     }
     // A video asks its questions in the order of their moments.
     questions.sort_by_key(|q| q.at_ms.unwrap_or(0));
@@ -251,6 +260,7 @@ async fn create_quiz(
         &caller.org.id,
         crate::db::new_id(),
         video_id,
+        &[],
         fields,
     )
     .await?;
@@ -303,7 +313,15 @@ async fn update_quiz(
     let current = quizzes::quiz_in_org(state.db.pool(), &caller.org.id, &quiz_id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let quiz = checked_quiz(&state, &caller.org.id, current.id, current.video_id, fields).await?;
+    let quiz = checked_quiz(
+        &state,
+        &caller.org.id,
+        current.id.clone(),
+        current.video_id.clone(),
+        &current.questions,
+        fields,
+    )
+    .await?;
     quizzes::save_quiz(&state.db, &caller.org.id, &caller.user.id, &quiz).await?;
     Ok(Json(quiz))
 }
@@ -454,12 +472,41 @@ pub struct AskedQuestion {
     /// The question's feedback, once answered.
     #[schema(required = true)]
     pub feedback: Option<String>,
-    /// The right answer, once the attempt is submitted.
+    /// The right answer: for the learner once they passed the quiz or have no attempts left
+    /// (never while they may try again), for trainers once the attempt is submitted.
     #[schema(required = true)]
     pub key: Option<AnswerKey>,
 }
 
-fn asked(question: &Question, answer: Option<&Answer>, submitted: bool) -> AskedQuestion {
+/// Whether `viewer` may read the right answers of a learner's `attempt`: a trainer (not the
+/// learner) once it is submitted; the learner once they passed the quiz or have no attempts
+/// left — never while they may still try again, or submitting blank would give the answers away.
+async fn keys_shown(
+    state: &AppState,
+    quiz: &Quiz,
+    attempt: &Attempt,
+    viewer_is_trainer: bool,
+) -> Result<bool, ApiError> {
+    if attempt.status == QuizAttemptStatus::Open {
+        return Ok(false);
+    }
+    let pool = state.db.pool();
+    if viewer_is_trainer {
+        return Ok(true);
+    }
+    if quizzes::passed_at(pool, &quiz.id, &attempt.user_id)
+        .await?
+        .is_some()
+    {
+        return Ok(true);
+    }
+    let made = quizzes::attempts_of(pool, &quiz.id, &attempt.user_id)
+        .await?
+        .len() as i64;
+    Ok(quiz.max_attempts > 0 && made >= quiz.max_attempts)
+}
+
+fn asked(question: &Question, answer: Option<&Answer>, show_key: bool) -> AskedQuestion {
     AskedQuestion {
         id: question.id.clone(),
         kind: question.kind,
@@ -474,7 +521,7 @@ fn asked(question: &Question, answer: Option<&Answer>, submitted: bool) -> Asked
             comment: a.comment.clone(),
         }),
         feedback: answer.map(|_| question.feedback.clone()),
-        key: submitted.then(|| question.key.clone()),
+        key: show_key.then(|| question.key.clone()),
     }
 }
 
@@ -499,13 +546,16 @@ pub struct QuizAttemptView {
     pub questions: Vec<AskedQuestion>,
 }
 
-async fn attempt_view(
+/// An attempt as `viewer` sees it (the right answers per [`keys_shown`]).
+async fn attempt_view<R: RequiredRole>(
     state: &AppState,
+    viewer: &Caller<R>,
     quiz: &Quiz,
     attempt: &Attempt,
 ) -> Result<QuizAttemptView, ApiError> {
     let answers = quizzes::answers(state.db.pool(), &attempt.id).await?;
-    let submitted = attempt.status != QuizAttemptStatus::Open;
+    let trainer = viewer.is_trainer() && viewer.user.id != attempt.user_id;
+    let submitted = keys_shown(state, quiz, attempt, trainer).await?;
     let questions = attempt
         .order
         .iter()
@@ -549,12 +599,6 @@ async fn open_attempt<R: RequiredRole>(
         {
             return Ok(open.clone());
         }
-        if !may_attempt(quiz, &attempts) {
-            return Err(ApiError::Conflict(format!(
-                "you have used all {} attempts at this quiz",
-                quiz.max_attempts
-            )));
-        }
         let mut order: Vec<String> = quiz.questions.iter().map(|q| q.id.clone()).collect();
         if quiz.shuffle && quiz.video_id.is_none() {
             use rand::seq::SliceRandom;
@@ -567,15 +611,24 @@ async fn open_attempt<R: RequiredRole>(
             &quiz.id,
             &caller.user.id,
             &order,
-            deadline,
+            (quiz.max_attempts, deadline),
         )
         .await?;
-        if let Some(id) = started
-            && let Some(attempt) = quizzes::attempt_in_org(pool, &caller.org.id, &id).await?
-        {
-            return Ok(attempt);
+        match started {
+            Start::Started(id) => {
+                if let Some(attempt) = quizzes::attempt_in_org(pool, &caller.org.id, &id).await? {
+                    return Ok(attempt);
+                }
+            }
+            Start::NoneLeft => {
+                return Err(ApiError::Conflict(format!(
+                    "you have used all {} attempts at this quiz",
+                    quiz.max_attempts
+                )));
+            }
+            // Another request started one meanwhile: read that one.
+            Start::OpenAlready => {}
         }
-        // Another request started one meanwhile: read that one.
     }
     Err(ApiError::Conflict(
         "an attempt is being started elsewhere; try again".into(),
@@ -597,7 +650,7 @@ async fn start_attempt(
         .await?
         .ok_or(ApiError::NotFound)?;
     let attempt = open_attempt(&state, &caller, &quiz).await?;
-    Ok(Json(attempt_view(&state, &quiz, &attempt).await?))
+    Ok(Json(attempt_view(&state, &caller, &quiz, &attempt).await?))
 }
 
 /// An attempt with its quiz, for its learner or a trainer; 404 for anyone else.
@@ -633,7 +686,7 @@ async fn get_quiz_attempt(
     Path(attempt_id): Path<String>,
 ) -> Result<Json<QuizAttemptView>, ApiError> {
     let (quiz, attempt) = attempt_for(&state, &caller, &attempt_id, false).await?;
-    Ok(Json(attempt_view(&state, &quiz, &attempt).await?))
+    Ok(Json(attempt_view(&state, &caller, &quiz, &attempt).await?))
 }
 
 /// The verdict on one answer, shown right after it is given.
@@ -673,8 +726,9 @@ async fn answer(
         .flatten()
         .ok_or(ApiError::NotFound)?;
     rules::fits(question.kind, &question.choices, &response).map_err(ApiError::invalid)?;
+    let response = rules::kept(question.kind, response);
     let pool = state.db.pool();
-    if !quizzes::record_answer(pool, org_id, &attempt.id, question, &response).await? {
+    if !quizzes::record_answer(&state.db, org_id, &attempt.id, question, &response).await? {
         return Err(ApiError::Conflict(
             "this question is answered already in this attempt".into(),
         ));
@@ -685,8 +739,13 @@ async fn answer(
         .find(|a| a.question_id == question.id)
         .ok_or(ApiError::NotFound)?;
     let mut status = QuizAttemptStatus::Open;
+    let still_asked = attempt
+        .order
+        .iter()
+        .filter(|id| quiz.questions.iter().any(|q| &q.id == *id))
+        .count();
     if quiz.video_id.is_some()
-        && answers.len() >= attempt.order.len()
+        && answers.len() >= still_asked
         && let Some(settled) = quizzes::settle(&state.db, &attempt.id).await?
     {
         status = settled.status;
@@ -733,9 +792,9 @@ async fn answer_question(
     Ok(Json(result))
 }
 
-/// Submit an attempt: questions left unanswered score nothing. The score, pass or fail and the
-/// right answers come back; with a free-text answer it waits for a trainer's mark. The
-/// attempt's learner.
+/// Submit an attempt: questions left unanswered score nothing. The score and pass or fail come
+/// back (with a free-text answer it waits for a trainer's mark), and the right answers once the
+/// learner passed or has no attempts left. The attempt's learner.
 #[utoipa::path(post, path = "/api/v1/quiz-attempts/{quiz_attempt_id}/submit", tag = "quizzes",
     params(("quiz_attempt_id" = String, Path)),
     responses((status = 200, body = QuizAttemptView), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
@@ -750,7 +809,7 @@ async fn submit_attempt(
     {
         attempt = settled;
     }
-    Ok(Json(attempt_view(&state, &quiz, &attempt).await?))
+    Ok(Json(attempt_view(&state, &caller, &quiz, &attempt).await?))
 }
 
 #[derive(Serialize, ToSchema)]
@@ -798,6 +857,11 @@ async fn mark_answer(
     Json(mark): Json<Mark>,
 ) -> Result<Json<QuizAttemptView>, ApiError> {
     let (quiz, attempt) = attempt_for(&state, &caller, &attempt_id, false).await?;
+    if attempt.user_id == caller.user.id {
+        return Err(ApiError::Forbidden(
+            "your own answers are marked by another trainer".into(),
+        ));
+    }
     if attempt.status == QuizAttemptStatus::Open {
         return Err(ApiError::Conflict(
             "this attempt is not submitted yet".into(),
@@ -856,7 +920,7 @@ async fn mark_answer(
         };
         notifications::notify(&state.db, &caller.org.id, &attempt.user_id, &notice).await?;
     }
-    Ok(Json(attempt_view(&state, &quiz, &attempt).await?))
+    Ok(Json(attempt_view(&state, &caller, &quiz, &attempt).await?))
 }
 
 /// A video's questions as the player asks them.
@@ -901,9 +965,10 @@ async fn video_questions(
         Some(attempt) => quizzes::answers(pool, &attempt.id).await?,
         None => Vec::new(),
     };
-    let submitted = latest
-        .as_ref()
-        .is_some_and(|a| a.status != QuizAttemptStatus::Open);
+    let submitted = match &latest {
+        Some(attempt) => keys_shown(&state, &quiz, attempt, false).await?,
+        None => false,
+    };
     let questions = quiz
         .questions
         .iter()
@@ -949,204 +1014,4 @@ async fn answer_video_question(
     )
     .await?;
     Ok(Json(result))
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct QuizScores {
-    pub quiz_id: String,
-    pub title: String,
-    pub pass_percent: i64,
-    /// Everyone who submitted an attempt, by name.
-    pub people: Vec<quizzes::Standing>,
-}
-
-/// Each person's attempts, best score and pass at a quiz: JSON, or CSV with `Accept: text/csv`.
-/// Trainers and admins.
-#[utoipa::path(get, path = "/api/v1/quizzes/{quiz_id}/scores", tag = "quizzes",
-    params(("quiz_id" = String, Path)),
-    responses((status = 200, body = QuizScores), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn quiz_scores(
-    State(state): State<AppState>,
-    caller: Caller<Trainer>,
-    Path(quiz_id): Path<String>,
-    headers: HeaderMap,
-) -> Result<HttpResponse, ApiError> {
-    let pool = state.db.pool();
-    let quiz = quizzes::quiz_in_org(pool, &caller.org.id, &quiz_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let people = quizzes::standings(pool, &caller.org.id, Some(&quiz.id), None).await?;
-    let report = QuizScores {
-        quiz_id: quiz.id,
-        title: quiz.title,
-        pass_percent: quiz.pass_percent,
-        people,
-    };
-    Ok(csv_or_json(&headers, &report.title, &report, || {
-        scores_csv(&report)
-    }))
-}
-
-fn scores_csv(report: &QuizScores) -> String {
-    let mut csv =
-        String::from("quiz,name,email,attempts,best_score,max_score,percent,passed,passed_at\r\n");
-    for p in &report.people {
-        let percent = if p.max_score > 0 {
-            (p.best_score * 100 / p.max_score).to_string()
-        } else {
-            String::new()
-        };
-        let fields = [
-            csv_field(&report.title),
-            csv_field(&p.name),
-            csv_field(&p.email),
-            p.attempts.to_string(),
-            p.best_score.to_string(),
-            p.max_score.to_string(),
-            percent,
-            p.passed_at.is_some().to_string(),
-            p.passed_at.map(iso8601).unwrap_or_default(),
-        ];
-        csv.push_str(&fields.join(","));
-        csv.push_str("\r\n");
-    }
-    csv
-}
-
-/// How often one choice was picked.
-#[derive(Serialize, ToSchema)]
-pub struct ChoiceCount {
-    pub choice_id: String,
-    pub text: String,
-    /// Whether it is one of the right choices.
-    pub right: bool,
-    pub picked: i64,
-}
-
-/// How a question fared over every submitted attempt.
-#[derive(Serialize, ToSchema)]
-pub struct QuestionStats {
-    pub question_id: String,
-    /// 1 for the first question.
-    pub number: usize,
-    pub kind: QuestionKind,
-    pub prompt: String,
-    pub answered: i64,
-    pub right: i64,
-    pub wrong: i64,
-    /// Free-text answers waiting for a mark.
-    pub waiting: i64,
-    /// Right answers as a share of the marked ones, 0 to 100; null before any.
-    #[schema(required = true)]
-    pub percent_right: Option<f64>,
-    /// Choice questions: how often each choice was picked.
-    pub choices: Vec<ChoiceCount>,
-}
-
-#[derive(Serialize, ToSchema)]
-pub struct QuestionReport {
-    pub quiz_id: String,
-    pub title: String,
-    /// Attempts submitted.
-    pub attempts: i64,
-    /// In the quiz's order.
-    pub questions: Vec<QuestionStats>,
-    /// The question most people got wrong (the first of a tie); null when nobody did.
-    #[schema(required = true)]
-    pub most_missed: Option<String>,
-}
-
-fn question_report(quiz: &Quiz, given: &[quizzes::GivenAnswer], attempts: i64) -> QuestionReport {
-    let questions: Vec<QuestionStats> = quiz
-        .questions
-        .iter()
-        .enumerate()
-        .map(|(i, q)| {
-            let mine: Vec<&quizzes::GivenAnswer> =
-                given.iter().filter(|a| a.question_id == q.id).collect();
-            let count = |f: &dyn Fn(&quizzes::GivenAnswer) -> bool| {
-                mine.iter().filter(|a| f(a)).count() as i64
-            };
-            let right = count(&|a| a.correct == Some(true));
-            let wrong = count(&|a| a.correct == Some(false));
-            QuestionStats {
-                question_id: q.id.clone(),
-                number: i + 1,
-                kind: q.kind,
-                prompt: q.prompt.clone(),
-                answered: mine.len() as i64,
-                right,
-                wrong,
-                waiting: count(&|a| a.correct.is_none()),
-                percent_right: (right + wrong > 0)
-                    .then(|| (right * 1000 / (right + wrong)) as f64 / 10.0),
-                choices: q
-                    .choices
-                    .iter()
-                    .map(|c| ChoiceCount {
-                        choice_id: c.id.clone(),
-                        text: c.text.clone(),
-                        right: q.key.correct_choices.contains(&c.id),
-                        picked: count(&|a| a.response.choices.contains(&c.id)),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let most_missed = questions
-        .iter()
-        .filter(|q| q.wrong > 0)
-        .fold(None::<&QuestionStats>, |worst, q| match worst {
-            Some(w) if w.wrong >= q.wrong => Some(w),
-            _ => Some(q),
-        })
-        .map(|q| q.question_id.clone());
-    QuestionReport {
-        quiz_id: quiz.id.clone(),
-        title: quiz.title.clone(),
-        attempts,
-        questions,
-        most_missed,
-    }
-}
-
-/// How each question of a quiz fared (answered, right, wrong, waiting, each choice's picks) and
-/// which one most people miss: JSON, or CSV with `Accept: text/csv`. Trainers and admins.
-#[utoipa::path(get, path = "/api/v1/quizzes/{quiz_id}/questions/statistics", tag = "quizzes",
-    params(("quiz_id" = String, Path)),
-    responses((status = 200, body = QuestionReport), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn question_statistics(
-    State(state): State<AppState>,
-    caller: Caller<Trainer>,
-    Path(quiz_id): Path<String>,
-    headers: HeaderMap,
-) -> Result<HttpResponse, ApiError> {
-    let pool = state.db.pool();
-    let quiz = quizzes::quiz_in_org(pool, &caller.org.id, &quiz_id)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    let given = quizzes::given_answers(pool, &quiz.id).await?;
-    let attempts = quizzes::submitted_attempts(pool, &quiz.id).await?;
-    let report = question_report(&quiz, &given, attempts);
-    Ok(csv_or_json(&headers, &report.title, &report, || {
-        let mut csv = String::from(
-            "number,question,kind,answered,right,wrong,waiting,percent_right,most_missed\r\n",
-        );
-        for q in &report.questions {
-            let fields = [
-                q.number.to_string(),
-                csv_field(&q.prompt),
-                q.kind.as_str().to_owned(),
-                q.answered.to_string(),
-                q.right.to_string(),
-                q.wrong.to_string(),
-                q.waiting.to_string(),
-                q.percent_right.map(|p| p.to_string()).unwrap_or_default(),
-                (report.most_missed.as_ref() == Some(&q.question_id)).to_string(),
-            ];
-            csv.push_str(&fields.join(","));
-            csv.push_str("\r\n");
-        }
-        csv
-    }))
 }

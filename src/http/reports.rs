@@ -79,31 +79,44 @@ fn quiz_summary(line: &ReportLine) -> String {
         .join(" | ")
 }
 
-fn to_csv(lines: &[ReportLine]) -> String {
-    let time = |t: Option<i64>| t.map(iso8601).unwrap_or_default();
-    let mut csv = String::from(
-        "playlist,name,email,items_completed,items_total,percent,completed,completed_at,last_activity,due_at,overdue,practice,quizzes\r\n",
-    );
-    for line in lines {
-        let fields = [
-            csv_field(&line.playlist_title),
-            csv_field(&line.name),
-            csv_field(&line.email),
-            line.items_completed.to_string(),
-            line.items_total.to_string(),
-            format!("{:.0}", line.fraction * 100.0),
-            line.completed.to_string(),
-            time(line.completed_at),
-            time(line.last_activity),
-            time(line.due_at),
-            line.overdue.to_string(),
-            csv_field(&practice_summary(line)),
-            csv_field(&quiz_summary(line)),
-        ];
-        csv.push_str(&fields.join(","));
+/// A CSV text: the `header` line, then a line of each row's fields (each already a CSV field:
+/// text through [`csv_field`]).
+pub(crate) fn csv_table<R: IntoIterator<Item = String>>(
+    header: &str,
+    rows: impl IntoIterator<Item = R>,
+) -> String {
+    let mut csv = format!("{header}\r\n");
+    for row in rows {
+        csv.push_str(&row.into_iter().collect::<Vec<_>>().join(","));
         csv.push_str("\r\n");
     }
     csv
+}
+
+fn to_csv(lines: &[ReportLine]) -> String {
+    let time = |t: Option<i64>| t.map(iso8601).unwrap_or_default();
+    let header = "playlist,name,email,items_completed,items_total,percent,completed,completed_at,\
+                  last_activity,due_at,overdue,practice,quizzes";
+    csv_table(
+        header,
+        lines.iter().map(|line| {
+            [
+                csv_field(&line.playlist_title),
+                csv_field(&line.name),
+                csv_field(&line.email),
+                line.items_completed.to_string(),
+                line.items_total.to_string(),
+                format!("{:.0}", line.fraction * 100.0),
+                line.completed.to_string(),
+                time(line.completed_at),
+                time(line.last_activity),
+                time(line.due_at),
+                line.overdue.to_string(),
+                csv_field(&practice_summary(line)),
+                csv_field(&quiz_summary(line)),
+            ]
+        }),
+    )
 }
 
 /// Each assignee's progress through a playlist: JSON, or CSV with `Accept: text/csv`. Trainers

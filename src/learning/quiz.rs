@@ -194,6 +194,29 @@ pub fn fits(kind: QuestionKind, choices: &[Choice], response: &Response) -> Resu
     }
 }
 
+/// Of a response, only what its question's kind reads (a choice question's picks, a number, a
+/// text), so nothing else a client sent is stored.
+pub fn kept(kind: QuestionKind, response: Response) -> Response {
+    match kind {
+        QuestionKind::Single | QuestionKind::Multiple => Response {
+            choices: response.choices,
+            ..Response::default()
+        },
+        QuestionKind::TrueFalse => Response {
+            truth: response.truth,
+            ..Response::default()
+        },
+        QuestionKind::Number => Response {
+            number: response.number,
+            ..Response::default()
+        },
+        QuestionKind::ShortText | QuestionKind::FreeText => Response {
+            text: response.text,
+            ..Response::default()
+        },
+    }
+}
+
 /// Whether a response (one that [`fits`]) is right; `None` for free text, which a trainer marks.
 pub fn is_right(kind: QuestionKind, key: &AnswerKey, response: &Response) -> Option<bool> {
     Some(match kind {

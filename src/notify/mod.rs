@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::db::jobs::Job;
 use crate::db::notifications::{self, Kind, Notice, Notification, Outgoing};
-use crate::db::{Db, assignments, now_ms};
+use crate::db::{Db, assignments, now_ms, quizzes};
 use crate::jobs::{Handler, JobError, Worker};
 use crate::mail::Mailer;
 
@@ -165,9 +165,10 @@ impl Handler for Emailer {
     }
 }
 
-/// Sends the reminders due now (two days before a due date, and once overdue) and queues the
-/// digests due. Safe to run in several processes at once: each reminder and digest is claimed
-/// by one of them.
+/// Sends the reminders due now (two days before a due date, and once overdue), queues the
+/// digests due, and scores quiz attempts whose time ran out (so reports, playlists and
+/// objectives count them without the learner coming back). Safe to run in several processes at
+/// once: each reminder and digest is claimed by one of them, and an attempt is settled once.
 pub async fn tick(db: &Db) -> sqlx::Result<()> {
     let now = now_ms();
     for kind in [Kind::DueSoon, Kind::Overdue] {
@@ -199,6 +200,9 @@ pub async fn tick(db: &Db) -> sqlx::Result<()> {
         }
     }
     notifications::queue_digests(db, now).await?;
+    for attempt_id in quizzes::out_of_time(db.pool(), now).await? {
+        quizzes::settle(db, &attempt_id).await?;
+    }
     Ok(())
 }
 

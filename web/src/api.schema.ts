@@ -1480,9 +1480,9 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Submit an attempt: questions left unanswered score nothing. The score, pass or fail and the
-         *     right answers come back; with a free-text answer it waits for a trainer's mark. The
-         *     attempt's learner.
+         * Submit an attempt: questions left unanswered score nothing. The score and pass or fail come
+         *     back (with a free-text answer it waits for a trainer's mark), and the right answers once the
+         *     learner passed or has no attempts left. The attempt's learner.
          */
         post: operations["submit_attempt"];
         delete?: never;

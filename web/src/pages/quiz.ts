@@ -111,6 +111,10 @@ function resultView(a: QuizAttempt, opts: ResultOptions): { el: HTMLElement; hea
       a.status === 'marking'
         ? h('p', { class: 'small' }, 'A trainer marks the written answers; you are told when they have. The score counts them then.')
         : null,
+      // The server sends the right answers once the quiz is passed or no attempt is left.
+      a.status !== 'passed' && a.questions.every((q) => !q.key)
+        ? h('p', { class: 'small quiz-keys-later' }, 'The right answers show once you pass, or have used every attempt.')
+        : null,
     ),
     h('h3', null, 'The questions'),
     h('ol', { class: 'plain-list result-list' }, a.questions.map((q, i) => resultItem(q, i + 1))),
@@ -358,7 +362,7 @@ export async function quizPage({ main, params, query, signal }: PageContext): Pr
         'section',
         { class: 'card panel stack-tight' },
         heading,
-        h('p', null, 'See how you did: your score, and the right answers to any you missed.'),
+        h('p', null, 'See how you did: your score, and how each answer went.'),
         h('div', { class: 'button-row' }, h('button', { type: 'button', class: 'button button-primary', onClick: () => void finish(a, false) }, 'See my result')),
       ),
     );
