@@ -1131,6 +1131,92 @@ async fn a_workbook_exercise_is_handed_in_marked_and_accepted() {
 }
 
 #[tokio::test]
+async fn a_deleted_quiz_or_exercise_leaves_its_playlists_and_unlocks_what_followed() {
+    let app = TestApp::spawn().await;
+    let trainer = app.person("acme", "tess@acme.test", Role::Trainer).await;
+    let hire = app.person("acme", "hana@acme.test", Role::Member).await;
+    let (_, quiz) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/quizzes",
+            Some(quiz_fields(75)),
+        )
+        .await;
+    let quiz_id = quiz["id"].as_str().unwrap().to_owned();
+    let (_, exercise) = app
+        .call(
+            &trainer,
+            Method::POST,
+            "/api/v1/exercises",
+            Some(json!({"title": "Your plan", "instructions": "Three things."})),
+        )
+        .await;
+    let exercise_id = exercise["id"].as_str().unwrap().to_owned();
+    let checklist = resource(&app, &trainer, "Counter checklist").await;
+    let playlist = playlist_of(
+        &app,
+        &trainer,
+        &[
+            ("quiz", &quiz_id),
+            ("exercise", &exercise_id),
+            ("resource", &checklist),
+        ],
+        &[&hire],
+    )
+    .await;
+    assert_eq!(
+        playlist_states(&app, &hire, &playlist).await,
+        [(false, false), (false, true), (false, true)]
+    );
+    let (status, _) = app
+        .call(
+            &hire,
+            Method::POST,
+            &format!("/api/v1/quizzes/{quiz_id}/attempts"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200, "an attempt is started");
+
+    // Members may not delete; a trainer's deletion takes each out of the playlist.
+    let (status, _) = app
+        .call(
+            &hire,
+            Method::DELETE,
+            &format!("/api/v1/quizzes/{quiz_id}"),
+            None,
+        )
+        .await;
+    assert_eq!(status, 403);
+    for path in [
+        format!("/api/v1/quizzes/{quiz_id}"),
+        format!("/api/v1/exercises/{exercise_id}"),
+    ] {
+        let (status, body) = app.call(&trainer, Method::DELETE, &path, None).await;
+        assert_eq!(status, 204, "{path}: {body}");
+        let (status, _) = app.call(&trainer, Method::GET, &path, None).await;
+        assert_eq!(status, 404, "{path} is gone");
+    }
+    let (_, view) = app
+        .call(
+            &hire,
+            Method::GET,
+            &format!("/api/v1/playlists/{playlist}"),
+            None,
+        )
+        .await;
+    let kinds: Vec<&str> = view["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["resource"], "{view}");
+    assert_eq!(view["items"][0]["locked"], false, "{view}");
+}
+
+#[tokio::test]
 async fn an_objective_is_met_by_completing_its_playlist_and_reviews_stay_private() {
     let app = TestApp::spawn().await;
     let admin = app.person("acme", "ada@acme.test", Role::Admin).await;

@@ -80,13 +80,8 @@ pub async fn exercises<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Resu
 pub async fn delete_exercise(db: &super::Db, org_id: &str, id: &str) -> sqlx::Result<Vec<String>> {
     let mut tx = db.pool().begin().await?;
     // A write first, so on SQLite the transaction holds the write lock from its start.
-    sqlx::query(
-        "delete from playlist_items where org_id = $1 and kind = 'exercise' and item_id = $2",
-    )
-    .bind(org_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Exercise, id)
+        .await?;
     sqlx::query("delete from objective_links where kind = 'exercise' and item_id = $1")
         .bind(id)
         .execute(&mut *tx)

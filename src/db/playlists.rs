@@ -405,6 +405,22 @@ pub async fn forget_item<'e>(
     Ok(())
 }
 
+/// Takes a practice step, quiz or exercise that is being deleted out of every playlist.
+pub async fn forget_entry<'e>(
+    db: impl AnyExecutor<'e>,
+    org_id: &str,
+    kind: EntryKind,
+    item_id: &str,
+) -> sqlx::Result<()> {
+    sqlx::query("delete from playlist_items where org_id = $1 and kind = $2 and item_id = $3")
+        .bind(org_id)
+        .bind(kind.as_str())
+        .bind(item_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Sets (or clears) the store key of a playlist's cover image.
 pub async fn set_cover<'e>(
     db: impl AnyExecutor<'e>,

@@ -141,13 +141,8 @@ pub async fn done_at<'e>(
 /// out of every playlist.
 pub async fn delete_step(db: &super::Db, org_id: &str, id: &str) -> sqlx::Result<()> {
     let mut tx = db.pool().begin().await?;
-    sqlx::query(
-        "delete from playlist_items where org_id = $1 and kind = 'practice' and item_id = $2",
-    )
-    .bind(org_id)
-    .bind(id)
-    .execute(&mut *tx)
-    .await?;
+    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Practice, id)
+        .await?;
     sqlx::query("delete from practice_steps where org_id = $1 and id = $2")
         .bind(org_id)
         .bind(id)

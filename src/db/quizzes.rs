@@ -273,11 +273,7 @@ pub async fn save_quiz(db: &Db, org_id: &str, created_by: &str, quiz: &Quiz) -> 
 /// Deletes a quiz with its attempts and takes it out of every playlist.
 pub async fn delete_quiz(db: &Db, org_id: &str, id: &str) -> sqlx::Result<()> {
     let mut tx = db.pool().begin().await?;
-    sqlx::query("delete from playlist_items where org_id = $1 and kind = 'quiz' and item_id = $2")
-        .bind(org_id)
-        .bind(id)
-        .execute(&mut *tx)
-        .await?;
+    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Quiz, id).await?;
     sqlx::query("delete from quizzes where org_id = $1 and id = $2")
         .bind(org_id)
         .bind(id)
