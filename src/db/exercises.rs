@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyExecutor, Row};
 
+use super::entries::{EntryKind, forget_entry};
 use super::{new_id, now_ms};
 
 /// A workbook exercise.
@@ -80,8 +81,7 @@ pub async fn exercises<'e>(db: impl AnyExecutor<'e>, org_id: &str) -> sqlx::Resu
 pub async fn delete_exercise(db: &super::Db, org_id: &str, id: &str) -> sqlx::Result<Vec<String>> {
     let mut tx = db.pool().begin().await?;
     // A write first, so on SQLite the transaction holds the write lock from its start.
-    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Exercise, id)
-        .await?;
+    forget_entry(&mut *tx, org_id, EntryKind::Exercise, id).await?;
     sqlx::query("delete from objective_links where kind = 'exercise' and item_id = $1")
         .bind(id)
         .execute(&mut *tx)

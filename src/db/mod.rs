@@ -8,6 +8,7 @@ pub mod assignments;
 pub mod captions;
 pub mod comments;
 pub mod development;
+pub mod entries;
 pub mod exercises;
 pub mod experts;
 pub mod handouts;

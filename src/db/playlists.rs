@@ -5,6 +5,7 @@ use serde::Serialize;
 use sqlx::{AnyConnection, AnyExecutor, AnyPool};
 
 use super::assignments::{DONE_AT, ITEM_PROGRESS, completion_joins};
+pub use super::entries::EntryKind;
 use super::{flag, new_id, now_ms};
 
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -312,48 +313,6 @@ pub async fn add_item(
     Ok(Some(id))
 }
 
-/// What a playlist entry is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "lowercase")]
-pub enum EntryKind {
-    Video,
-    Handout,
-    Resource,
-    /// A practice step: the learner records an attempt and reviewers say when it meets the
-    /// standard.
-    Practice,
-    /// A quiz: complete once passed.
-    Quiz,
-    /// A workbook exercise: complete once a trainer accepts what the learner handed in.
-    Exercise,
-}
-
-impl EntryKind {
-    /// The word stored in the database and shown by the API.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            EntryKind::Video => "video",
-            EntryKind::Handout => "handout",
-            EntryKind::Resource => "resource",
-            EntryKind::Practice => "practice",
-            EntryKind::Quiz => "quiz",
-            EntryKind::Exercise => "exercise",
-        }
-    }
-
-    /// The table holding the items of this kind.
-    fn table(self) -> &'static str {
-        match self {
-            EntryKind::Video => "videos",
-            EntryKind::Handout => "handouts",
-            EntryKind::Resource => "resources",
-            EntryKind::Practice => "practice_steps",
-            EntryKind::Quiz => "quizzes",
-            EntryKind::Exercise => "exercises",
-        }
-    }
-}
-
 /// Whether the item a playlist entry names exists in the organisation.
 pub async fn item_exists(
     conn: &mut AnyConnection,
@@ -399,22 +358,6 @@ pub async fn forget_item<'e>(
 ) -> sqlx::Result<()> {
     sqlx::query("delete from playlist_items where org_id = $1 and item_id = $2")
         .bind(org_id)
-        .bind(item_id)
-        .execute(db)
-        .await?;
-    Ok(())
-}
-
-/// Takes a practice step, quiz or exercise that is being deleted out of every playlist.
-pub async fn forget_entry<'e>(
-    db: impl AnyExecutor<'e>,
-    org_id: &str,
-    kind: EntryKind,
-    item_id: &str,
-) -> sqlx::Result<()> {
-    sqlx::query("delete from playlist_items where org_id = $1 and kind = $2 and item_id = $3")
-        .bind(org_id)
-        .bind(kind.as_str())
         .bind(item_id)
         .execute(db)
         .await?;

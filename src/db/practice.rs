@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyExecutor, Row};
 
+use super::entries::{EntryKind, forget_entry};
 use super::{new_id, now_ms};
 
 /// One level of a rubric's criterion, from the lowest (index 0) up.
@@ -141,8 +142,7 @@ pub async fn done_at<'e>(
 /// out of every playlist.
 pub async fn delete_step(db: &super::Db, org_id: &str, id: &str) -> sqlx::Result<()> {
     let mut tx = db.pool().begin().await?;
-    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Practice, id)
-        .await?;
+    forget_entry(&mut *tx, org_id, EntryKind::Practice, id).await?;
     sqlx::query("delete from practice_steps where org_id = $1 and id = $2")
         .bind(org_id)
         .bind(id)

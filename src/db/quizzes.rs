@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{AnyExecutor, Row};
 
+use super::entries::{EntryKind, forget_entry};
 use super::{Db, new_id, now_ms};
 use crate::learning::quiz::{self, AnswerKey, Choice, QuestionKind, Response};
 
@@ -273,7 +274,7 @@ pub async fn save_quiz(db: &Db, org_id: &str, created_by: &str, quiz: &Quiz) -> 
 /// Deletes a quiz with its attempts and takes it out of every playlist.
 pub async fn delete_quiz(db: &Db, org_id: &str, id: &str) -> sqlx::Result<()> {
     let mut tx = db.pool().begin().await?;
-    super::playlists::forget_entry(&mut *tx, org_id, super::playlists::EntryKind::Quiz, id).await?;
+    forget_entry(&mut *tx, org_id, EntryKind::Quiz, id).await?;
     sqlx::query("delete from quizzes where org_id = $1 and id = $2")
         .bind(org_id)
         .bind(id)
