@@ -84,7 +84,9 @@ pub fn reencode(path: &Path, output: Output) -> Result<(Vec<u8>, u32, u32), Imag
         return Err(unreadable());
     }
     let bytes = match codec_id {
-        codec::Id::MJPEG => crate::transcode::thumbs::jpeg(&scaled).map_err(|_| unreadable())?,
+        codec::Id::MJPEG => {
+            crate::transcode::thumbs::jpeg(&mut scaled).map_err(|_| unreadable())?
+        }
         _ => png(&scaled).map_err(|_| unreadable())?,
     };
     Ok((bytes, width, height))

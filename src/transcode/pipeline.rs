@@ -96,13 +96,21 @@ pub fn run(
     };
     decode_all(&mut input, &mut sinks, &mut watch)?;
     drain(&mut input, &mut sinks, &mut watch)?;
-    let (poster, storyboard) = match sinks.video.thumbnails.take() {
+    // The decoder, filters, encoders and muxers are closed before the poster and storyboard
+    // are encoded, so that those never add to the transcode's peak.
+    let (renditions, thumbnails) = {
+        let mut sinks = sinks;
+        let names = sinks.renditions.drain(..).map(|r| r.name).collect();
+        (names, sinks.video.thumbnails.take())
+    };
+    drop(input);
+    let (poster, storyboard) = match thumbnails {
         Some(thumbs) => thumbs.finish()?,
         None => (None, None),
     };
     (watch.progress)(1.0);
     Ok(Produced {
-        renditions: sinks.renditions.into_iter().map(|r| r.name).collect(),
+        renditions,
         poster,
         storyboard,
     })

@@ -32,6 +32,8 @@ pub struct Thumbnails {
     thumbs: u32,
     thumb_height: u32,
     sheets: Option<Chain>,
+    /// Sheets the tile filled, written by `finish`.
+    full_sheets: Vec<frame::Video>,
     sheet_count: u32,
 }
 
@@ -54,6 +56,7 @@ impl Thumbnails {
             thumbs: 0,
             thumb_height: (thumb_height / 2 * 2).max(2),
             sheets: None,
+            full_sheets: Vec::new(),
             sheet_count: 0,
         }
     }
@@ -99,24 +102,40 @@ impl Thumbnails {
         thumb.set_pts(Some(i64::from(self.thumbs)));
         self.thumbs += 1;
         chain.push(&thumb).during("tiling the storyboard")?;
-        self.write_sheets()
+        // Pulling runs the filters (the tile keeps one sheet, not a queue of frames); a full
+        // sheet waits until `finish`, when the encoders are gone, so that its JPEG encoder does
+        // not add to the transcode's peak.
+        let mut sheet = frame::Video::empty();
+        while chain.pull(&mut sheet) {
+            self.full_sheets
+                .push(std::mem::replace(&mut sheet, frame::Video::empty()));
+        }
+        Ok(())
     }
 
     fn write_sheets(&mut self) -> Result<(), PipelineError> {
-        let Some(chain) = self.sheets.as_mut() else {
-            return Ok(());
-        };
-        let mut sheet = frame::Video::empty();
-        while chain.pull(&mut sheet) {
+        let mut sheets = std::mem::take(&mut self.full_sheets);
+        if let Some(chain) = self.sheets.as_mut() {
+            chain.finish().during("tiling the storyboard")?;
+            let mut sheet = frame::Video::empty();
+            while chain.pull(&mut sheet) {
+                sheets.push(std::mem::replace(&mut sheet, frame::Video::empty()));
+            }
+        }
+        for mut sheet in sheets {
             let dir = self.out.join("storyboard");
             std::fs::create_dir_all(&dir)?;
-            write_jpeg(&sheet, &dir.join(format!("sheet_{}.jpg", self.sheet_count)))?;
+            write_jpeg(
+                &mut sheet,
+                &dir.join(format!("sheet_{}.jpg", self.sheet_count)),
+            )?;
             self.sheet_count += 1;
         }
         Ok(())
     }
 
-    /// Writes the poster and the storyboard's last sheet and index.
+    /// Writes the poster, the storyboard's sheets and its index. Called once the transcode's
+    /// encoders are closed, so that these pictures do not add to its peak memory.
     pub fn finish(mut self) -> Result<(Option<PathBuf>, Option<PathBuf>), PipelineError> {
         let poster = match self.best.take() {
             Some((_, frame)) => {
@@ -135,7 +154,7 @@ impl Thumbnails {
                 chain.push(&frame).during("scaling the poster")?;
                 chain.finish().during("scaling the poster")?;
                 if chain.pull(&mut scaled) {
-                    write_jpeg(&scaled, &path)?;
+                    write_jpeg(&mut scaled, &path)?;
                     Some(path)
                 } else {
                     None
@@ -143,9 +162,6 @@ impl Thumbnails {
             }
             None => None,
         };
-        if let Some(chain) = self.sheets.as_mut() {
-            chain.finish().during("tiling the storyboard")?;
-        }
         self.write_sheets()?;
         let storyboard = if self.sheet_count > 0 {
             let dir = self.out.join("storyboard");
@@ -226,13 +242,13 @@ fn detail(frame: &frame::Video) -> f64 {
 }
 
 /// Encodes one full-range 4:2:0 frame as a JPEG file.
-fn write_jpeg(frame: &frame::Video, path: &Path) -> Result<(), PipelineError> {
+fn write_jpeg(frame: &mut frame::Video, path: &Path) -> Result<(), PipelineError> {
     std::fs::write(path, jpeg(frame)?)?;
     Ok(())
 }
 
-/// Encodes one full-range 4:2:0 frame as JPEG.
-pub(crate) fn jpeg(frame: &frame::Video) -> Result<Vec<u8>, PipelineError> {
+/// Encodes one full-range 4:2:0 frame as JPEG (setting its timestamp and quality).
+pub(crate) fn jpeg(frame: &mut frame::Video) -> Result<Vec<u8>, PipelineError> {
     let fail = |e| PipelineError::Ffmpeg("encoding a JPEG", e);
     let codec = encoder::find(codec::Id::MJPEG).ok_or(fail(ffmpeg::Error::EncoderNotFound))?;
     let mut enc = codec::context::Context::new_with_codec(codec)
@@ -248,14 +264,17 @@ pub(crate) fn jpeg(frame: &frame::Video) -> Result<Vec<u8>, PipelineError> {
         (*enc.as_mut_ptr()).flags |= ffmpeg::ffi::AV_CODEC_FLAG_QSCALE as i32;
         (*enc.as_mut_ptr()).global_quality = 3 * ffmpeg::ffi::FF_QP2LAMBDA;
     }
-    let mut enc = enc.open_as(codec).map_err(fail)?;
-    let mut picture = frame.clone();
-    picture.set_pts(Some(0));
+    // The standard Huffman tables: optimal ones cost a buffer of 1.5 KiB per 16×16 block (8.8
+    // MiB for a storyboard sheet) for a file a few percent smaller.
+    let mut options = ffmpeg::Dictionary::new();
+    options.set("huffman", "default");
+    let mut enc = enc.open_as_with(codec, options).map_err(fail)?;
+    frame.set_pts(Some(0));
     // SAFETY: the same quality on the frame, which MJPEG reads per picture.
     unsafe {
-        (*picture.as_mut_ptr()).quality = 3 * ffmpeg::ffi::FF_QP2LAMBDA;
+        (*frame.as_mut_ptr()).quality = 3 * ffmpeg::ffi::FF_QP2LAMBDA;
     }
-    encode_still(&mut enc, &picture).map_err(fail)
+    encode_still(&mut enc, frame).map_err(fail)
 }
 
 /// Sends one picture to an opened still-image encoder and returns all it writes.
@@ -283,5 +302,35 @@ mod tests {
         assert_eq!(poster_size((1920, 1080)), (1280, 720));
         assert_eq!(poster_size((1080, 1920)), (720, 1280));
         assert_eq!(poster_size((320, 180)), (320, 180));
+    }
+
+    /// A long video fills its sheet before the end (kept until `finish`), a short one leaves it
+    /// part empty: both are written, with an index naming every tile.
+    #[test]
+    fn full_and_partly_filled_sheets_are_written() {
+        ffmpeg::init().unwrap();
+        for (seconds, thumbs) in [(200u32, 100u32), (30, 30)] {
+            let out = tempfile::tempdir().unwrap();
+            let mut thumbnails = Thumbnails::new(out.path(), (64, 36), f64::from(seconds));
+            for n in 0..seconds {
+                let mut frame = frame::Video::new(format::Pixel::YUV420P, 64, 36);
+                for plane in 0..3 {
+                    frame.data_mut(plane).fill((n * 7 % 256) as u8);
+                }
+                thumbnails.offer(&frame, 1).unwrap();
+            }
+            let (poster, storyboard) = thumbnails.finish().unwrap();
+            assert!(poster.is_some_and(|p| p.exists()));
+            let dir = storyboard.expect("a storyboard");
+            let sheet = std::fs::read(dir.join("sheet_0.jpg")).unwrap();
+            assert!(sheet.starts_with(&[0xFF, 0xD8]), "the sheet is not a JPEG");
+            let vtt = std::fs::read_to_string(dir.join("storyboard.vtt")).unwrap();
+            assert_eq!(
+                vtt.matches("sheet_0.jpg#xywh=").count(),
+                thumbs as usize,
+                "{vtt}"
+            );
+            assert!(!dir.join("sheet_1.jpg").exists());
+        }
     }
 }
