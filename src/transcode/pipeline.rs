@@ -17,6 +17,7 @@ use ffmpeg_next as ffmpeg;
 use super::encode::{self, Rendition};
 use super::error::{Context, PipelineError};
 use super::graph::{self, Chain};
+use super::memory;
 use super::plan::Plan;
 use super::probe::{self, Probe};
 use super::thumbs::Thumbnails;
@@ -81,6 +82,12 @@ pub fn run(
         packets: 0,
     };
     let mut input = open_input(source, probe)?;
+    // Opening built the source's sample index a second time (about 10 MB for an hour of MP4;
+    // the probe's copy was freed). Freeing that large block raises glibc's mmap threshold, so
+    // this copy most likely grew on the heap and left its smaller copies behind as free but
+    // resident pages. Handing free pages back here lowered a 60-minute source's peak by 2.6 to
+    // 4.3 MiB in two runs of `tests/bench/playable.sh`.
+    memory::give_back();
     let audio_encoder = match &input.audio {
         Some(_) => Some(encode::open_audio_encoder(true)?),
         None => None,
