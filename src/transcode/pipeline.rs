@@ -85,8 +85,9 @@ pub fn run(
     // Opening built the source's sample index a second time (about 10 MB for an hour of MP4;
     // the probe's copy was freed). Freeing that large block raises glibc's mmap threshold, so
     // this copy most likely grew on the heap and left its smaller copies behind as free but
-    // resident pages. Handing free pages back here lowered a 60-minute source's peak by 1.7 to
-    // 4.3 MiB (`tests/bench/playable.sh`, two runs before and two after).
+    // resident pages. Handing free pages back here lowered a 60-minute source's peak from 107.9
+    // and 108.8 MiB (two runs before) to 103.8–106.2 MiB (three runs after) in
+    // `tests/bench/playable.sh`.
     memory::give_back();
     let audio_encoder = match &input.audio {
         Some(_) => Some(encode::open_audio_encoder(true)?),

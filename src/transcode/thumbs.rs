@@ -105,24 +105,28 @@ impl Thumbnails {
         // Pulling runs the filters (the tile keeps one sheet, not a queue of frames); a full
         // sheet waits until `finish`, when the encoders are gone, so that its JPEG encoder does
         // not add to the transcode's peak.
+        self.keep_full_sheets();
+        Ok(())
+    }
+
+    /// Moves the sheets the tile filter has filled into `full_sheets`.
+    fn keep_full_sheets(&mut self) {
+        let Some(chain) = self.sheets.as_mut() else {
+            return;
+        };
         let mut sheet = frame::Video::empty();
         while chain.pull(&mut sheet) {
             self.full_sheets
                 .push(std::mem::replace(&mut sheet, frame::Video::empty()));
         }
-        Ok(())
     }
 
     fn write_sheets(&mut self) -> Result<(), PipelineError> {
-        let mut sheets = std::mem::take(&mut self.full_sheets);
         if let Some(chain) = self.sheets.as_mut() {
             chain.finish().during("tiling the storyboard")?;
-            let mut sheet = frame::Video::empty();
-            while chain.pull(&mut sheet) {
-                sheets.push(std::mem::replace(&mut sheet, frame::Video::empty()));
-            }
         }
-        for mut sheet in sheets {
+        self.keep_full_sheets();
+        for mut sheet in std::mem::take(&mut self.full_sheets) {
             let dir = self.out.join("storyboard");
             std::fs::create_dir_all(&dir)?;
             write_jpeg(
