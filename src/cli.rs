@@ -128,6 +128,7 @@ enum AdminCommand {
 
 /// Parses the arguments, runs the command and turns failures into a message and exit code 1.
 pub fn main() -> ExitCode {
+    crate::transcode::memory::tune_allocator();
     let cli = Cli::parse();
     telemetry::init_logging();
     let runtime = match tokio::runtime::Builder::new_multi_thread()

@@ -118,13 +118,20 @@ impl TranscodeHandler {
             }
         };
 
-        let probed = {
-            let source = source.clone();
-            tokio::task::spawn_blocking(move || probe::probe(&source))
-                .await
-                .map_err(transient)?
-        };
-        let probe = probed.map_err(|e| JobError::Permanent(e.to_string()))?;
+        let probed = tokio::task::spawn_blocking(move || {
+            let probed = probe::probe(&source);
+            // Reading the header of a long MP4 takes several MB of sample tables that are freed
+            // once its index is built, in this thread's arena, where the transcode's threads
+            // would not reuse them.
+            memory::give_back();
+            probed
+        })
+        .await
+        .map_err(transient)?;
+        // The demuxer stays open from the probe to the transcode: opening the file again would
+        // build its sample index (about 10 MB for an hour of MP4) a second time.
+        let probe::Probed { probe, demuxer } =
+            probed.map_err(|e| JobError::Permanent(e.to_string()))?;
         let plan = plan::plan(&probe, self.max_rung);
         // Decoding starts only when the job fits in memory beside the others; until then the
         // video stays queued.
@@ -145,8 +152,7 @@ impl TranscodeHandler {
         let control = StopOnDrop(Arc::new(Control::default()));
         let progress = Arc::new(AtomicU32::new(0));
         let mut pipeline = {
-            let (source, probe, plan, out) =
-                (source.clone(), probe.clone(), plan.clone(), out.clone());
+            let (probe, plan, out) = (probe.clone(), plan.clone(), out.clone());
             let (control, progress) = (control.0.clone(), progress.clone());
             tokio::task::spawn_blocking(move || {
                 let limits = Limits::for_duration(probe.duration_s);
@@ -154,7 +160,7 @@ impl TranscodeHandler {
                     progress.store((fraction.clamp(0.0, 1.0) * 100.0) as u32, Ordering::Relaxed)
                 };
                 let result =
-                    pipeline::run(&source, &probe, &plan, &out, &limits, &control, &mut report);
+                    pipeline::run(demuxer, &probe, &plan, &out, &limits, &control, &mut report);
                 // Every FFmpeg context of the job is closed by now: hand its memory back.
                 memory::give_back();
                 result

@@ -17,9 +17,8 @@ use ffmpeg_next as ffmpeg;
 use super::encode::{self, Rendition};
 use super::error::{Context, PipelineError};
 use super::graph::{self, Chain};
-use super::memory;
 use super::plan::Plan;
-use super::probe::{self, Probe};
+use super::probe::Probe;
 use super::thumbs::Thumbnails;
 
 /// What a finished transcode produced, besides the files in the output folder.
@@ -62,10 +61,11 @@ impl Limits {
     }
 }
 
-/// Transcodes `source` into `out` following `plan`. `progress` receives the fraction done;
-/// `control` stops it between packets and holds it back while publishing catches up.
+/// Transcodes the source read by `demuxer` (opened by the probe) into `out` following `plan`.
+/// `progress` receives the fraction done; `control` stops it between packets and holds it back
+/// while publishing catches up.
 pub fn run(
-    source: &Path,
+    demuxer: ffmpeg::format::context::Input,
     probe: &Probe,
     plan: &Plan,
     out: &Path,
@@ -81,14 +81,7 @@ pub fn run(
         duration_s: probe.duration_s.max(0.001),
         packets: 0,
     };
-    let mut input = open_input(source, probe)?;
-    // Opening built the source's sample index a second time (about 10 MB for an hour of MP4;
-    // the probe's copy was freed). Freeing that large block raises glibc's mmap threshold, so
-    // this copy most likely grew on the heap and left its smaller copies behind as free but
-    // resident pages. Handing free pages back here lowered a 60-minute source's peak from 107.9
-    // and 108.8 MiB (two runs before) to 103.8–106.2 MiB (three runs after) in
-    // `tests/bench/playable.sh`.
-    memory::give_back();
+    let mut input = open_input(demuxer, probe)?;
     let audio_encoder = match &input.audio {
         Some(_) => Some(encode::open_audio_encoder(true)?),
         None => None,
@@ -138,10 +131,12 @@ struct Input {
     audio: Option<Decoding<decoder::Audio>>,
 }
 
-/// Opens the source and the decoders of its best video (when the probe found pictures) and
-/// audio streams. Audio that cannot be decoded is left out rather than failing the video.
-fn open_input(source: &Path, probe: &Probe) -> Result<Input, PipelineError> {
-    let demuxer = probe::open(source).map_err(|e| PipelineError::BadSource(e.to_string()))?;
+/// Opens the decoders of the source's best video (when the probe found pictures) and audio
+/// streams. Audio that cannot be decoded is left out rather than failing the video.
+fn open_input(
+    demuxer: ffmpeg::format::context::Input,
+    probe: &Probe,
+) -> Result<Input, PipelineError> {
     let video = match probe
         .video
         .as_ref()

@@ -127,8 +127,15 @@ fn rate(r: ffmpeg::Rational) -> f64 {
     }
 }
 
-/// Probes a local file.
-pub fn probe(path: &Path) -> Result<Probe, ProbeError> {
+/// A source opened and probed: what it holds, and the demuxer that read it, kept open so that
+/// the transcode decodes from it rather than opening the file (and building its index) again.
+pub struct Probed {
+    pub probe: Probe,
+    pub demuxer: ffmpeg::format::context::Input,
+}
+
+/// Opens and probes a local file.
+pub fn probe(path: &Path) -> Result<Probed, ProbeError> {
     let input = open(path)?;
     let container = input.format().name().to_owned();
     let duration_s = if input.duration() > 0 {
@@ -201,7 +208,10 @@ pub fn probe(path: &Path) -> Result<Probe, ProbeError> {
         audio,
     };
     check(&probe)?;
-    Ok(probe)
+    Ok(Probed {
+        probe,
+        demuxer: input,
+    })
 }
 
 /// Refuses what cannot or should not be transcoded, with a sentence for people.
