@@ -143,7 +143,7 @@ impl Budget {
 /// source peaked 1.09–1.11x the 20-second one in four runs, and 1.08–1.09x in three with this.
 /// Against the FFmpeg command line the transcode stayed well inside its targets
 /// (`tests/bench/transcode.sh`: 0.93x and 0.97x the memory, 0.96x and 0.95x the time). Keeping
-/// glibc's trimming threshold matters: raising it too gave 1.10–1.12x. [`give_back`] returns the
+/// glibc's trimming threshold matters: raising it too gave 1.10–1.11x in three. [`give_back`] returns the
 /// free pages after each job.
 pub fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
