@@ -81,7 +81,7 @@ pub fn run(
         duration_s: probe.duration_s.max(0.001),
         packets: 0,
     };
-    let mut input = open_input(demuxer, probe)?;
+    let mut input = open_decoders(demuxer, probe)?;
     let audio_encoder = match &input.audio {
         Some(_) => Some(encode::open_audio_encoder(true)?),
         None => None,
@@ -133,7 +133,7 @@ struct Input {
 
 /// Opens the decoders of the source's best video (when the probe found pictures) and audio
 /// streams. Audio that cannot be decoded is left out rather than failing the video.
-fn open_input(
+fn open_decoders(
     demuxer: ffmpeg::format::context::Input,
     probe: &Probe,
 ) -> Result<Input, PipelineError> {
