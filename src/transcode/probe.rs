@@ -85,7 +85,7 @@ pub fn safe_input_options() -> Dictionary<'static> {
 }
 
 /// Opens a local source file with the safe options.
-pub fn open(path: &Path) -> Result<ffmpeg::format::context::Input, ProbeError> {
+fn open(path: &Path) -> Result<ffmpeg::format::context::Input, ProbeError> {
     ffmpeg::init().map_err(|e| ProbeError::Refused(format!("FFmpeg failed to start: {e}")))?;
     // FFmpeg's own chatter goes to stderr; our logs say what matters.
     ffmpeg::util::log::set_level(ffmpeg::util::log::Level::Fatal);
